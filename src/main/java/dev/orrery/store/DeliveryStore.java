@@ -1,0 +1,88 @@
+package dev.orrery.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** The {@code deliveries} table: what waits to be posted, and what was. */
+public final class DeliveryStore {
+  private static final String PENDING_JOIN =
+      "SELECT d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, "
+          + SubscriptionStore.COLUMNS + ", " + EntryStore.COLUMNS + ", " + FeedStore.COLUMNS
+          + " FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id"
+          + " JOIN entries e ON e.id = d.entry_id JOIN feeds f ON f.id = s.feed_id"
+          + " WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND s.paused_reason IS NULL ";
+  // oldest first per channel: by publication, then by the order entries were stored
+  private static final String ORDER = " ORDER BY e.published_at, e.id LIMIT ?";
+
+  private final Database db;
+
+  public DeliveryStore(Database db) {
+    this.db = db;
+  }
+
+  /** Due deliveries to Discord channels, oldest entry first. */
+  public List<Delivery> dueForDiscord(Instant now, int limit) {
+    return db.withConnection("read the pending deliveries", c -> Sql.list(c,
+        PENDING_JOIN + "AND s.channel_id <> " + Subscription.CONSOLE_CHANNEL + ORDER,
+        DeliveryStore::map, now, limit));
+  }
+
+  /** Due deliveries to one channel, oldest entry first. */
+  public List<Delivery> dueForChannel(long channelId, Instant now, int limit) {
+    return db.withConnection("read the pending deliveries of channel " + channelId, c -> Sql.list(c,
+        PENDING_JOIN + "AND s.channel_id = ?" + ORDER, DeliveryStore::map, now, channelId, limit));
+  }
+
+  public void markSent(long deliveryId, Long messageId, Instant now) {
+    db.withConnection("mark delivery " + deliveryId + " sent", c -> Sql.update(c,
+        "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, attempts = attempts + 1,"
+            + " last_error = NULL WHERE id = ?",
+        messageId, now, deliveryId));
+  }
+
+  /** A try failed in a way worth repeating later (5xx, time-out). */
+  public void retryLater(long deliveryId, String error, Instant nextAttempt) {
+    db.withConnection("reschedule delivery " + deliveryId, c -> Sql.update(c,
+        "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+        error, nextAttempt, deliveryId));
+  }
+
+  /** A try failed for good; the row stays as a record of why. */
+  public void markFailed(long deliveryId, String error) {
+    db.withConnection("mark delivery " + deliveryId + " failed", c -> Sql.update(c,
+        "UPDATE deliveries SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+        error, deliveryId));
+  }
+
+  /**
+   * Queues the latest {@code count} entries of the subscription's feed, as a new subscriber asked.
+   *
+   * @return how many were queued
+   */
+  public int backfill(Subscription subscription, int count, Instant now) {
+    return db.withConnection("queue the latest entries for subscription " + subscription.id(), c -> Sql.update(c,
+        "INSERT INTO deliveries (subscription_id, entry_id, state, next_attempt_at, created_at)"
+            + " SELECT ?, e.id, 'pending', ?, ? FROM entries e WHERE e.feed_id = ?"
+            + " ORDER BY e.published_at DESC, e.id DESC LIMIT ?"
+            + " ON CONFLICT (subscription_id, entry_id) DO NOTHING",
+        subscription.id(), now, now, subscription.feedId(), count));
+  }
+
+  /** Counts deliveries in a state, for health reports and tests. */
+  public int count(String state) {
+    return db.withConnection("count the " + state + " deliveries", c -> Sql.one(c,
+        "SELECT COUNT(*) FROM deliveries WHERE state = ?", rs -> rs.getInt(1), state).orElse(0));
+  }
+
+  static Delivery map(ResultSet rs) throws SQLException {
+    return new Delivery(
+        rs.getLong("d_id"),
+        rs.getInt("d_attempts"),
+        rs.getInt("d_more"),
+        SubscriptionStore.map(rs),
+        EntryStore.map(rs),
+        FeedStore.map(rs));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.orrery.store;
+
+import java.time.Instant;
+
+/**
+ * A row of {@code feeds}: one watched URL and how polling it is going.
+ *
+ * @param pausedReason why polling stopped, or null while it runs
+ */
+public record Feed(
+    long id,
+    String url,
+    String title,
+    String siteUrl,
+    String etag,
+    String lastModified,
+    String contentHash,
+    Instant createdAt,
+    Instant nextPollAt,
+    Instant lastPolledAt,
+    Instant lastSuccessAt,
+    Instant lastNewAt,
+    int errorCount,
+    String lastError,
+    Instant failingSince,
+    String pausedReason,
+    Instant pausedAt) {
+
+  /** True until the feed has been fetched and parsed once: that first poll is its baseline. */
+  public boolean neverPolled() {
+    return lastSuccessAt == null;
+  }
+
+  public boolean paused() {
+    return pausedReason != null;
+  }
+
+  /** The title to show: the feed's own, else its URL. */
+  public String displayName() {
+    return title != null && !title.isBlank() ? title : url;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.orrery.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code feeds} table: which URLs are watched and how polling them goes. */
+public final class FeedStore {
+  /** The columns {@link #map} reads, as {@code f_<column>} of table alias {@code f}. */
+  static final String COLUMNS = Sql.columns("f", "f_",
+      "id", "url", "title", "site_url", "etag", "last_modified", "content_hash", "created_at",
+      "next_poll_at", "last_polled_at", "last_success_at", "last_new_at", "error_count",
+      "last_error", "failing_since", "paused_reason", "paused_at");
+
+  private final Database db;
+
+  public FeedStore(Database db) {
+    this.db = db;
+  }
+
+  /** The feed with this URL, created (due at once) when it is new. */
+  public Feed findOrCreate(String url, Instant now) {
+    return db.inTransaction("add the feed " + url, c -> {
+      Sql.update(c,
+          "INSERT INTO feeds (url, created_at, next_poll_at) VALUES (?, ?, ?) ON CONFLICT (url) DO NOTHING",
+          url, now, now);
+      return byUrl(c, url).orElseThrow();
+    });
+  }
+
+  public Optional<Feed> find(long id) {
+    return db.withConnection("read feed " + id,
+        c -> Sql.one(c, "SELECT " + COLUMNS + " FROM feeds f WHERE f.id = ?", FeedStore::map, id));
+  }
+
+  public Optional<Feed> findByUrl(String url) {
+    return db.withConnection("read the feed " + url, c -> byUrl(c, url));
+  }
+
+  static Optional<Feed> byUrl(Connection c, String url) throws SQLException {
+    return Sql.one(c, "SELECT " + COLUMNS + " FROM feeds f WHERE f.url = ?", FeedStore::map, url);
+  }
+
+  /** Feeds that at least one subscription wants and that are not paused: the ones to poll. */
+  public List<Feed> watched() {
+    return db.withConnection("list the watched feeds", c -> Sql.list(c,
+        "SELECT " + COLUMNS + " FROM feeds f WHERE f.paused_reason IS NULL"
+            + " AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id) ORDER BY f.id",
+        FeedStore::map));
+  }
+
+  /** A 304, or a body whose hash matched the last one: only the poll times and validators move. */
+  public void recordUnchanged(long id, Instant now, Instant nextPoll, String etag, String lastModified) {
+    db.withConnection("record an unchanged poll of feed " + id, c -> Sql.update(c,
+        "UPDATE feeds SET last_polled_at = ?, last_success_at = ?, next_poll_at = ?,"
+            + " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
+            + " error_count = 0, last_error = NULL, failing_since = NULL WHERE id = ?",
+        now, now, nextPoll, etag, lastModified, id));
+  }
+
+  /**
+   * A failed poll: the error count grows, the reason is kept for {@code /subscriptions}.
+   *
+   * @return the feed as it is now
+   */
+  public Feed recordFailure(long id, Instant now, String reason, Instant nextPoll) {
+    return db.inTransaction("record a failed poll of feed " + id, c -> {
+      Sql.update(c,
+          "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, error_count = error_count + 1,"
+              + " last_error = ?, failing_since = COALESCE(failing_since, ?) WHERE id = ?",
+          now, nextPoll, reason, now, id);
+      return Sql.one(c, "SELECT " + COLUMNS + " FROM feeds f WHERE f.id = ?", FeedStore::map, id)
+          .orElseThrow();
+    });
+  }
+
+  /** Only the next poll time moves: a server asked to come back later. */
+  public void reschedule(long id, Instant now, Instant nextPoll, String note) {
+    db.withConnection("reschedule feed " + id, c -> Sql.update(c,
+        "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, last_error = ? WHERE id = ?",
+        now, nextPoll, note, id));
+  }
+
+  /** @return true when the feed was running and is now paused */
+  public boolean pause(long id, String reason, Instant now) {
+    return db.withConnection("pause feed " + id, c -> Sql.update(c,
+        "UPDATE feeds SET paused_reason = ?, paused_at = ? WHERE id = ? AND paused_reason IS NULL",
+        reason, now, id)) == 1;
+  }
+
+  public void resume(long id, Instant now) {
+    db.withConnection("resume feed " + id, c -> Sql.update(c,
+        "UPDATE feeds SET paused_reason = NULL, paused_at = NULL, error_count = 0,"
+            + " failing_since = NULL, last_error = NULL, next_poll_at = ? WHERE id = ?",
+        now, id));
+  }
+
+  /**
+   * A permanent redirect: the feed lives at {@code newUrl} from now on.
+   *
+   * @return false when another feed already has that URL (the two stay apart)
+   */
+  public boolean moveTo(long id, String newUrl) {
+    return db.withConnection("move feed " + id + " to " + newUrl, c -> Sql.update(c,
+        "UPDATE feeds SET url = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)",
+        newUrl, id, newUrl)) == 1;
+  }
+
+  static Feed map(ResultSet rs) throws SQLException {
+    return new Feed(
+        rs.getLong("f_id"),
+        rs.getString("f_url"),
+        rs.getString("f_title"),
+        rs.getString("f_site_url"),
+        rs.getString("f_etag"),
+        rs.getString("f_last_modified"),
+        rs.getString("f_content_hash"),
+        Sql.instant(rs, "f_created_at"),
+        Sql.instant(rs, "f_next_poll_at"),
+        Sql.instant(rs, "f_last_polled_at"),
+        Sql.instant(rs, "f_last_success_at"),
+        Sql.instant(rs, "f_last_new_at"),
+        rs.getInt("f_error_count"),
+        rs.getString("f_last_error"),
+        Sql.instant(rs, "f_failing_since"),
+        rs.getString("f_paused_reason"),
+        Sql.instant(rs, "f_paused_at"));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.orrery.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orrery.config.Config;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+  @TempDir Path dir;
+
+  @Test
+  void everyPooledConnectionHasWalForeignKeysAndBusyTimeout() throws SQLException {
+    try (Database db = StoreFixture.open(dir)) {
+      // hold several connections at once so the pool must create more than one
+      List<Connection> held = new ArrayList<>();
+      try {
+        for (int i = 0; i < 3; i++) {
+          held.add(db.dataSource().getConnection());
+        }
+        for (Connection c : held) {
+          assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+          assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
+          assertThat(pragma(c, "busy_timeout")).isEqualTo("15000");
+        }
+      } finally {
+        for (Connection c : held) {
+          c.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void createsTheFolderOfTheFileAndMigratesTheSchema() {
+    Path nested = dir.resolve("a/b/orrery.db");
+    try (Database db = Database.open(new Config.Database("jdbc:sqlite:" + nested, 2))) {
+      List<String> tables = db.withConnection("list tables", c -> Sql.list(c,
+          "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", rs -> rs.getString(1)));
+      assertThat(tables).contains("feeds", "entries", "subscriptions", "deliveries");
+    }
+    assertThat(Files.exists(nested)).isTrue();
+  }
+
+  @Test
+  void reopeningAMigratedDatabaseKeepsItsRows() {
+    try (Database db = StoreFixture.open(dir)) {
+      new FeedStore(db).findOrCreate("https://example.org/feed", StoreFixture.T0);
+    }
+    try (Database db = StoreFixture.open(dir)) {
+      assertThat(new FeedStore(db).findByUrl("https://example.org/feed")).isPresent();
+    }
+  }
+
+  @Test
+  void aFailedTransactionLeavesNothingBehind() {
+    try (Database db = StoreFixture.open(dir)) {
+      assertThatThrownBy(() -> db.inTransaction("add two feeds", c -> {
+        Sql.update(c, "INSERT INTO feeds (url, created_at, next_poll_at) VALUES ('a', 0, 0)");
+        Sql.update(c, "INSERT INTO feeds (url, created_at, next_poll_at) VALUES ('a', 0, 0)");
+        return null;
+      })).isInstanceOf(StoreException.class).hasMessageStartingWith("store: unable to add two feeds:");
+      assertThat(new FeedStore(db).findByUrl("a")).isEmpty();
+    }
+  }
+
+  @Test
+  void anUnusableUrlIsReportedWithWhatWasAttempted() {
+    Path blocked = dir.resolve("file-not-folder");
+    assertThatThrownBy(() -> {
+      Files.writeString(blocked, "x");
+      Database.open(new Config.Database("jdbc:sqlite:" + blocked.resolve("orrery.db"), 2)).close();
+    }).isInstanceOf(StoreException.class).hasMessageContaining("create the database folder");
+  }
+
+  private static String pragma(Connection c, String name) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}

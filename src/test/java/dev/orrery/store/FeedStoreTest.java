@@ -1,0 +1,115 @@
+package dev.orrery.store;
+
+import static dev.orrery.store.StoreFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedStoreTest {
+  @TempDir Path dir;
+  Database db;
+  FeedStore feeds;
+  SubscriptionStore subscriptions;
+
+  @BeforeEach
+  void open() {
+    db = StoreFixture.open(dir);
+    feeds = new FeedStore(db);
+    subscriptions = new SubscriptionStore(db);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void findOrCreateReturnsTheSameFeedForTheSameUrl() {
+    Feed first = feeds.findOrCreate("https://example.org/rss", T0);
+    Feed second = feeds.findOrCreate("https://example.org/rss", T0.plusSeconds(60));
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(second.createdAt()).isEqualTo(T0);
+    assertThat(first.neverPolled()).isTrue();
+    assertThat(first.nextPollAt()).isEqualTo(T0);
+    assertThat(feeds.find(first.id())).contains(first);
+  }
+
+  @Test
+  void watchedFeedsAreThoseWithASubscriptionThatAreNotPaused() {
+    Feed wanted = feeds.findOrCreate("https://a.example/rss", T0);
+    Feed unwanted = feeds.findOrCreate("https://b.example/rss", T0);
+    Feed paused = feeds.findOrCreate("https://c.example/rss", T0);
+    subscriptions.create(1, 10, wanted.id(), null, null, T0);
+    subscriptions.create(1, 10, paused.id(), null, null, T0);
+    assertThat(feeds.pause(paused.id(), "HTTP 410 Gone", T0)).isTrue();
+    assertThat(feeds.watched()).extracting(Feed::id).containsExactly(wanted.id());
+    assertThat(unwanted.id()).isNotEqualTo(wanted.id());
+  }
+
+  @Test
+  void failuresCountUpAndRememberWhenTheyStarted() {
+    Feed feed = feeds.findOrCreate("https://a.example/rss", T0);
+    Instant later = T0.plus(Duration.ofHours(1));
+    feeds.recordFailure(feed.id(), T0, "HTTP 500 Internal Server Error", T0.plusSeconds(60));
+    Feed after = feeds.recordFailure(feed.id(), later, "timed out after 20 s", later.plusSeconds(120));
+    assertThat(after.errorCount()).isEqualTo(2);
+    assertThat(after.lastError()).isEqualTo("timed out after 20 s");
+    assertThat(after.failingSince()).isEqualTo(T0);
+    assertThat(after.nextPollAt()).isEqualTo(later.plusSeconds(120));
+  }
+
+  @Test
+  void anUnchangedPollClearsErrorsAndKeepsValidatorsNotSentAgain() {
+    Feed feed = feeds.findOrCreate("https://a.example/rss", T0);
+    new EntryStore(db, 5).recordRefresh(feed.id(), StoreFixture.update(T0), java.util.List.of(), T0);
+    feeds.recordFailure(feed.id(), T0, "HTTP 503 Service Unavailable", T0);
+    feeds.recordUnchanged(feed.id(), T0.plusSeconds(600), T0.plusSeconds(1200), null, "Fri, 01 May 2026 10:00:00 GMT");
+    Feed after = feeds.find(feed.id()).orElseThrow();
+    assertThat(after.errorCount()).isZero();
+    assertThat(after.lastError()).isNull();
+    assertThat(after.failingSince()).isNull();
+    assertThat(after.etag()).isEqualTo("\"etag\"");
+    assertThat(after.lastModified()).isEqualTo("Fri, 01 May 2026 10:00:00 GMT");
+    assertThat(after.lastSuccessAt()).isEqualTo(T0.plusSeconds(600));
+  }
+
+  @Test
+  void pauseHappensOnceAndResumeStartsAfresh() {
+    Feed feed = feeds.findOrCreate("https://a.example/rss", T0);
+    feeds.recordFailure(feed.id(), T0, "HTTP 404 Not Found", T0);
+    assertThat(feeds.pause(feed.id(), "failing for 3 days: HTTP 404 Not Found", T0)).isTrue();
+    assertThat(feeds.pause(feed.id(), "again", T0)).isFalse();
+    assertThat(feeds.find(feed.id()).orElseThrow().pausedReason()).startsWith("failing for 3 days");
+    feeds.resume(feed.id(), T0.plusSeconds(5));
+    Feed resumed = feeds.find(feed.id()).orElseThrow();
+    assertThat(resumed.paused()).isFalse();
+    assertThat(resumed.errorCount()).isZero();
+    assertThat(resumed.nextPollAt()).isEqualTo(T0.plusSeconds(5));
+  }
+
+  @Test
+  void moveToChangesTheUrlUnlessAnotherFeedHasIt() {
+    Feed a = feeds.findOrCreate("http://old.example/rss", T0);
+    Feed b = feeds.findOrCreate("https://taken.example/rss", T0);
+    assertThat(feeds.moveTo(a.id(), "https://new.example/rss")).isTrue();
+    assertThat(feeds.findByUrl("https://new.example/rss")).map(Feed::id).contains(a.id());
+    assertThat(feeds.moveTo(a.id(), b.url())).isFalse();
+    assertThat(feeds.find(a.id()).orElseThrow().url()).isEqualTo("https://new.example/rss");
+  }
+
+  @Test
+  void rescheduleMovesOnlyTheNextPollAndNote() {
+    Feed feed = feeds.findOrCreate("https://a.example/rss", T0);
+    feeds.reschedule(feed.id(), T0, T0.plusSeconds(3600), "HTTP 429 Too Many Requests: retrying in 1h");
+    Feed after = feeds.find(feed.id()).orElseThrow();
+    assertThat(after.nextPollAt()).isEqualTo(T0.plusSeconds(3600));
+    assertThat(after.errorCount()).isZero();
+    assertThat(after.lastError()).contains("429");
+  }
+}
