@@ -1,0 +1,75 @@
+package dev.orrery.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole validated configuration of one Orrery process. Immutable; built by {@link
+ * ConfigLoader}.
+ *
+ * @param warnings things that work but deserve a look (typos, impolite poll intervals)
+ */
+public record Config(
+    Path file,
+    Discord discord,
+    Database database,
+    Poll poll,
+    Http http,
+    int deliverMaxPerPoll,
+    int summaryMaxLength,
+    String logLevel,
+    Map<String, Source> sources,
+    List<ChannelSubscription> subscriptions,
+    List<String> warnings) {
+
+  public Config {
+    sources = Map.copyOf(sources);
+    subscriptions = List.copyOf(subscriptions);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** The catalogue source with this name, if there is one. */
+  public Optional<Source> source(String name) {
+    return Optional.ofNullable(sources.get(name));
+  }
+
+  /** How the bot reaches Discord. The token is never part of {@link #toString()}. */
+  public record Discord(Secret token, List<Long> guildIds, URI apiBaseUrl, URI gatewayUrl) {
+    public Discord {
+      guildIds = List.copyOf(guildIds);
+    }
+  }
+
+  /** Where state is kept. */
+  public record Database(String url, int poolSize) {}
+
+  /** How often feeds are polled, and by how many threads. */
+  public record Poll(Duration interval, Duration minInterval, int threads) {}
+
+  /** How feeds are fetched. */
+  public record Http(
+      String userAgent, Duration timeout, long maxBytes, boolean allowPrivateAddresses) {}
+
+  /**
+   * A named feed of the catalogue.
+   *
+   * @param color embed colour as 0xRRGGBB, or null for the default
+   */
+  public record Source(String name, URI url, String title, Integer color) {
+    /** The title to show: the configured one, else the name. */
+    public String displayName() {
+      return title != null ? title : name;
+    }
+  }
+
+  /**
+   * A channel subscribed in the file rather than by a command.
+   *
+   * @param source a catalogue name or a feed URL
+   */
+  public record ChannelSubscription(String key, long channelId, String source) {}
+}
