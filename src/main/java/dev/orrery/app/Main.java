@@ -1,5 +1,82 @@
 package dev.orrery.app;
 
-public final class Main {
-  public static void main(String[] args) {}
+import dev.orrery.config.Version;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The {@code orrery} command line: run the bot (the default), poll on the console, check config. */
+@Command(
+    name = "orrery",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Posts new RSS and Atom entries to the Discord channels subscribed to them.",
+    subcommands = {
+      RunCommand.class,
+      PollCommand.class,
+      LatestCommand.class,
+      CheckCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Callable<Integer> {
+  /** Exit status of a bad configuration or command line. */
+  static final int USAGE = 2;
+
+  @Mixin ConfigOption config;
+
+  final Map<String, String> env;
+  final PrintStream out;
+  final PrintStream err;
+
+  Main(Map<String, String> env, PrintStream out, PrintStream err) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    // Java 17 encodes standard streams in the platform charset: feed text needs UTF-8
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int code = execute(args, System.getenv(), out, err);
+    Shutdown.finished(code);
+    System.exit(code);
+  }
+
+  /** Runs the command line as the process would, with its environment and streams given. */
+  static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new Main(env, out, err));
+    cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      err.println("orrery: " + e.getMessage());
+      org.slf4j.LoggerFactory.getLogger(Main.class).debug("Details", e);
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  /** Without a command, Orrery runs the bot. */
+  @Override
+  public Integer call() {
+    RunCommand run = new RunCommand();
+    run.main = this;
+    run.config = config;
+    return run.call();
+  }
+
+  /** Reads the version the build wrote. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"orrery " + Version.current()};
+    }
+  }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,6 +77,10 @@ public final class ConfigLoader {
     String envToken = env.get("DISCORD_TOKEN");
     if (token.isEmpty() && envToken != null && !envToken.isBlank()) {
       token = new Secret(envToken.trim());
+    }
+    if (!fileValues.getOrDefault("discord.token", "").isBlank() && readableByOthers(file)) {
+      keys.warning(file + " holds the bot's token and can be read by every user of this machine:"
+          + " run chmod 600 " + file);
     }
     if (tokenRequired && token.isEmpty()) {
       keys.problem(
@@ -210,6 +215,14 @@ public final class ConfigLoader {
       }
     }
     return result;
+  }
+
+  private static boolean readableByOthers(Path file) {
+    try {
+      return Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false; // not a POSIX file system: nothing to check
+    }
   }
 
   private static boolean isHttpUrl(String text) {

@@ -1,0 +1,59 @@
+package dev.orrery.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orrery.store.Entry;
+import dev.orrery.store.Feed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How entries look on the console: one line each, as text or as JSON. */
+final class ConsoleFormat {
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final boolean json;
+
+  ConsoleFormat(boolean json) {
+    this.json = json;
+  }
+
+  /** {@code [source] title — url (date)}, or one JSON object. */
+  String entry(String source, Feed feed, Entry e) {
+    if (!json) {
+      String url = e.url() == null ? "" : " — " + e.url();
+      return "[" + source + "] " + e.title() + url + " (" + DATE.format(e.published()) + ")";
+    }
+    ObjectNode node = JSON.createObjectNode();
+    node.put("source", source);
+    node.put("feed_url", feed.url());
+    node.put("key", e.key());
+    node.put("title", e.title());
+    node.put("url", e.url());
+    node.put("author", e.author());
+    node.put("published", e.published().toString());
+    node.put("summary", e.summary());
+    node.put("image", e.imageUrl());
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** The line that sums up a burst beyond the per-poll cap. */
+  String more(String source, Feed feed, int count) {
+    String site = feed.siteUrl() != null ? feed.siteUrl() : feed.url();
+    if (!json) {
+      return "[" + source + "] …and " + count + " more new posts in " + feed.displayName() + " — " + site;
+    }
+    ObjectNode node = JSON.createObjectNode();
+    node.put("source", source);
+    node.put("feed_url", feed.url());
+    node.put("more", count);
+    node.put("url", site);
+    return node.toString();
+  }
+}

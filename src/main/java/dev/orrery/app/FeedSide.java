@@ -1,0 +1,60 @@
+package dev.orrery.app;
+
+import dev.orrery.config.Config;
+import dev.orrery.feed.EntryNormalizer;
+import dev.orrery.feed.FeedFetcher;
+import dev.orrery.feed.FeedParser;
+import dev.orrery.feed.FetcherSettings;
+import dev.orrery.poll.FeedRefresher;
+import dev.orrery.poll.PollSchedule;
+import dev.orrery.poll.PollScheduler;
+import dev.orrery.store.Database;
+import dev.orrery.store.DeliveryStore;
+import dev.orrery.store.EntryStore;
+import dev.orrery.store.FeedStore;
+import dev.orrery.store.SubscriptionStore;
+import java.time.InstantSource;
+import java.util.Random;
+
+/**
+ * The feed half of Orrery wired together: database, stores, fetcher, refresher and scheduler. The
+ * bot and the console mode both stand on it.
+ */
+final class FeedSide implements AutoCloseable {
+  /** Fetches to one host at once: planets share hosts, and hosts deserve politeness. */
+  private static final int REQUESTS_PER_HOST = 4;
+
+  final Config config;
+  final Database database;
+  final FeedStore feeds;
+  final EntryStore entries;
+  final SubscriptionStore subscriptions;
+  final DeliveryStore deliveries;
+  final FeedFetcher fetcher;
+  final FeedRefresher refresher;
+  final PollScheduler scheduler;
+
+  FeedSide(Config config, InstantSource clock) {
+    this.config = config;
+    this.database = Database.open(config.database());
+    this.feeds = new FeedStore(database);
+    this.entries = new EntryStore(database, config.deliverMaxPerPoll());
+    this.subscriptions = new SubscriptionStore(database);
+    this.deliveries = new DeliveryStore(database);
+    Config.Http http = config.http();
+    this.fetcher = new FeedFetcher(new FetcherSettings(
+        http.userAgent(), http.timeout(), http.maxBytes(), http.allowPrivateAddresses(), REQUESTS_PER_HOST));
+    PollSchedule schedule = new PollSchedule(
+        config.poll().interval(), config.poll().minInterval(), new Random());
+    this.refresher = new FeedRefresher(fetcher, new FeedParser(), new EntryNormalizer(config.summaryMaxLength()),
+        feeds, entries, schedule, clock);
+    this.scheduler = new PollScheduler(feeds, refresher, schedule, config.poll().threads(), clock);
+  }
+
+  @Override
+  public void close() {
+    scheduler.close();
+    fetcher.close();
+    database.close();
+  }
+}

@@ -1,0 +1,150 @@
+package dev.orrery.poll;
+
+import dev.orrery.feed.EntryNormalizer;
+import dev.orrery.feed.FeedFetcher;
+import dev.orrery.feed.FeedParser;
+import dev.orrery.feed.FetchResult;
+import dev.orrery.feed.NormalizedEntry;
+import dev.orrery.feed.ParseResult;
+import dev.orrery.feed.ParsedEntry;
+import dev.orrery.feed.ParsedFeed;
+import dev.orrery.feed.Validators;
+import dev.orrery.store.EntryStore;
+import dev.orrery.store.Feed;
+import dev.orrery.store.FeedStore;
+import dev.orrery.store.FeedUpdate;
+import dev.orrery.store.RefreshRecord;
+import java.net.URI;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Refreshes one feed: fetch, parse, normalise, store, in that order, and says what came of it. */
+public final class FeedRefresher {
+  private static final Logger log = LoggerFactory.getLogger(FeedRefresher.class);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
+
+  /** Told of every refresh, on the thread that did it. */
+  @FunctionalInterface
+  public interface Listener {
+    void refreshed(RefreshOutcome outcome);
+  }
+
+  private final FeedFetcher fetcher;
+  private final FeedParser parser;
+  private final EntryNormalizer normalizer;
+  private final FeedStore feeds;
+  private final EntryStore entries;
+  private final PollSchedule schedule;
+  private final InstantSource clock;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+  public FeedRefresher(
+      FeedFetcher fetcher,
+      FeedParser parser,
+      EntryNormalizer normalizer,
+      FeedStore feeds,
+      EntryStore entries,
+      PollSchedule schedule,
+      InstantSource clock) {
+    this.fetcher = fetcher;
+    this.parser = parser;
+    this.normalizer = normalizer;
+    this.feeds = feeds;
+    this.entries = entries;
+    this.schedule = schedule;
+    this.clock = clock;
+  }
+
+  public void addListener(Listener listener) {
+    listeners.add(listener);
+  }
+
+  /** Refreshes the feed now, whatever its schedule says, and tells the listeners. */
+  public RefreshOutcome refresh(Feed feed) {
+    RefreshOutcome outcome = fetchAndStore(feed);
+    if (outcome instanceof RefreshOutcome.Failed failed) {
+      log.warn("Feed {} failed: {}", feed.url(), failed.reason());
+    } else if (outcome instanceof RefreshOutcome.Updated updated && !updated.record().inserted().isEmpty()) {
+      log.info("Feed {}: {} new entries{}", feed.url(), updated.record().inserted().size(),
+          updated.record().baseline() ? " (baseline, not posted)" : "");
+    }
+    for (Listener listener : listeners) {
+      listener.refreshed(outcome);
+    }
+    return outcome;
+  }
+
+  private RefreshOutcome fetchAndStore(Feed feed) {
+    Instant now = clock.instant();
+    URI url = URI.create(feed.url());
+    FetchResult result = fetcher.fetch(url, new Validators(feed.etag(), feed.lastModified()));
+    if (result instanceof FetchResult.NotModified notModified) {
+      feeds.recordUnchanged(feed.id(), now, schedule.afterSuccess(now, null, notModified.maxAge()),
+          notModified.validators().etag(), notModified.validators().lastModified());
+      return new RefreshOutcome.Unchanged(feed, true);
+    }
+    if (result instanceof FetchResult.RetryLater retry) {
+      if (retry.retryAfter() == null) {
+        return fail(feed, now, retry.reason());
+      }
+      feeds.reschedule(feed.id(), now, schedule.afterRetryAfter(now, retry.retryAfter()),
+          retry.reason() + ": asked to come back later");
+      return new RefreshOutcome.Deferred(feed, retry.retryAfter(), retry.reason());
+    }
+    if (result instanceof FetchResult.Failed failed) {
+      if (failed.gone()) {
+        feeds.recordFailure(feed.id(), now, failed.reason(), schedule.afterError(now, feed.errorCount() + 1));
+        boolean paused = feeds.pause(feed.id(), failed.reason() + ": the feed was removed", now);
+        return new RefreshOutcome.Failed(feeds.find(feed.id()).orElse(feed), failed.reason(), paused);
+      }
+      return fail(feed, now, failed.reason());
+    }
+    FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+    if (fetched.movedTo() != null && !fetched.movedTo().toString().equals(feed.url())) {
+      if (feeds.moveTo(feed.id(), fetched.movedTo().toString())) {
+        log.info("Feed {} moved permanently to {}", feed.url(), fetched.movedTo());
+      }
+    }
+    Validators validators = fetched.validators();
+    if (fetched.bodyHash().equals(feed.contentHash()) && !feed.neverPolled()) {
+      feeds.recordUnchanged(feed.id(), now, schedule.afterSuccess(now, null, fetched.maxAge()),
+          validators.etag(), validators.lastModified());
+      return new RefreshOutcome.Unchanged(feed, false);
+    }
+    ParseResult parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.url());
+    if (parsed instanceof ParseResult.Invalid invalid) {
+      return fail(feed, now, invalid.reason());
+    }
+    ParsedFeed parsedFeed = ((ParseResult.Parsed) parsed).feed();
+    List<NormalizedEntry> normalized = new ArrayList<>(parsedFeed.entries().size());
+    for (ParsedEntry entry : parsedFeed.entries()) {
+      normalized.add(normalizer.normalize(entry, fetched.url(), now));
+    }
+    FeedUpdate update = new FeedUpdate(
+        parsedFeed.title(),
+        parsedFeed.siteUrl(),
+        validators.etag(),
+        validators.lastModified(),
+        fetched.bodyHash(),
+        schedule.afterSuccess(now, parsedFeed.ttl(), fetched.maxAge()));
+    RefreshRecord record = entries.recordRefresh(feed.id(), update, normalized, now);
+    return new RefreshOutcome.Updated(feeds.find(feed.id()).orElse(feed), record);
+  }
+
+  private RefreshOutcome fail(Feed feed, Instant now, String reason) {
+    Feed after = feeds.recordFailure(feed.id(), now, reason, schedule.afterError(now, feed.errorCount() + 1));
+    boolean paused = false;
+    if (after.failingSince() != null && !after.failingSince().isAfter(now.minus(PollSchedule.GIVE_UP_AFTER))) {
+      paused = feeds.pause(feed.id(),
+          "failing since " + DAY.format(after.failingSince()) + ": " + reason, now);
+    }
+    return new RefreshOutcome.Failed(after, reason, paused);
+  }
+}

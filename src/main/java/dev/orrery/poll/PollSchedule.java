@@ -1,0 +1,74 @@
+package dev.orrery.poll;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.random.RandomGenerator;
+
+/**
+ * When a feed is polled next: the configured interval with jitter, stretched by what the server
+ * asks for, and exponential backoff after errors.
+ */
+public final class PollSchedule {
+  static final Duration MAX_INTERVAL = Duration.ofHours(24);
+  static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
+  static final Duration MAX_BACKOFF = Duration.ofHours(6);
+  /** A feed that has failed for this long is paused, and its channels told once. */
+  public static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
+
+  private final Duration interval;
+  private final Duration minInterval;
+  private final RandomGenerator random;
+
+  public PollSchedule(Duration interval, Duration minInterval, RandomGenerator random) {
+    this.interval = interval;
+    this.minInterval = minInterval;
+    this.random = random;
+  }
+
+  /**
+   * After a successful poll: the interval ±10%, or longer when the feed's {@code <ttl>} or the
+   * response's max-age ask for it, within [min-interval, 24 h].
+   *
+   * @param ttl the feed's {@code <ttl>}, or null
+   * @param maxAge Cache-Control max-age, or null
+   */
+  public Instant afterSuccess(Instant now, Duration ttl, Duration maxAge) {
+    long ms = interval.toMillis();
+    long jitter = ms / 10;
+    Duration wait = Duration.ofMillis(ms - jitter + (jitter == 0 ? 0 : random.nextLong(2 * jitter + 1)));
+    wait = longest(wait, ttl, maxAge);
+    return now.plus(clamp(wait));
+  }
+
+  /** After the server asked us to come back later. */
+  public Instant afterRetryAfter(Instant now, Duration retryAfter) {
+    return now.plus(clamp(retryAfter));
+  }
+
+  /** After the {@code errorCount}-th failure in a row: 1 min, 2, 4 … up to 6 h. */
+  public Instant afterError(Instant now, int errorCount) {
+    int doublings = Math.min(Math.max(errorCount, 1) - 1, 20);
+    Duration wait = FIRST_BACKOFF.multipliedBy(1L << doublings);
+    if (wait.compareTo(MAX_BACKOFF) > 0) {
+      wait = MAX_BACKOFF;
+    }
+    return now.plus(wait);
+  }
+
+  private Duration clamp(Duration wait) {
+    if (wait.compareTo(minInterval) < 0) {
+      return minInterval;
+    }
+    return wait.compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : wait;
+  }
+
+  private static Duration longest(Duration wait, Duration... others) {
+    Duration result = wait;
+    for (Duration other : others) {
+      if (other != null && other.compareTo(result) > 0) {
+        result = other;
+      }
+    }
+    return result;
+  }
+}
