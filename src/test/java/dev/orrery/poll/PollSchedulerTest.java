@@ -1,0 +1,127 @@
+package dev.orrery.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orrery.config.Config;
+import dev.orrery.feed.EntryNormalizer;
+import dev.orrery.feed.FeedFetcher;
+import dev.orrery.feed.FeedParser;
+import dev.orrery.feed.FetcherSettings;
+import dev.orrery.store.Database;
+import dev.orrery.store.EntryStore;
+import dev.orrery.store.Feed;
+import dev.orrery.store.FeedStore;
+import dev.orrery.store.SubscriptionStore;
+import dev.orrery.testing.Await;
+import dev.orrery.testing.FeedServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PollSchedulerTest {
+  static final String PYTHON = "/fixtures/feeds/2025-07-06/planet-python.rss.xml";
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir Path dir;
+  FeedServer server;
+  Database db;
+  FeedStore feeds;
+  SubscriptionStore subscriptions;
+  FeedFetcher fetcher;
+  FeedRefresher refresher;
+  PollSchedule schedule;
+
+  @BeforeEach
+  void setUp() {
+    server = new FeedServer();
+    db = Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 4));
+    feeds = new FeedStore(db);
+    subscriptions = new SubscriptionStore(db);
+    fetcher = new FeedFetcher(new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, true, 4));
+    schedule = new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(1), new Random(3));
+    refresher = new FeedRefresher(fetcher, new FeedParser(), new EntryNormalizer(350), feeds,
+        new EntryStore(db, 5), schedule, InstantSource.system());
+  }
+
+  @AfterEach
+  void tearDown() {
+    fetcher.close();
+    db.close();
+    server.close();
+  }
+
+  PollScheduler scheduler() {
+    return new PollScheduler(feeds, refresher, schedule, 2, InstantSource.system());
+  }
+
+  Feed subscribed(String path) {
+    Feed feed = feeds.findOrCreate(server.url(path).toString(), InstantSource.system().instant());
+    subscriptions.create(1, 10, feed.id(), null, null, InstantSource.system().instant());
+    return feed;
+  }
+
+  @Test
+  void eachWatchedFeedIsPolledAgainAndAgainOnItsOwnSchedule() {
+    server.serveResource("/a", PYTHON);
+    server.serveResource("/b", PYTHON);
+    subscribed("/a");
+    subscribed("/b");
+    feeds.findOrCreate(server.url("/unsubscribed").toString(), InstantSource.system().instant());
+    try (PollScheduler scheduler = scheduler()) {
+      scheduler.start();
+      Await.until(WAIT, "three polls of each feed",
+          () -> server.requestCount("/a") >= 3 && server.requestCount("/b") >= 3);
+    }
+    assertThat(server.requestCount("/unsubscribed")).isZero();
+  }
+
+  @Test
+  void jobsAreMadeAgainFromTheFeedsTableAtEveryStart() {
+    server.serveResource("/a", PYTHON);
+    Feed feed = subscribed("/a");
+    try (PollScheduler scheduler = scheduler()) {
+      scheduler.start();
+      Await.until(WAIT, "a first poll", () -> server.requestCount("/a") >= 1);
+    }
+    long before = server.requestCount("/a");
+    try (PollScheduler restarted = scheduler()) {
+      restarted.start();
+      assertThat(restarted.isWatching(feed.id())).isTrue();
+      Await.until(WAIT, "a poll after the restart", () -> server.requestCount("/a") > before);
+    }
+  }
+
+  @Test
+  void aFeedPausedByItsPollIsNoLongerPolled() {
+    server.respond("/gone", 410, "", Map.of());
+    Feed feed = subscribed("/gone");
+    try (PollScheduler scheduler = scheduler()) {
+      scheduler.start();
+      Await.until(WAIT, "the job to stop", () -> server.requestCount("/gone") == 1 && !scheduler.isWatching(feed.id()));
+      assertThat(feeds.find(feed.id()).orElseThrow().paused()).isTrue();
+    }
+  }
+
+  @Test
+  void watchAddsAFeedAndUnwatchStopsIt() throws InterruptedException {
+    server.serveResource("/a", PYTHON);
+    try (PollScheduler scheduler = scheduler()) {
+      scheduler.start();
+      Feed feed = subscribed("/a");
+      scheduler.watch(feed);
+      scheduler.watch(feed);
+      Await.until(WAIT, "a poll of the new feed", () -> server.requestCount("/a") >= 1);
+      scheduler.unwatch(feed.id());
+      assertThat(scheduler.isWatching(feed.id())).isFalse();
+      long after = server.requestCount("/a");
+      Thread.sleep(2500);
+      assertThat(server.requestCount("/a")).isLessThanOrEqualTo(after + 1);
+    }
+  }
+}
