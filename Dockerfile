@@ -1,0 +1,22 @@
+# Build: the shaded jar, target/orrery.jar
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -q package -DskipTests
+
+# Run: a slim JRE, a user of its own, state in /data
+FROM eclipse-temurin:17-jre
+RUN groupadd --system orrery \
+ && useradd --system --gid orrery --uid 10001 --home-dir /data --shell /usr/sbin/nologin orrery \
+ && mkdir -p /data /config \
+ && chown orrery:orrery /data
+COPY --from=build /src/target/orrery.jar /app/orrery.jar
+USER orrery
+WORKDIR /data
+VOLUME /data
+# Mount a bot.properties at /config/bot.properties, or configure with ORRERY_* variables alone.
+ENV ORRERY_DATABASE_URL=jdbc:sqlite:/data/orrery.db
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/orrery.jar"]
+CMD ["run", "--config", "/config/bot.properties"]

@@ -1,0 +1,101 @@
+package dev.orrery.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The command line as a real child process: exit statuses and what reaches the terminal. */
+class ProcessTest {
+  static final String TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.the-secret-part-of-the-token";
+
+  record Result(int status, String out, String err) {}
+
+  static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new java.util.ArrayList<>(List.of(javaBin.toString(), "-cp",
+        System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(k -> k.startsWith("ORRERY_") || k.equals("DISCORD_TOKEN"));
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    process.getOutputStream().close();
+    byte[] out = process.getInputStream().readAllBytes();
+    byte[] err = process.getErrorStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void checkOnTheExampleExitsTwoNamingTheMissingTokenAndNothingElse() throws Exception {
+    Result result = run(Map.of(), "check", "--config", "bot.properties.example");
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err().lines().toList()).containsExactly(
+        "orrery: the configuration in bot.properties.example cannot be used:",
+        "  - discord.token is not set: create a bot at https://discord.com/developers/applications,"
+            + " copy its token (Bot > Reset Token) into bot.properties as discord.token=..., or set the"
+            + " environment variable DISCORD_TOKEN");
+  }
+
+  @Test
+  void checkWithATokenExitsZeroAndPrintsTheResolvedConfigMasked() throws Exception {
+    Result result = run(Map.of("DISCORD_TOKEN", TOKEN, "ORRERY_POLL_INTERVAL", "30m"),
+        "check", "--config", "bot.properties.example");
+    assertThat(result.status()).isZero();
+    assertThat(result.out()).contains("discord.token = MTIz****", "poll.interval = 30m",
+        "sources.planet-python.url = https://planetpython.org/rss20.xml", "http.max-bytes = 5MB");
+    assertThat(result.out() + result.err()).doesNotContain(TOKEN).doesNotContain("the-secret-part");
+  }
+
+  @Test
+  void aBadValueExitsTwoWithoutAStackTrace() throws Exception {
+    Path config = Files.createTempFile("orrery", ".properties");
+    try {
+      Files.writeString(config, "discord.token=" + TOKEN + "\npoll.interval=sometimes\n");
+      Result result = run(Map.of(), "check", "--config", config.toString());
+      assertThat(result.status()).isEqualTo(2);
+      assertThat(result.err()).contains("poll.interval = 'sometimes' is not valid")
+          .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(TOKEN);
+    } finally {
+      Files.delete(config);
+    }
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorWithStatusTwo() throws Exception {
+    Result result = run(Map.of(), "poll", "--onse");
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err()).contains("Unknown option: '--onse'");
+  }
+
+  @Test
+  void versionAndHelpAnswer() throws Exception {
+    Result version = run(Map.of(), "--version");
+    assertThat(version.status()).isZero();
+    assertThat(version.out()).startsWith("orrery ");
+    Result help = run(Map.of(), "--help");
+    assertThat(help.out()).contains("run", "poll", "latest", "check");
+  }
+
+  @Test
+  void theDockerfileCopiesTheJarTheBuildMakes() throws IOException {
+    String pom = Files.readString(Path.of("pom.xml"));
+    Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
+    assertThat(finalName.find()).isTrue();
+    String jar = "target/" + finalName.group(1) + ".jar";
+    String dockerfile = Files.readString(Path.of("Dockerfile"));
+    assertThat(dockerfile).contains("COPY --from=build /src/" + jar + " ");
+    assertThat(dockerfile).contains("USER orrery").contains("VOLUME /data");
+    assertThat(dockerfile).containsPattern("FROM eclipse-temurin:(1[7-9]|2\\d)-jre");
+  }
+}
