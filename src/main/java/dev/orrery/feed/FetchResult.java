@@ -10,7 +10,8 @@ public sealed interface FetchResult {
    * A body was received.
    *
    * @param url the URL the body came from, after redirects
-   * @param movedTo the new permanent address when every redirect on the way was 301 or 308, else null
+   * @param movedTo the new permanent address when every redirect on the way was 301 or 308, else
+   *     null
    * @param body the raw bytes, never more than the configured cap
    * @param contentType the Content-Type header, or null
    * @param validators the ETag and Last-Modified to send next time
@@ -30,7 +31,12 @@ public sealed interface FetchResult {
   /** The server answered 304: nothing changed since the validators sent. */
   record NotModified(Validators validators, Duration maxAge) implements FetchResult {}
 
-  /** The server asked to come back later (429, 503 with Retry-After). */
+  /**
+   * The server asked to come back later (429 or 503).
+   *
+   * @param retryAfter the Retry-After delay, or null when the server gave none: back off as after
+   *     an error
+   */
   record RetryLater(Duration retryAfter, String reason) implements FetchResult {}
 
   /**

@@ -1,0 +1,92 @@
+package dev.orrery.feed;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Escapes text for Discord so it shows as written: no formatting, no masked links, no mentions.
+ * Used for feed text in summaries and for titles.
+ */
+public final class DiscordMarkdown {
+  /** Put after an {@code @} to keep it from mentioning: a zero-width space. */
+  static final char MENTION_BREAK = '\u200B';
+
+  private static final String ALWAYS = "\\*_~`|[]<";
+  // Bare URLs stay untouched: Discord links them as they are, and a backslash would break them.
+  private static final Pattern BARE_URL = Pattern.compile("https?://[^\\s<>\"\\\\`|\\[\\]]+");
+  private static final Pattern ORDERED_MARKER = Pattern.compile("^(\\d+)\\.");
+
+  private DiscordMarkdown() {}
+
+  /** The text escaped as a whole: every line of it may start a markdown block. */
+  public static String escape(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        out.append('\n');
+      }
+      out.append(escape(lines[i], true));
+    }
+    return out.toString();
+  }
+
+  /**
+   * One line of text escaped.
+   *
+   * @param atLineStart whether the text begins a line, where "#", "-", "&gt;" and "1." start blocks
+   */
+  static String escape(String line, boolean atLineStart) {
+    StringBuilder out = new StringBuilder(line.length() + 8);
+    Matcher url = BARE_URL.matcher(line);
+    int done = 0;
+    while (url.find()) {
+      escapeInto(out, line.substring(done, url.start()), atLineStart && done == 0);
+      out.append(url.group());
+      done = url.end();
+    }
+    escapeInto(out, line.substring(done), atLineStart && done == 0);
+    return neutraliseMentions(out.toString());
+  }
+
+  private static void escapeInto(StringBuilder out, String text, boolean atLineStart) {
+    int start = 0;
+    if (atLineStart) {
+      int indent = 0;
+      while (indent < text.length() && text.charAt(indent) == ' ') {
+        indent++;
+      }
+      out.append(text, 0, indent);
+      start = indent;
+      if (start < text.length()) {
+        char first = text.charAt(start);
+        Matcher ordered = ORDERED_MARKER.matcher(text.substring(start));
+        if (first == '#' || first == '>' || first == '-' || first == '+') {
+          out.append('\\').append(first);
+          start++;
+        } else if (ordered.find()) {
+          out.append(ordered.group(1)).append("\\.");
+          start += ordered.end();
+        }
+      }
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (ALWAYS.indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+  }
+
+  /** "@everyone", "@here" and "&lt;@123&gt;"-style mentions broken with a zero-width space. */
+  static String neutraliseMentions(String text) {
+    return text.replace("@everyone", "@" + MENTION_BREAK + "everyone")
+        .replace("@here", "@" + MENTION_BREAK + "here")
+        .replace("<@", "<@" + MENTION_BREAK)
+        .replace("<#", "<#" + MENTION_BREAK);
+  }
+}

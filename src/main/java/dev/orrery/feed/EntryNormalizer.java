@@ -1,0 +1,90 @@
+package dev.orrery.feed;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import okhttp3.HttpUrl;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * Gives a parsed entry its identity key and turns it into what is stored and posted: absolute
+ * links, a Discord-markdown summary cut to length, an image, a date.
+ */
+public final class EntryNormalizer {
+  private final HtmlToMarkdown htmlToMarkdown = new HtmlToMarkdown();
+  private final SummaryCutter cutter = new SummaryCutter();
+  private final int summaryMaxLength;
+
+  public EntryNormalizer(int summaryMaxLength) {
+    if (summaryMaxLength < 2) {
+      throw new IllegalArgumentException(
+          "summaryMaxLength must be at least 2, was " + summaryMaxLength);
+    }
+    this.summaryMaxLength = summaryMaxLength;
+  }
+
+  /**
+   * @param feedUrl the feed's own URL, the base of relative links
+   * @param discoveredAt stands in for the date of an entry that has none
+   */
+  public NormalizedEntry normalize(ParsedEntry entry, URI feedUrl, Instant discoveredAt) {
+    String url = Links.absolute(entry.link(), feedUrl);
+    // OkHttp's conversion, because java.net.URI rejects characters OkHttp leaves in queries.
+    URI base = url != null ? HttpUrl.get(url).uri() : feedUrl;
+    String markdown = entry.html() == null ? "" : htmlToMarkdown.convert(entry.html(), base);
+    return new NormalizedEntry(
+        key(entry, feedUrl),
+        entry.title() == null ? "" : entry.title().strip(),
+        url,
+        entry.author() == null || entry.author().isBlank() ? null : entry.author().strip(),
+        cutter.cut(markdown, summaryMaxLength),
+        image(entry, feedUrl, base),
+        entry.published() != null ? entry.published() : discoveredAt);
+  }
+
+  /** The guid or id, else the normalised link, else a hash of title and date. */
+  static String key(ParsedEntry entry, URI feedUrl) {
+    if (entry.guid() != null && !entry.guid().isBlank()) {
+      return entry.guid().strip();
+    }
+    String link = Links.normalized(entry.link(), feedUrl);
+    if (link != null) {
+      return link;
+    }
+    String title = entry.title() == null ? "" : entry.title().strip();
+    String published = entry.published() == null ? "" : entry.published().toString();
+    byte[] identity = (title + "\n" + published).getBytes(StandardCharsets.UTF_8);
+    return "sha256:" + CappedBody.sha256(identity);
+  }
+
+  private static String image(ParsedEntry entry, URI feedUrl, URI base) {
+    String declared = Links.absolute(entry.imageUrl(), feedUrl);
+    if (declared != null) {
+      return declared;
+    }
+    if (entry.html() == null) {
+      return null;
+    }
+    for (Element img : Jsoup.parseBodyFragment(entry.html()).select("img[src]")) {
+      if (isTrackingPixel(img)) {
+        continue;
+      }
+      String src = Links.absolute(img.attr("src"), base);
+      if (src != null) {
+        return src;
+      }
+    }
+    return null;
+  }
+
+  // A 1x1 (or 0x0) image is a counter, not a picture.
+  private static boolean isTrackingPixel(Element img) {
+    return isTiny(img.attr("width")) || isTiny(img.attr("height"));
+  }
+
+  private static boolean isTiny(String dimension) {
+    String value = dimension.strip().replace("px", "");
+    return value.equals("0") || value.equals("1");
+  }
+}

@@ -1,0 +1,124 @@
+package dev.orrery.feed;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.ParsingFeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Parses a fetched body as RSS (0.9x, 1.0, 2.0) or Atom (0.3, 1.0) with ROME, keeping ROME's
+ * refusal of DOCTYPEs (no external entities, no billion laughs), and converts the result to {@link
+ * ParsedFeed}. Never throws: anything unusable is {@link ParseResult.Invalid} with a readable
+ * reason.
+ */
+public final class FeedParser {
+  private static final String DOCTYPE_REFUSED =
+      "not a feed: DOCTYPE declarations are not allowed (possible entity attack)";
+  private static final int MAX_DETAIL = 120;
+
+  private final RomeConverter converter = new RomeConverter();
+
+  /**
+   * @param contentType the Content-Type header, or null
+   * @param url where the body came from, to make relative links absolute
+   */
+  public ParseResult parse(byte[] body, String contentType, URI url) {
+    if (body == null || body.length == 0) {
+      return new ParseResult.Invalid("not a feed: the body is empty");
+    }
+    String text;
+    try {
+      text = FeedText.decode(body, contentType);
+    } catch (IOException e) {
+      return new ParseResult.Invalid("not a feed: cannot decode the text (" + detail(e) + ")");
+    }
+    if (text.isBlank()) {
+      return new ParseResult.Invalid("not a feed: the body is empty");
+    }
+    if (Prolog.isHtml(text)) {
+      return new ParseResult.Invalid("not a feed: the page is HTML");
+    }
+    String xml = Prolog.withoutPlainDoctype(text);
+    SyndFeedInput input = new SyndFeedInput();
+    // ROME refuses DOCTYPEs by default; said again so no later change of default can slip by.
+    input.setAllowDoctypes(false);
+    // The wire feed keeps what the generic model loses: RSS <ttl>, the real guid.
+    input.setPreserveWireFeed(true);
+    SyndFeed feed;
+    try {
+      feed = input.build(new StringReader(xml));
+    } catch (FeedException e) {
+      return new ParseResult.Invalid(explain(e, xml, contentType));
+    } catch (IllegalArgumentException e) {
+      // ROME's way to say no parser knows the root element
+      return new ParseResult.Invalid(notRssOrAtom(xml, contentType));
+    }
+    return new ParseResult.Parsed(converter.convert(feed, url));
+  }
+
+  private static String explain(FeedException e, String xml, String contentType) {
+    String message = chainMessages(e);
+    if (message.contains("DOCTYPE")) {
+      return DOCTYPE_REFUSED;
+    }
+    if (isHtmlType(contentType)) {
+      return "not a feed: the page is HTML";
+    }
+    if (e instanceof ParsingFeedException) {
+      ParsingFeedException parsing = (ParsingFeedException) e;
+      String where = parsing.getLineNumber() > 0 ? " at line " + parsing.getLineNumber() : "";
+      return "not a feed: the XML is malformed" + where + " (" + detail(rootCause(e)) + ")";
+    }
+    if (message.contains("Invalid document")) {
+      return notRssOrAtom(xml, contentType);
+    }
+    return "not a feed: " + detail(rootCause(e));
+  }
+
+  private static String notRssOrAtom(String xml, String contentType) {
+    if (isHtmlType(contentType)) {
+      return "not a feed: the page is HTML";
+    }
+    String root = Prolog.rootName(xml);
+    return root == null
+        ? "not a feed: neither RSS nor Atom"
+        : "not a feed: <" + root + "> is neither RSS nor Atom";
+  }
+
+  private static boolean isHtmlType(String contentType) {
+    return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html");
+  }
+
+  private static String chainMessages(Throwable e) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      all.append(t.getMessage()).append('\n');
+    }
+    return all.toString();
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static String detail(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+    // JDOM prefixes its own position; the line number is reported separately.
+    message = message.replaceFirst("^Error on line \\d+(: )?", "");
+    if (!message.isEmpty()) {
+      message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+    if (message.endsWith(".")) {
+      message = message.substring(0, message.length() - 1);
+    }
+    return message.length() <= MAX_DETAIL ? message : message.substring(0, MAX_DETAIL) + "…";
+  }
+}

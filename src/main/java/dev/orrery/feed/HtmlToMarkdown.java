@@ -1,0 +1,280 @@
+package dev.orrery.feed;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Turns an entry's HTML into Discord markdown: paragraphs, line breaks, links, bold, italic, code,
+ * lists and quotes kept; scripts, styles, embeds and images dropped; the text escaped so a feed
+ * cannot format, mask a link or mention anyone.
+ */
+public final class HtmlToMarkdown {
+  private static final Set<String> DROPPED =
+      Set.of(
+          "script",
+          "style",
+          "iframe",
+          "frame",
+          "frameset",
+          "form",
+          "object",
+          "embed",
+          "img",
+          "picture",
+          "svg",
+          "math",
+          "video",
+          "audio",
+          "source",
+          "track",
+          "canvas",
+          "map",
+          "noscript",
+          "template",
+          "button",
+          "input",
+          "select",
+          "textarea",
+          "head",
+          "title",
+          "meta",
+          "link");
+  private static final Set<String> PARAGRAPHS =
+      Set.of(
+          "p",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "aside",
+          "nav",
+          "main",
+          "figure",
+          "address",
+          "details",
+          "dl",
+          "table",
+          "hr",
+          "center",
+          "fieldset");
+  private static final Set<String> LINES =
+      Set.of(
+          "div", "dt", "dd", "tr", "figcaption", "summary", "caption", "thead", "tbody", "tfoot");
+
+  /**
+   * @param base the address relative links are resolved against: the entry's page, else the feed
+   */
+  public String convert(String html, URI base) {
+    if (html == null || html.isBlank()) {
+      return "";
+    }
+    Element body = Jsoup.parseBodyFragment(html).body();
+    MarkdownWriter out = new MarkdownWriter(true);
+    new Walk(base, out).children(body);
+    return tidy(out.result());
+  }
+
+  /** One pass over a tree, writing to one writer; inline elements recurse into their own. */
+  private static final class Walk {
+    private final URI base;
+    private final MarkdownWriter out;
+    private boolean bold;
+    private boolean italic;
+
+    Walk(URI base, MarkdownWriter out) {
+      this.base = base;
+      this.out = out;
+    }
+
+    void children(Element element) {
+      for (Node child : element.childNodes()) {
+        node(child);
+      }
+    }
+
+    private void node(Node node) {
+      if (node instanceof TextNode) {
+        text(((TextNode) node).getWholeText());
+      } else if (node instanceof Element) {
+        element((Element) node);
+      }
+    }
+
+    private void text(String raw) {
+      String collapsed = raw.replaceAll("[\\s\\u00A0]+", " ");
+      if (collapsed.isEmpty()) {
+        return;
+      }
+      if (collapsed.startsWith(" ")) {
+        out.space();
+      }
+      out.text(collapsed.strip());
+      if (collapsed.endsWith(" ") && !collapsed.isBlank()) {
+        out.space();
+      }
+    }
+
+    private void element(Element e) {
+      String tag = e.normalName();
+      if (DROPPED.contains(tag)) {
+        return;
+      }
+      switch (tag) {
+        case "br" -> out.breakLines(1);
+        case "b", "strong" -> wrapped(e, "**", true, false);
+        case "i", "em", "cite" -> wrapped(e, "*", false, true);
+        case "code", "kbd", "samp", "tt" -> out.markdown(CodeMarkdown.inline(e.text()));
+        case "pre" -> {
+          block(2);
+          out.markdown(CodeMarkdown.fenced(e));
+          block(2);
+        }
+        case "a" -> link(e);
+        case "ul", "ol" -> list(e, tag.equals("ol"));
+        case "blockquote" -> quote(e);
+        case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+          block(2);
+          wrapped(e, "**", true, false);
+          block(2);
+        }
+        case "td", "th" -> {
+          out.space();
+          children(e);
+          out.space();
+        }
+        default -> other(e, tag);
+      }
+    }
+
+    private void other(Element e, String tag) {
+      if (PARAGRAPHS.contains(tag)) {
+        block(2);
+        children(e);
+        block(2);
+      } else if (LINES.contains(tag)) {
+        block(1);
+        children(e);
+        block(1);
+      } else {
+        children(e); // span, font, u, small, unknown tags: their text only
+      }
+    }
+
+    private void block(int newlines) {
+      out.breakLines(newlines);
+    }
+
+    /** Bold or italic: the inside rendered on its own, so the markers hug the words. */
+    private void wrapped(Element e, String marker, boolean isBold, boolean isItalic) {
+      if ((isBold && bold) || (isItalic && italic)) {
+        children(e); // already inside the same style: a second marker would end it
+        return;
+      }
+      MarkdownWriter inner = new MarkdownWriter(false);
+      Walk walk = new Walk(base, inner);
+      walk.bold = bold || isBold;
+      walk.italic = italic || isItalic;
+      walk.children(e);
+      emitInline(inner, marker, marker);
+    }
+
+    private void link(Element e) {
+      String href = e.attr("href").strip();
+      String url = linkTarget(href);
+      if (url == null) {
+        children(e);
+        return;
+      }
+      String plain = e.text().strip();
+      if (plain.isEmpty()) {
+        return; // an image-only link: the image is dropped, a bare link would say nothing
+      }
+      if (plain.equals(href) || plain.equals(url)) {
+        if (url.startsWith("http")) {
+          out.markdown("<" + url + ">");
+        } else {
+          out.text(plain);
+        }
+        return;
+      }
+      MarkdownWriter inner = new MarkdownWriter(false);
+      Walk walk = new Walk(base, inner);
+      walk.bold = bold;
+      walk.italic = italic;
+      walk.children(e);
+      String target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20");
+      emitInline(inner, "[", "](" + target + ")");
+    }
+
+    private String linkTarget(String href) {
+      if (href.isEmpty()) {
+        return null;
+      }
+      if (href.toLowerCase(Locale.ROOT).startsWith("mailto:")) {
+        return href;
+      }
+      return Links.absolute(href, base); // http and https only
+    }
+
+    private void emitInline(MarkdownWriter inner, String open, String close) {
+      String content = inner.result().strip();
+      if (inner.leadingSpace()) {
+        out.space();
+      }
+      if (!content.isEmpty()) {
+        out.markdown(open + content + close);
+      }
+      if (inner.trailingSpace()) {
+        out.space();
+      }
+    }
+
+    private void list(Element list, boolean ordered) {
+      String outer = out.prefix();
+      block(1);
+      int number = ordered ? startNumber(list) : 0;
+      for (Element item : list.children()) {
+        if (!item.normalName().equals("li")) {
+          continue;
+        }
+        String marker = ordered ? (number++) + ". " : "- ";
+        block(1);
+        out.firstLinePrefix(outer + marker);
+        out.prefix(outer + "  ");
+        children(item);
+        out.prefix(outer);
+      }
+      block(1);
+    }
+
+    private static int startNumber(Element list) {
+      try {
+        return list.hasAttr("start") ? Integer.parseInt(list.attr("start").strip()) : 1;
+      } catch (NumberFormatException notANumber) {
+        return 1; // start="a" and friends: count from one
+      }
+    }
+
+    private void quote(Element e) {
+      String outer = out.prefix();
+      block(2);
+      out.enterQuote();
+      // Discord has one level of quote: a quote inside a quote stays in the same one.
+      out.prefix(outer.contains("> ") ? outer : outer + "> ");
+      children(e);
+      out.prefix(outer);
+      out.leaveQuote();
+      block(2);
+    }
+  }
+
+  // Trailing spaces on lines and around the whole text serve no one.
+  private static String tidy(String markdown) {
+    return markdown.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+  }
+}

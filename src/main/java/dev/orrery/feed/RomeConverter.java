@@ -1,0 +1,142 @@
+package dev.orrery.feed;
+
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndPerson;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
+
+/** Converts ROME's model to our records, so ROME stays inside the feed package. */
+final class RomeConverter {
+  private final MediaImages images = new MediaImages();
+
+  ParsedFeed convert(SyndFeed feed, URI url) {
+    List<ParsedEntry> entries = new ArrayList<>();
+    for (SyndEntry entry : feed.getEntries()) {
+      entries.add(entry(entry, "rss_1.0".equals(feed.getFeedType())));
+    }
+    return new ParsedFeed(
+        plainText(feed.getTitle(), false), siteUrl(feed.getLink(), url), ttl(feed), entries);
+  }
+
+  private ParsedEntry entry(SyndEntry entry, boolean rdf) {
+    SyndContent titleEx = entry.getTitleEx();
+    boolean plainTitle = titleEx != null && "text".equalsIgnoreCase(titleEx.getType());
+    return new ParsedEntry(
+        blankToNull(guid(entry, rdf)),
+        blankToNull(link(entry)),
+        plainText(entry.getTitle(), plainTitle),
+        blankToNull(author(entry)),
+        html(entry),
+        images.find(entry),
+        instant(
+            entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate()));
+  }
+
+  /**
+   * The guid as written. ROME's uri falls back to the link when an RSS item has no guid; only in
+   * RSS 1.0 is it the item's own identity, rdf:about.
+   */
+  private static String guid(SyndEntry entry, boolean rdf) {
+    Object wire = entry.getWireEntry();
+    if (wire instanceof Item) {
+      Item item = (Item) wire;
+      Guid guid = item.getGuid();
+      return guid != null ? guid.getValue() : rdf ? item.getUri() : null;
+    }
+    if (wire instanceof Entry) {
+      return ((Entry) wire).getId();
+    }
+    return entry.getUri();
+  }
+
+  private static String link(SyndEntry entry) {
+    if (entry.getLink() != null && !entry.getLink().isBlank()) {
+      return entry.getLink().strip();
+    }
+    for (SyndLink link : entry.getLinks()) {
+      if (link.getRel() == null || "alternate".equals(link.getRel())) {
+        return link.getHref();
+      }
+    }
+    return null;
+  }
+
+  private static String author(SyndEntry entry) {
+    if (entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
+      return entry.getAuthor().strip();
+    }
+    for (SyndPerson person : entry.getAuthors()) {
+      if (person.getName() != null && !person.getName().isBlank()) {
+        return person.getName().strip();
+      }
+    }
+    return null;
+  }
+
+  /** content:encoded or Atom content when present, else the description, as HTML. */
+  private static String html(SyndEntry entry) {
+    for (SyndContent content : entry.getContents()) {
+      String html = asHtml(content);
+      if (html != null) {
+        return html;
+      }
+    }
+    return asHtml(entry.getDescription());
+  }
+
+  private static String asHtml(SyndContent content) {
+    if (content == null || content.getValue() == null || content.getValue().isBlank()) {
+      return null;
+    }
+    String type = content.getType();
+    if ("text".equalsIgnoreCase(type) || "text/plain".equalsIgnoreCase(type)) {
+      // Plain text must not be read as markup: "a <b> c" is three words, not bold.
+      return Entities.escape(content.getValue()).replace("\n", "<br>");
+    }
+    return content.getValue();
+  }
+
+  private static Duration ttl(SyndFeed feed) {
+    WireFeed wire = feed.originalWireFeed();
+    if (wire instanceof Channel && ((Channel) wire).getTtl() > 0) {
+      return Duration.ofMinutes(((Channel) wire).getTtl());
+    }
+    return null;
+  }
+
+  private static String siteUrl(String link, URI feedUrl) {
+    String absolute = Links.absolute(link, feedUrl);
+    return absolute;
+  }
+
+  /** Tags removed and entities decoded, unless the feed says the text is already plain. */
+  static String plainText(String text, boolean alreadyPlain) {
+    if (text == null) {
+      return null;
+    }
+    String plain = alreadyPlain ? text : Jsoup.parse(text).text();
+    return plain.replaceAll("\\s+", " ").strip();
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}

@@ -1,0 +1,186 @@
+package dev.orrery.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts markdown to a length at a word boundary and ends it with "…", never inside a link, a code
+ * span, a code block or an escape, so what remains still renders as intended.
+ */
+public final class SummaryCutter {
+  private static final String ELLIPSIS = "…";
+
+  /** The markdown unchanged when it fits, else cut so that the result, "…" included, fits. */
+  public String cut(String markdown, int maxLength) {
+    if (markdown.length() <= maxLength) {
+      return markdown;
+    }
+    List<Span> spans = spans(markdown);
+    // Room for closing a bold or italic run the cut leaves open ("***" at most).
+    for (int reserve = 0; reserve <= 3; reserve++) {
+      int limit = maxLength - ELLIPSIS.length() - reserve;
+      int cut = wordBoundary(markdown, limit, spans);
+      if (cut <= 0) {
+        return cutInsideFirst(markdown, maxLength - ELLIPSIS.length(), spans);
+      }
+      String kept = markdown.substring(0, cut).stripTrailing();
+      String closing = openEmphasis(kept, spans);
+      if (closing.length() <= reserve) {
+        return kept + closing + ELLIPSIS;
+      }
+    }
+    throw new IllegalStateException("unreachable: a reserve of 3 closes any emphasis");
+  }
+
+  /** The markers that close the bold and italic runs left open in {@code kept}, outside spans. */
+  private static String openEmphasis(String kept, List<Span> spans) {
+    boolean bold = false;
+    boolean italic = false;
+    for (int i = 0; i < kept.length(); i++) {
+      Span span = spanStartingAt(spans, i);
+      if (span != null) {
+        i = span.end - 1;
+      } else if (kept.startsWith("**", i)) {
+        bold = !bold;
+        i++;
+      } else if (kept.charAt(i) == '*') {
+        italic = !italic;
+      }
+    }
+    return (italic ? "*" : "") + (bold ? "**" : "");
+  }
+
+  private static Span spanStartingAt(List<Span> spans, int index) {
+    for (Span span : spans) {
+      if (span.start == index) {
+        return span;
+      }
+    }
+    return null;
+  }
+
+  /** The last word boundary at or before {@code limit} outside every span; 0 when none. */
+  private static int wordBoundary(String text, int limit, List<Span> spans) {
+    for (int i = limit; i > 0; i--) {
+      if (Character.isWhitespace(text.charAt(i)) && !Character.isWhitespace(text.charAt(i - 1))) {
+        Span span = spanAt(spans, i);
+        if (span == null) {
+          return i;
+        }
+        i = span.start + 1; // continue before the span
+      }
+    }
+    // One long word: cut anywhere outside spans and surrogate pairs.
+    int i = limit;
+    Span span = spanAt(spans, i);
+    if (span != null) {
+      i = span.start;
+    }
+    if (i > 0 && i < text.length() && Character.isLowSurrogate(text.charAt(i))) {
+      i--;
+    }
+    return i;
+  }
+
+  /**
+   * Nothing fits before the first span: cut inside it and close it (a code block or span), or keep
+   * a link's text alone.
+   */
+  private static String cutInsideFirst(String text, int limit, List<Span> spans) {
+    Span first = spans.isEmpty() ? null : spans.get(0);
+    if (first == null || first.start > 0) {
+      return text.substring(0, Math.max(0, limit)) + ELLIPSIS;
+    }
+    String closing = first.kind == Kind.FENCE ? "\n```" : first.kind == Kind.CODE ? "`" : "";
+    int room = limit - closing.length();
+    if (first.kind == Kind.LINK) {
+      String linkText = text.substring(1, closingBracket(text, first.start));
+      return new SummaryCutter()
+          .cut(linkText + text.substring(first.end), limit + ELLIPSIS.length());
+    }
+    String inside = text.substring(0, Math.max(0, room));
+    int lineEnd = inside.lastIndexOf('\n');
+    if (first.kind == Kind.FENCE && lineEnd > 3) {
+      inside = inside.substring(0, lineEnd);
+    }
+    return inside.stripTrailing() + ELLIPSIS + closing;
+  }
+
+  private static Span spanAt(List<Span> spans, int index) {
+    for (Span span : spans) {
+      if (index > span.start && index < span.end) {
+        return span;
+      }
+    }
+    return null;
+  }
+
+  /** Escapes, fenced blocks, code spans, links and autolinks, in order. */
+  static List<Span> spans(String text) {
+    List<Span> spans = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      int end = -1;
+      Kind kind = null;
+      if (c == '\\' && i + 1 < text.length()) {
+        end = i + 2;
+        kind = Kind.ESCAPE;
+      } else if (text.startsWith("```", i)) {
+        int close = text.indexOf("```", i + 3);
+        end = close < 0 ? text.length() : close + 3;
+        kind = Kind.FENCE;
+      } else if (c == '`') {
+        int run = text.startsWith("``", i) ? 2 : 1;
+        int close = text.indexOf("`".repeat(run), i + run);
+        end = close < 0 ? -1 : close + run;
+        kind = Kind.CODE;
+      } else if (c == '[') {
+        end = linkEnd(text, i);
+        kind = Kind.LINK;
+      } else if (c == '<' && text.startsWith("http", i + 1)) {
+        int close = text.indexOf('>', i);
+        end = close < 0 ? -1 : close + 1;
+        kind = Kind.LINK;
+      }
+      if (end > i) {
+        spans.add(new Span(i, end, kind));
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return spans;
+  }
+
+  private static int linkEnd(String text, int open) {
+    int bracket = closingBracket(text, open);
+    if (bracket < 0 || !text.startsWith("(", bracket + 1)) {
+      return -1;
+    }
+    int close = text.indexOf(')', bracket + 2);
+    return close < 0 ? -1 : close + 1;
+  }
+
+  /** The unescaped ']' closing the '[' at {@code open}, or -1. */
+  private static int closingBracket(String text, int open) {
+    for (int i = open + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == ']') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  enum Kind {
+    ESCAPE,
+    FENCE,
+    CODE,
+    LINK
+  }
+
+  record Span(int start, int end, Kind kind) {}
+}

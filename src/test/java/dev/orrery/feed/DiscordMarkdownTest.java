@@ -1,0 +1,44 @@
+package dev.orrery.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DiscordMarkdownTest {
+  static final String ZWSP = "\u200B";
+
+  @Test
+  void escapesATitleSoItShowsAsWritten() {
+    assertThat(DiscordMarkdown.escape("# Python_3 *fast* [docs](http://x) | ~old~"))
+        .isEqualTo("\\# Python\\_3 \\*fast\\* \\[docs\\](http://x) \\| \\~old\\~");
+  }
+
+  @Test
+  void neutralisesMentions() {
+    assertThat(DiscordMarkdown.escape("hi @everyone and @here <@&1> <@!2> <#3>"))
+        .isEqualTo(
+            "hi @"
+                + ZWSP
+                + "everyone and @"
+                + ZWSP
+                + "here \\<@"
+                + ZWSP
+                + "&1> \\<@"
+                + ZWSP
+                + "!2> \\<#"
+                + ZWSP
+                + "3>");
+  }
+
+  @Test
+  void escapesBlockMarkersAtEveryLineStart() {
+    assertThat(DiscordMarkdown.escape("> quote\n- item\n  12. step\nx - y > z"))
+        .isEqualTo("\\> quote\n\\- item\n  12\\. step\nx - y > z");
+  }
+
+  @Test
+  void leavesBareUrlsIntactSoTheyStillLink() {
+    assertThat(DiscordMarkdown.escape("see https://docs.example/a_b*c for more_info"))
+        .isEqualTo("see https://docs.example/a_b*c for more\\_info");
+  }
+}

@@ -1,0 +1,172 @@
+package dev.orrery.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class EntryNormalizerTest {
+  static final URI FEED_URL = URI.create("https://Blog.Example:443/feed.xml");
+  static final Instant DISCOVERED = Instant.parse("2026-06-01T12:00:00Z");
+  static final Instant PUBLISHED = Instant.parse("2025-03-04T05:06:07Z");
+
+  final EntryNormalizer normalizer = new EntryNormalizer(350);
+
+  NormalizedEntry normalize(
+      String guid, String link, String title, String html, String image, Instant published) {
+    return normalizer.normalize(
+        new ParsedEntry(guid, link, title, "  Ada  ", html, image, published),
+        FEED_URL,
+        DISCOVERED);
+  }
+
+  @Test
+  void theGuidIsTheKeyTrimmed() {
+    assertThat(normalize("  tag:blog.example,2025:1 ", "/post", "T", null, null, PUBLISHED).key())
+        .isEqualTo("tag:blog.example,2025:1");
+  }
+
+  @Test
+  @DisplayName(
+      "without a guid the key is the link: absolute, lowercase host, no default port, fragment or"
+          + " empty query")
+  void withoutAGuidTheKeyIsTheNormalisedLink() {
+    assertThat(
+            normalize(
+                    null,
+                    "HTTPS://Blog.Example:443/Posts/One?b=2&a=1#comments",
+                    "T",
+                    null,
+                    null,
+                    null)
+                .key())
+        .isEqualTo("https://blog.example/Posts/One?b=2&a=1");
+    assertThat(normalize("   ", "/posts/two?", "T", null, null, null).key())
+        .isEqualTo("https://blog.example/posts/two");
+    assertThat(normalize(null, "http://blog.example:8080/x", "T", null, null, null).key())
+        .isEqualTo("http://blog.example:8080/x");
+  }
+
+  @Test
+  void withNeitherGuidNorLinkTheKeyHashesTitleAndDate() {
+    String key = normalize(null, null, " Title ", null, null, PUBLISHED).key();
+    assertThat(key).startsWith("sha256:").hasSize("sha256:".length() + 64);
+    assertThat(normalize(null, null, "Title", "<p>other body</p>", null, PUBLISHED).key())
+        .isEqualTo(key);
+    assertThat(normalize(null, null, "Title", null, null, PUBLISHED.plusSeconds(1)).key())
+        .isNotEqualTo(key);
+    assertThat(normalize(null, null, "Other", null, null, PUBLISHED).key()).isNotEqualTo(key);
+  }
+
+  @Test
+  void fillsTitleUrlAuthorAndSummary() {
+    NormalizedEntry entry =
+        normalize("g", "posts/1", null, "<p>Hello <a href=\"2\">next</a></p>", null, PUBLISHED);
+    assertThat(entry.title()).isEmpty();
+    assertThat(entry.url()).isEqualTo("https://blog.example/posts/1");
+    assertThat(entry.author()).isEqualTo("Ada");
+    assertThat(entry.summary()).isEqualTo("Hello [next](https://blog.example/posts/2)");
+    assertThat(entry.published()).isEqualTo(PUBLISHED);
+  }
+
+  @Test
+  void aMissingDateBecomesTheDiscoveryTime() {
+    assertThat(normalize("g", null, "T", null, null, null).published()).isEqualTo(DISCOVERED);
+  }
+
+  @Test
+  void theDeclaredImageIsMadeAbsolute() {
+    assertThat(
+            normalize("g", "/p", "T", "<img src=\"/inline.png\">", "/media/thumb.jpg", null)
+                .imageUrl())
+        .isEqualTo("https://blog.example/media/thumb.jpg");
+  }
+
+  @Test
+  void otherwiseTheFirstImageOfTheHtmlSkippingTrackingPixels() {
+    String html =
+        "<p><img src=\"https://stats.example/px.gif\" width=\"1\" height=\"1\"><img"
+            + " src=\"data:image/gif;base64,R0lGOD\"><img src=\"../img/chart.png\""
+            + " width=\"600\"></p>";
+    assertThat(normalize("g", "https://blog.example/posts/1", "T", html, null, null).imageUrl())
+        .isEqualTo("https://blog.example/img/chart.png");
+    assertThat(normalize("g", "/p", "T", "<p>no picture</p>", null, null).imageUrl()).isNull();
+  }
+
+  @Test
+  void takesTheImageFromAParsedMediaThumbnail() {
+    String xml =
+        """
+        <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>m</title>
+        <link>https://m.example/</link><description>d</description>
+        <item><title>t</title><link>https://m.example/1</link><description>&lt;img src="x.png"&gt;</description>
+          <media:thumbnail url="/thumbs/1.jpg"/></item></channel></rss>
+        """;
+    ParsedFeed feed =
+        ((ParseResult.Parsed)
+                new FeedParser().parse(xml.getBytes(StandardCharsets.UTF_8), null, FEED_URL))
+            .feed();
+    assertThat(normalizer.normalize(feed.entries().get(0), FEED_URL, DISCOVERED).imageUrl())
+        .isEqualTo("https://blog.example/thumbs/1.jpg");
+  }
+
+  @Test
+  @DisplayName("re-dated and re-ordered entries keep their keys, with or without guids")
+  void reDatedAndReorderedEntriesKeepTheirKeys() {
+    String first =
+        """
+        <rss version="2.0"><channel><title>f</title><link>https://f.example/</link><description>d</description>
+        <item><title>A</title><guid>a</guid><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate></item>
+        <item><title>B</title><link>https://f.example/b</link><pubDate>Tue, 02 Jan 2024 00:00:00 GMT</pubDate></item>
+        <item><title>C</title><link>/c#top</link><pubDate>Wed, 03 Jan 2024 00:00:00 GMT</pubDate></item>
+        </channel></rss>
+        """;
+    String later =
+        """
+        <rss version="2.0"><channel><title>f</title><link>https://f.example/</link><description>d</description>
+        <item><title>C</title><link>https://F.example/c</link><pubDate>Fri, 05 Jan 2024 00:00:00 GMT</pubDate></item>
+        <item><title>A (updated)</title><guid>a</guid><pubDate>Sat, 06 Jan 2024 00:00:00 GMT</pubDate></item>
+        <item><title>B</title><link>https://f.example/b</link><pubDate>Sun, 07 Jan 2024 00:00:00 GMT</pubDate></item>
+        </channel></rss>
+        """;
+    assertThat(keys(later)).isEqualTo(keys(first)).hasSize(3);
+  }
+
+  @Test
+  void entriesWithNeitherGuidNorLinkGetDistinctStableKeys() {
+    String xml =
+        """
+        <rss version="2.0"><channel><title>f</title><link>https://f.example/</link><description>d</description>
+        <item><title>Same title</title><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate></item>
+        <item><title>Same title</title><pubDate>Tue, 02 Jan 2024 00:00:00 GMT</pubDate></item>
+        <item><title>Other</title><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate></item>
+        </channel></rss>
+        """;
+    assertThat(keys(xml))
+        .hasSize(3)
+        .allMatch(key -> key.startsWith("sha256:"))
+        .isEqualTo(keys(xml));
+  }
+
+  Set<String> keys(String xml) {
+    ParsedFeed feed =
+        ((ParseResult.Parsed)
+                new FeedParser()
+                    .parse(
+                        xml.getBytes(StandardCharsets.UTF_8),
+                        null,
+                        URI.create("https://f.example/feed")))
+            .feed();
+    List<NormalizedEntry> entries =
+        feed.entries().stream()
+            .map(e -> normalizer.normalize(e, URI.create("https://f.example/feed"), DISCOVERED))
+            .collect(Collectors.toList());
+    return entries.stream().map(NormalizedEntry::key).collect(Collectors.toSet());
+  }
+}

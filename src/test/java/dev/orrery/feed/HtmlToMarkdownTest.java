@@ -1,0 +1,169 @@
+package dev.orrery.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class HtmlToMarkdownTest {
+  static final URI BASE = URI.create("https://blog.example/posts/2025/hello.html");
+  static final String ZWSP = "\u200B";
+
+  final HtmlToMarkdown converter = new HtmlToMarkdown();
+
+  String md(String html) {
+    return converter.convert(html, BASE);
+  }
+
+  @Test
+  void separatesParagraphsWithABlankLineAndKeepsLineBreaks() {
+    assertThat(md("<p>one\n   two</p><p>three<br>four</p>\n\n\n<div>five</div>"))
+        .isEqualTo("one two\n\nthree\nfour\n\nfive");
+  }
+
+  @Test
+  void writesBoldItalicAndInlineCode() {
+    assertThat(
+            md(
+                "<p>a <b>bold </b>and <em>it</em> with <code>x = 1</code> and"
+                    + " <strong><b>twice</b></strong></p>"))
+        .isEqualTo("a **bold** and *it* with `x = 1` and **twice**");
+  }
+
+  @Test
+  void fencesCodeBlocksKeepingWhitespace() {
+    String html =
+        "<p>Look:</p><pre><code class=\"language-python\">def f():\n"
+            + "    return `x` + '```'\n"
+            + "</code></pre><p>done</p>";
+    assertThat(md(html))
+        .isEqualTo("Look:\n\n```python\ndef f():\n    return `x` + '``" + ZWSP + "`'\n```\n\ndone");
+  }
+
+  @Test
+  void inlineCodeHoldingABacktickUsesDoubleBackticks() {
+    assertThat(md("<code>a`b</code>")).isEqualTo("`` a`b ``");
+  }
+
+  @Test
+  void writesNestedLists() {
+    String html =
+        "<ul><li>one</li><li>two<ul><li>two a</li><li>two"
+            + " b<ol><li>deep</li></ol></li></ul></li><li>three</li></ul><ol"
+            + " start=\"3\"><li>third</li><li>fourth</li></ol>";
+    assertThat(md(html))
+        .isEqualTo("- one\n- two\n  - two a\n  - two b\n    1. deep\n- three\n3. third\n4. fourth");
+  }
+
+  @Test
+  void quotesBlockQuotes() {
+    assertThat(md("<p>He said:</p><blockquote><p>first</p><p>second</p></blockquote><p>after</p>"))
+        .isEqualTo("He said:\n\n> first\n> second\n\nafter");
+  }
+
+  @Test
+  void writesHeadingsAsBoldLines() {
+    assertThat(md("<h2>Title</h2><p>text</p>")).isEqualTo("**Title**\n\ntext");
+  }
+
+  @Test
+  void resolvesRelativeLinksAgainstTheBase() {
+    assertThat(md("<a href=\"../about.html\">about us</a> and <a href=\"/x?a=1#top\">x</a>"))
+        .isEqualTo(
+            "[about us](https://blog.example/posts/about.html) and"
+                + " [x](https://blog.example/x?a=1#top)");
+  }
+
+  @Test
+  void encodesParenthesesInLinkTargetsSoTheLinkDoesNotEndEarly() {
+    assertThat(md("<a href=\"https://en.wikipedia.example/wiki/Python_(language)\">Python</a>"))
+        .isEqualTo("[Python](https://en.wikipedia.example/wiki/Python_%28language%29)");
+  }
+
+  @Test
+  void writesALinkWhoseTextIsItsUrlOnce() {
+    assertThat(md("<a href=\"https://docs.example/a_b\">https://docs.example/a_b</a>"))
+        .isEqualTo("<https://docs.example/a_b>");
+  }
+
+  @Test
+  void keepsOnlyTheTextOfLinksToOtherSchemes() {
+    assertThat(
+            md(
+                "<a href=\"javascript:alert(1)\">click</a> <a href=\"mailto:me@blog.example\">mail"
+                    + " me</a>"))
+        .isEqualTo("click [mail me](mailto:me@blog.example)");
+  }
+
+  @Test
+  void dropsScriptsStylesEmbedsFormsAndImages() {
+    String html =
+        "<p>keep</p><script>alert('x')</script><style>p{color:red}</style><iframe"
+            + " src=\"https://evil.example\"></iframe><form><input value=\"v\">form"
+            + " text</form><object data=\"x\">obj</object><img src=\"a.png\""
+            + " alt=\"pic\"><p>also</p>";
+    assertThat(md(html)).isEqualTo("keep\n\nalso");
+  }
+
+  @Test
+  void decodesEntities() {
+    assertThat(md("<p>caf&eacute; &amp; cr&#232;me &mdash; &#x1F600; &lt;tag&gt;</p>"))
+        .isEqualTo("café & crème — \uD83D\uDE00 \\<tag>");
+  }
+
+  @Test
+  @DisplayName("@everyone, @here and role, user and channel mentions in feed text are neutralised")
+  void neutralisesMentions() {
+    String md = md("<p>@everyone @here &lt;@&amp;123&gt; &lt;@456&gt; &lt;#789&gt;</p>");
+    assertThat(md)
+        .isEqualTo(
+            "@"
+                + ZWSP
+                + "everyone @"
+                + ZWSP
+                + "here \\<@"
+                + ZWSP
+                + "&123> \\<@"
+                + ZWSP
+                + "456> \\<#"
+                + ZWSP
+                + "789>");
+    assertThat(md).doesNotContain("@everyone", "@here", "<@&123>", "<@456>", "<#789>");
+  }
+
+  @Test
+  @DisplayName("markdown written in feed text shows as text: no masked link, no formatting")
+  void escapesMarkdownInText() {
+    assertThat(
+            md("<p>[free nitro](http://evil.example) *not bold* __u__ ~~s~~ ||spoiler|| `c`</p>"))
+        .isEqualTo(
+            "\\[free nitro\\](http://evil.example) \\*not bold\\* \\_\\_u\\_\\_ \\~\\~s\\~\\~"
+                + " \\|\\|spoiler\\|\\| \\`c\\`");
+  }
+
+  @Test
+  void escapesLinkTextSoItCannotNestALink() {
+    assertThat(md("<a href=\"https://ok.example/\">[x](http://evil.example)</a>"))
+        .isEqualTo("[\\[x\\](http://evil.example)](https://ok.example/)");
+  }
+
+  @Test
+  void escapesBlockMarkersOnlyAtTheStartOfALine() {
+    assertThat(
+            md(
+                "<p># not a heading</p><p>- not a list, well-known</p><p>&gt; not a quote</p><p>1."
+                    + " not numbered</p>"))
+        .isEqualTo(
+            "\\# not a heading\n\n"
+                + "\\- not a list, well-known\n\n"
+                + "\\> not a quote\n\n"
+                + "1\\. not numbered");
+  }
+
+  @Test
+  void emptyOrBlankHtmlGivesAnEmptyString() {
+    assertThat(md("")).isEmpty();
+    assertThat(md("  <p> </p> <script>x</script>")).isEmpty();
+  }
+}
