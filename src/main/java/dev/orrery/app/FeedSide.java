@@ -5,9 +5,11 @@ import dev.orrery.feed.EntryNormalizer;
 import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
 import dev.orrery.feed.FetcherSettings;
+import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
+import dev.orrery.poll.SubscriptionService;
 import dev.orrery.store.Database;
 import dev.orrery.store.DeliveryStore;
 import dev.orrery.store.EntryStore;
@@ -33,6 +35,8 @@ final class FeedSide implements AutoCloseable {
   final FeedFetcher fetcher;
   final FeedRefresher refresher;
   final PollScheduler scheduler;
+  final Catalogue catalogue;
+  final SubscriptionService service;
 
   FeedSide(Config config, InstantSource clock) {
     this.config = config;
@@ -49,6 +53,9 @@ final class FeedSide implements AutoCloseable {
     this.refresher = new FeedRefresher(fetcher, new FeedParser(), new EntryNormalizer(config.summaryMaxLength()),
         feeds, entries, schedule, clock);
     this.scheduler = new PollScheduler(feeds, refresher, schedule, config.poll().threads(), clock);
+    this.catalogue = new Catalogue(config.sources());
+    this.service = new SubscriptionService(
+        catalogue, feeds, entries, subscriptions, deliveries, refresher, scheduler, clock);
   }
 
   @Override

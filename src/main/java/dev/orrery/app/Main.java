@@ -65,7 +65,7 @@ public final class Main implements Callable<Integer> {
 
   /** Without a command, Orrery runs the bot. */
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     RunCommand run = new RunCommand();
     run.main = this;
     run.config = config;

@@ -37,13 +37,13 @@ public final class PollFeedJob implements Job {
     long feedId = context.getMergedJobDataMap().getLong(FEED_ID);
     Instant next;
     try {
-      Optional<Feed> feed = feeds.find(feedId).filter(f -> !f.paused());
+      Optional<Feed> feed = feeds.findWatched(feedId);
       if (feed.isEmpty()) {
         stop(context, feedId);
         return;
       }
       refresher.refresh(feed.get());
-      Optional<Feed> after = feeds.find(feedId).filter(f -> !f.paused());
+      Optional<Feed> after = feeds.findWatched(feedId);
       if (after.isEmpty()) {
         stop(context, feedId);
         return;
@@ -60,7 +60,7 @@ public final class PollFeedJob implements Job {
   private static void stop(JobExecutionContext context, long feedId) {
     try {
       context.getScheduler().deleteJob(context.getJobDetail().getKey());
-      log.info("Stopped polling feed {}: paused or removed", feedId);
+      log.info("Stopped polling feed {}: paused, or no channel wants it", feedId);
     } catch (SchedulerException e) {
       log.warn("Could not remove the job of feed {}", feedId, e);
     }

@@ -52,6 +52,14 @@ public final class FeedStore {
         FeedStore::map));
   }
 
+  /** The feed if it should be polled: not paused, and wanted by at least one subscription. */
+  public Optional<Feed> findWatched(long id) {
+    return db.withConnection("read watched feed " + id, c -> Sql.one(c,
+        "SELECT " + COLUMNS + " FROM feeds f WHERE f.id = ? AND f.paused_reason IS NULL"
+            + " AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id)",
+        FeedStore::map, id));
+  }
+
   /** A 304, or a body whose hash matched the last one: only the poll times and validators move. */
   public void recordUnchanged(long id, Instant now, Instant nextPoll, String etag, String lastModified) {
     db.withConnection("record an unchanged poll of feed " + id, c -> Sql.update(c,

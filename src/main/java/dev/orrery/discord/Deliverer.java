@@ -1,0 +1,194 @@
+package dev.orrery.discord;
+
+import dev.orrery.poll.SubscriptionService;
+import dev.orrery.store.Delivery;
+import dev.orrery.store.DeliveryStore;
+import dev.orrery.store.SubscriptionStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.entities.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts pending deliveries: oldest first per channel, one message in flight per channel, many
+ * channels at once, under a global rate of our own. A delivery is marked sent, with its message
+ * id, only once Discord has confirmed it; until then the row waits, across restarts.
+ */
+final class Deliverer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
+  private static final int BATCH = 500;
+  private static final Duration IDLE_WAKE = Duration.ofSeconds(5);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(15);
+  private static final Duration MAX_RETRY = Duration.ofHours(1);
+
+  private final ChannelPoster poster;
+  private final DeliveryStore deliveries;
+  private final SubscriptionStore subscriptions;
+  private final SubscriptionService service;
+  private final GlobalRateLimit rateLimit;
+  private final InstantSource clock;
+  private final Semaphore wake = new Semaphore(0);
+  private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+  /** Channels whose oldest delivery waits for a retry: later ones wait too, to keep the order. */
+  private final Map<Long, Instant> heldUntil = new ConcurrentHashMap<>();
+  private final ExecutorService completions =
+      Executors.newFixedThreadPool(2, r -> daemon(r, "deliverer-completion"));
+  private final Thread loop = daemon(this::run, "deliverer");
+  private volatile boolean running = true;
+
+  Deliverer(
+      ChannelPoster poster,
+      DeliveryStore deliveries,
+      SubscriptionStore subscriptions,
+      SubscriptionService service,
+      GlobalRateLimit rateLimit,
+      InstantSource clock) {
+    this.poster = poster;
+    this.deliveries = deliveries;
+    this.subscriptions = subscriptions;
+    this.service = service;
+    this.rateLimit = rateLimit;
+    this.clock = clock;
+  }
+
+  /** Starts posting, beginning with whatever waited from before a restart. */
+  void start() {
+    loop.start();
+  }
+
+  /** New deliveries may be waiting: look now rather than at the next idle wake-up. */
+  void wake() {
+    wake.release();
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        wake.tryAcquire(IDLE_WAKE.toMillis(), TimeUnit.MILLISECONDS);
+        wake.drainPermits();
+        dispatchDue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("Delivering failed; trying again shortly", e);
+      }
+    }
+  }
+
+  private void dispatchDue() throws InterruptedException {
+    Instant now = clock.instant();
+    heldUntil.values().removeIf(until -> !until.isAfter(now));
+    List<Delivery> due = deliveries.dueForDiscord(now, BATCH);
+    Set<Long> startedThisRound = new java.util.HashSet<>();
+    for (Delivery delivery : due) {
+      long channel = delivery.subscription().channelId();
+      // one message in flight per channel keeps a channel's posts in order
+      if (!running || inFlight.contains(channel) || heldUntil.containsKey(channel)
+          || !startedThisRound.add(channel)) {
+        continue;
+      }
+      rateLimit.acquire();
+      inFlight.add(channel);
+      post(delivery).whenCompleteAsync((outcome, error) -> {
+        try {
+          settle(delivery, outcome, error);
+        } catch (RuntimeException e) {
+          log.error("Could not record the outcome of delivery {}", delivery.deliveryId(), e);
+        } finally {
+          inFlight.remove(channel);
+          wake();
+        }
+      }, completions);
+    }
+  }
+
+  private CompletableFuture<Message> post(Delivery d) {
+    long channel = d.subscription().channelId();
+    CompletableFuture<Message> sent =
+        poster.post(channel, d.feed(), d.entry(), d.subscription().mentionRoleId(),
+            Nonces.entry(channel, d.entry().id()));
+    if (d.moreCount() == 0) {
+      return sent;
+    }
+    return sent.thenCompose(message -> poster
+        .burstSummary(channel, d.feed(), d.moreCount(), Nonces.burstSummary(channel, d.entry().id()))
+        .thenApply(summary -> message));
+  }
+
+  private void settle(Delivery d, Message message, Throwable error) {
+    long channel = d.subscription().channelId();
+    if (error == null) {
+      deliveries.markSent(d.deliveryId(), message.getIdLong(), clock.instant());
+      return;
+    }
+    SendFailure failure = SendFailure.of(error);
+    switch (failure.kind()) {
+      case CHANNEL_GONE -> {
+        int removed = service.channelDeleted(channel);
+        log.warn("Channel {} is gone: removed its {} subscriptions", channel, removed);
+      }
+      case NO_ACCESS -> {
+        for (var s : subscriptions.forChannel(channel)) {
+          subscriptions.pause(s.id(), failure.reason());
+        }
+        log.warn("Paused the subscriptions of channel {}: {}", channel, failure.reason());
+      }
+      case TRANSIENT -> {
+        Instant next = clock.instant().plus(backoff(d.attempts()));
+        deliveries.retryLater(d.deliveryId(), failure.reason(), next);
+        heldUntil.put(channel, next);
+        log.info("Delivery {} to channel {} failed ({}); retrying at {}", d.deliveryId(), channel,
+            failure.reason(), next);
+      }
+      case REJECTED -> {
+        deliveries.markFailed(d.deliveryId(), failure.reason());
+        log.warn("Discord rejected delivery {} to channel {}: {}", d.deliveryId(), channel, failure.reason());
+      }
+    }
+  }
+
+  static Duration backoff(int attempts) {
+    Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 12));
+    return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+  }
+
+  /** Stops taking new deliveries and waits a while for those in flight; the rest wait in the database. */
+  @Override
+  public void close() {
+    running = false;
+    loop.interrupt();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    completions.shutdown();
+    try {
+      completions.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

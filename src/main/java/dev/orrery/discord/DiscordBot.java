@@ -1,0 +1,191 @@
+package dev.orrery.discord;
+
+import dev.orrery.config.Config;
+import dev.orrery.poll.Catalogue;
+import dev.orrery.poll.FeedRefresher;
+import dev.orrery.poll.RefreshOutcome;
+import dev.orrery.poll.SubscriptionService;
+import dev.orrery.poll.SubscriptionService.SubscribeResult;
+import dev.orrery.store.DeliveryStore;
+import dev.orrery.store.EntryStore;
+import dev.orrery.store.FeedStore;
+import dev.orrery.store.SubscriptionStore;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.events.channel.ChannelDeleteEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Discord side of Orrery: logs in with only the GUILDS intent, registers the commands,
+ * subscribes the channels of the configuration, and posts what the feed side queues.
+ */
+public final class DiscordBot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+  /** Our own global ceiling, under Discord's 50 requests per second. */
+  static final int REQUESTS_PER_SECOND = 40;
+
+  private final JDA jda;
+  private final Deliverer deliverer;
+  private final ExecutorService commandPool;
+
+  /** The stores and services the bot works with, wired by the application. */
+  public record Parts(
+      Config config,
+      Catalogue catalogue,
+      FeedStore feeds,
+      EntryStore entries,
+      SubscriptionStore subscriptions,
+      DeliveryStore deliveries,
+      FeedRefresher refresher,
+      SubscriptionService service,
+      InstantSource clock) {}
+
+  private DiscordBot(JDA jda, Deliverer deliverer, ExecutorService commandPool) {
+    this.jda = jda;
+    this.deliverer = deliverer;
+    this.commandPool = commandPool;
+  }
+
+  /**
+   * Logs in and waits until every server is loaded, then registers commands, applies the
+   * configured subscriptions and starts posting (pending deliveries from before first).
+   *
+   * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord refuses the token
+   */
+  public static DiscordBot start(Parts parts) throws InterruptedException {
+    Config.Discord discord = parts.config().discord();
+    ExecutorService commandPool = Executors.newFixedThreadPool(4, named("command"));
+    EntryRenderer renderer = new EntryRenderer(parts.catalogue());
+    Deliverer[] deliverer = new Deliverer[1];
+    SubscriptionsCommand subscriptionsCommand =
+        new SubscriptionsCommand(parts.subscriptions(), parts.feeds(), parts.catalogue());
+    CommandRouter router = new CommandRouter(List.of(
+        new SubscribeCommand(parts.service(), parts.catalogue(), () -> deliverer[0].wake()),
+        new UnsubscribeCommand(parts.service(), parts.catalogue(), parts.subscriptions(), parts.feeds()),
+        subscriptionsCommand,
+        new LatestCommand(parts.catalogue(), parts.feeds(), parts.entries(), parts.subscriptions(),
+            parts.refresher(), renderer, parts.clock()),
+        new SourcesCommand(parts.catalogue()),
+        new HelpCommand()), subscriptionsCommand, commandPool);
+
+    String gateway = discord.gatewayUrl().toString();
+    // no optional intent: JDA always asks for GUILDS, which is all Orrery needs
+    JDA jda = JDABuilder.createLight(discord.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
+        .setRestConfig(new RestConfig().setBaseUrl(discord.apiBaseUrl().toString()))
+        .setSessionController(new ConcurrentSessionController() {
+          @Override
+          public String getGateway() {
+            return gateway;
+          }
+        })
+        .setCompression(Compression.NONE)
+        .addEventListeners(router, new ChannelCleanup(parts.service()))
+        .build();
+    jda.awaitReady();
+    log.info("Logged in to Discord as {} in {} servers", jda.getSelfUser().getName(), jda.getGuilds().size());
+
+    CommandRegistrar.register(jda, router.definitions(), discord.guildIds());
+    ChannelPoster poster = new ChannelPoster(jda, renderer);
+    deliverer[0] = new Deliverer(poster, parts.deliveries(), parts.subscriptions(), parts.service(),
+        new GlobalRateLimit(REQUESTS_PER_SECOND), parts.clock());
+    parts.refresher().addListener(new PauseNotifier(parts.subscriptions(), poster, parts.catalogue()));
+    parts.refresher().addListener(outcome -> {
+      if (outcome instanceof RefreshOutcome.Updated updated && updated.record().pending() > 0) {
+        deliverer[0].wake();
+      }
+    });
+    subscribeConfiguredChannels(jda, parts);
+    deliverer[0].start();
+    return new DiscordBot(jda, deliverer[0], commandPool);
+  }
+
+  private static void subscribeConfiguredChannels(JDA jda, Parts parts) {
+    for (Config.ChannelSubscription wanted : parts.config().subscriptions()) {
+      String key = "subscriptions." + wanted.key();
+      GuildChannel channel = jda.getGuildChannelById(wanted.channelId());
+      if (channel == null) {
+        log.warn("{}.channel = {}: the bot cannot see that channel; invite it or fix the ID", key,
+            Long.toUnsignedString(wanted.channelId()));
+        continue;
+      }
+      List<net.dv8tion.jda.api.Permission> missing = Targets.missingForBot(channel);
+      if (!missing.isEmpty()) {
+        log.warn("{}: the bot cannot post in #{}: missing {}", key, channel.getName(), Targets.names(missing));
+        continue;
+      }
+      SubscribeResult result = parts.service().subscribe(channel.getGuild().getIdLong(), channel.getIdLong(),
+          wanted.source(), null, null, 0);
+      if (result instanceof SubscribeResult.Refused refused) {
+        log.warn("{}: could not subscribe #{} to {}: {}", key, channel.getName(), wanted.source(), refused.reason());
+      } else if (result instanceof SubscribeResult.Subscribed) {
+        log.info("{}: subscribed #{} to {}", key, channel.getName(), wanted.source());
+      }
+    }
+  }
+
+  public JDA jda() {
+    return jda;
+  }
+
+  /** Finishes or parks the deliveries in flight, then logs out. */
+  @Override
+  public void close() {
+    deliverer.close();
+    commandPool.shutdown();
+    try {
+      commandPool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    jda.shutdown();
+    try {
+      if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+        jda.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      jda.shutdownNow();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** A deleted channel takes its subscriptions with it. */
+  private static final class ChannelCleanup extends ListenerAdapter {
+    private final SubscriptionService service;
+
+    ChannelCleanup(SubscriptionService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void onChannelDelete(ChannelDeleteEvent event) {
+      int removed = service.channelDeleted(event.getChannel().getIdLong());
+      if (removed > 0) {
+        log.info("Channel {} was deleted: removed its {} subscriptions", event.getChannel().getId(), removed);
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.orrery.discord;
+
+import dev.orrery.config.Config;
+import dev.orrery.feed.DiscordMarkdown;
+import dev.orrery.poll.Catalogue;
+import dev.orrery.store.Entry;
+import dev.orrery.store.Feed;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/** Turns stored entries into Discord embeds and messages within Discord's limits. */
+final class EntryRenderer {
+  static final int DEFAULT_COLOR = 0x3b6ea5;
+  private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s]{1,2000}", Pattern.CASE_INSENSITIVE);
+
+  private final Catalogue catalogue;
+
+  EntryRenderer(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  /** One embed: title linked to the entry, summary, author, source, date, image, colour. */
+  MessageEmbed embed(Feed feed, Entry entry) {
+    EmbedBuilder embed = new EmbedBuilder();
+    String title = entry.title().isBlank() ? "(untitled)" : DiscordMarkdown.escape(entry.title());
+    embed.setTitle(cut(title, MessageEmbed.TITLE_MAX_LENGTH), linkable(entry.url()));
+    if (!entry.summary().isBlank()) {
+      embed.setDescription(cut(entry.summary(), MessageEmbed.DESCRIPTION_MAX_LENGTH));
+    }
+    String author = entry.author() != null && !entry.author().isBlank() ? entry.author() : feed.title();
+    if (author != null && !author.isBlank()) {
+      embed.setAuthor(cut(author, MessageEmbed.AUTHOR_MAX_LENGTH));
+    }
+    embed.setFooter(cut(catalogue.displayName(feed), MessageEmbed.TEXT_MAX_LENGTH));
+    embed.setTimestamp(entry.published());
+    String image = linkable(entry.imageUrl());
+    if (image != null) {
+      embed.setImage(image);
+    }
+    Integer color = catalogue.forFeed(feed).map(Config.Source::color).orElse(null);
+    embed.setColor(color != null ? color : DEFAULT_COLOR);
+    return embed.build();
+  }
+
+  /**
+   * The message of one delivery. Allowed mentions are always set explicitly: JDA's default lets
+   * users, roles and everyone be pinged, and feed text must never ping. Only the subscription's
+   * chosen role may be mentioned.
+   */
+  MessageCreateData post(Feed feed, Entry entry, Long mentionRoleId) {
+    MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(embed(feed, entry));
+    quiet(message);
+    if (mentionRoleId != null) {
+      String role = Long.toUnsignedString(mentionRoleId);
+      message.setContent("<@&" + role + ">");
+      message.setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+      message.mentionRoles(role);
+    }
+    return message.build();
+  }
+
+  /** "…and 7 more new posts in Planet Python", linking to the site. */
+  MessageCreateData burstSummary(Feed feed, int more) {
+    String name = DiscordMarkdown.escape(catalogue.displayName(feed));
+    String site = linkable(feed.siteUrl() != null ? feed.siteUrl() : feed.url());
+    String where = site != null ? "[" + name + "](<" + site + ">)" : name;
+    MessageCreateBuilder message = new MessageCreateBuilder()
+        .setContent("…and " + more + " more new post" + (more == 1 ? "" : "s") + " in " + where);
+    return quiet(message).build();
+  }
+
+  /** A plain notice (a feed paused, say), pinging nobody. */
+  MessageCreateData notice(String text) {
+    return quiet(new MessageCreateBuilder().setContent(cut(text, Message.MAX_CONTENT_LENGTH))).build();
+  }
+
+  /** Splits embeds into messages of at most 10 embeds and 6000 characters each. */
+  static List<List<MessageEmbed>> pack(List<MessageEmbed> embeds) {
+    List<List<MessageEmbed>> messages = new ArrayList<>();
+    List<MessageEmbed> current = new ArrayList<>();
+    int size = 0;
+    for (MessageEmbed embed : embeds) {
+      int length = embed.getLength();
+      if (!current.isEmpty()
+          && (current.size() == Message.MAX_EMBED_COUNT || size + length > MessageEmbed.EMBED_MAX_LENGTH_BOT)) {
+        messages.add(current);
+        current = new ArrayList<>();
+        size = 0;
+      }
+      current.add(embed);
+      size += length;
+    }
+    if (!current.isEmpty()) {
+      messages.add(current);
+    }
+    return messages;
+  }
+
+  static MessageCreateBuilder quiet(MessageCreateBuilder message) {
+    return message.setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+  }
+
+  /** The URL when Discord will take it as a link, else null. */
+  static String linkable(String url) {
+    return url != null && HTTP_URL.matcher(url).matches() ? url : null;
+  }
+
+  static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, max - 1) + "…";
+  }
+}

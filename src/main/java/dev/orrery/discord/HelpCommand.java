@@ -1,0 +1,26 @@
+package dev.orrery.discord;
+
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** {@code /help}: what the commands do, in a few lines. */
+final class HelpCommand implements SlashCommand {
+  static final String TEXT = """
+      **Orrery** posts new entries of RSS and Atom feeds to channels.
+      • `/subscribe source [channel] [mention] [backfill]` — post a source's new entries here (Manage Channels). Existing entries are not posted; `backfill` posts the latest few.
+      • `/unsubscribe source [channel]` — stop (Manage Channels).
+      • `/subscriptions [channel]` — what this server receives, and how each feed is doing.
+      • `/latest [source] [count]` — the latest entries of a source, or of this channel's subscriptions.
+      • `/sources` — the sources you can name; any feed URL works too.""";
+
+  @Override
+  public SlashCommandData definition() {
+    return Commands.slash("help", "How to use Orrery");
+  }
+
+  @Override
+  public void handle(SlashCommandInteractionEvent event) {
+    Replies.answer(event.getHook(), TEXT);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.orrery.discord;
+
+import dev.orrery.feed.DiscordMarkdown;
+import java.util.EnumSet;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+
+/** Answers to a deferred slash command; none of them can ping anyone. */
+final class Replies {
+  private Replies() {}
+
+  /** Replaces the "thinking…" placeholder with {@code text}. */
+  static void answer(InteractionHook hook, String text) {
+    hook.editOriginal(new MessageEditBuilder()
+            .setContent(EntryRenderer.cut(text, Message.MAX_CONTENT_LENGTH))
+            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+            .build())
+        .queue();
+  }
+
+  /**
+   * An error only the caller sees. When the deferred reply was public, it is removed and the
+   * error follows as an ephemeral message.
+   */
+  static void error(InteractionHook hook, boolean deferredEphemeral, String text) {
+    String content = EntryRenderer.cut("⚠️ " + text, Message.MAX_CONTENT_LENGTH);
+    if (deferredEphemeral) {
+      answer(hook, content);
+      return;
+    }
+    hook.deleteOriginal().queue(ok -> { }, failure -> { });
+    hook.sendMessage(content)
+        .setEphemeral(true)
+        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+        .queue();
+  }
+
+  /** Text a person typed or a feed wrote, made inert for a reply. */
+  static String inert(String text) {
+    return DiscordMarkdown.escape(text);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.orrery.discord;
+
+import java.io.IOException;
+import java.util.concurrent.CompletionException;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+
+/** Why a send failed, sorted by what the deliverer does about it. */
+record SendFailure(Kind kind, String reason) {
+
+  enum Kind {
+    /** 10003: the channel was deleted; its subscriptions go. */
+    CHANNEL_GONE,
+    /** 50001, 50013, or JDA's own permission check: the subscriptions pause. */
+    NO_ACCESS,
+    /** 5xx, time-outs, network: try again later. */
+    TRANSIENT,
+    /** Any other refusal: retrying would not help. */
+    REJECTED
+  }
+
+  static SendFailure of(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ChannelPoster.UnknownChannelException) {
+      return new SendFailure(Kind.CHANNEL_GONE, "Unknown Channel");
+    }
+    if (cause instanceof ChannelPoster.GuildUnavailableException unavailable) {
+      return new SendFailure(Kind.TRANSIENT, unavailable.getMessage());
+    }
+    if (cause instanceof InsufficientPermissionException missing) {
+      return new SendFailure(Kind.NO_ACCESS, "Missing permission: " + missing.getPermission().getName());
+    }
+    if (cause instanceof ErrorResponseException response) {
+      ErrorResponse code = response.getErrorResponse();
+      if (code == ErrorResponse.UNKNOWN_CHANNEL) {
+        return new SendFailure(Kind.CHANNEL_GONE, code.getMeaning());
+      }
+      if (code == ErrorResponse.MISSING_ACCESS || code == ErrorResponse.MISSING_PERMISSIONS) {
+        return new SendFailure(Kind.NO_ACCESS, code.getMeaning());
+      }
+      if (response.isServerError()) {
+        return new SendFailure(Kind.TRANSIENT, "Discord error " + response.getErrorCode() + ": " + response.getMeaning());
+      }
+      return new SendFailure(Kind.REJECTED, response.getErrorCode() + " " + response.getMeaning());
+    }
+    if (cause instanceof IOException) {
+      return new SendFailure(Kind.TRANSIENT, "network: " + cause.getMessage());
+    }
+    return new SendFailure(Kind.TRANSIENT, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+  }
+}

@@ -1,0 +1,120 @@
+package dev.orrery.discord;
+
+import dev.orrery.poll.Catalogue;
+import dev.orrery.poll.SubscriptionService;
+import dev.orrery.poll.SubscriptionService.SubscribeResult;
+import dev.orrery.store.Entry;
+import java.util.List;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** {@code /subscribe}: a channel starts receiving a source's new posts. */
+final class SubscribeCommand implements SlashCommand {
+  static final int MAX_BACKFILL = 10;
+
+  private final SubscriptionService service;
+  private final Catalogue catalogue;
+  private final Runnable wakeDeliverer;
+
+  SubscribeCommand(SubscriptionService service, Catalogue catalogue, Runnable wakeDeliverer) {
+    this.service = service;
+    this.catalogue = catalogue;
+    this.wakeDeliverer = wakeDeliverer;
+  }
+
+  @Override
+  public SlashCommandData definition() {
+    return Commands.slash("subscribe", "Post new entries of a feed to a channel")
+        .addOptions(
+            new OptionData(OptionType.STRING, "source", "A source name (see /sources) or a feed URL", true, true),
+            new OptionData(OptionType.CHANNEL, "channel", "Where to post (default: this channel)")
+                .setChannelTypes(Targets.POSTABLE),
+            new OptionData(OptionType.ROLE, "mention", "A role to mention with each new post"),
+            new OptionData(OptionType.INTEGER, "backfill", "Also post the latest N existing entries now")
+                .setRequiredRange(0, MAX_BACKFILL))
+        .setContexts(InteractionContextType.GUILD)
+        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_CHANNEL));
+  }
+
+  @Override
+  public void handle(SlashCommandInteractionEvent event) {
+    GuildChannel target = Targets.channel(event);
+    if (!Targets.POSTABLE.contains(target.getType())) {
+      Replies.error(event.getHook(), true, target.getAsMention()
+          + " is not a channel I can post to: pick a text, announcement, thread or forum channel.");
+      return;
+    }
+    if (!Targets.mayManage(event.getMember(), target)) {
+      Replies.error(event.getHook(), true,
+          "You need the Manage Channels permission in " + target.getAsMention() + " to change its subscriptions.");
+      return;
+    }
+    List<Permission> missing = Targets.missingForBot(target);
+    if (!missing.isEmpty()) {
+      Replies.error(event.getHook(), true, "I can't post in " + target.getAsMention() + ": I'm missing "
+          + Targets.names(missing) + ". Ask an admin to allow that for me in the channel's settings, then try again.");
+      return;
+    }
+    Role role = event.getOption("mention", OptionMapping::getAsRole);
+    int backfill = event.getOption("backfill", 0, OptionMapping::getAsInt);
+    String source = event.getOption("source", "", OptionMapping::getAsString);
+    SubscribeResult result = service.subscribe(event.getGuild().getIdLong(), target.getIdLong(), source,
+        role == null ? null : role.getIdLong(), event.getUser().getIdLong(), backfill);
+    if (result instanceof SubscribeResult.Refused refused) {
+      Replies.error(event.getHook(), true, "Could not subscribe to that source: "
+          + Replies.inert(refused.reason()) + ". Check the URL, or pick one from /sources.");
+    } else if (result instanceof SubscribeResult.AlreadySubscribed already) {
+      String name = Replies.inert(catalogue.displayName(already.feed()));
+      String text = target.getAsMention() + " is already subscribed to " + name + ".";
+      if (already.resumedFrom() != null) {
+        text += " It was paused (" + Replies.inert(already.resumedFrom()) + "); I've resumed it.";
+      } else {
+        text += " Nothing changed.";
+      }
+      Replies.answer(event.getHook(), text);
+    } else if (result instanceof SubscribeResult.Subscribed subscribed) {
+      Replies.answer(event.getHook(), confirmation(target, subscribed, role));
+      if (subscribed.backfilled() > 0) {
+        wakeDeliverer.run();
+      }
+    }
+  }
+
+  private String confirmation(GuildChannel target, SubscribeResult.Subscribed s, Role role) {
+    StringBuilder text = new StringBuilder("Subscribed ").append(target.getAsMention()).append(" to ")
+        .append(Replies.inert(catalogue.displayName(s.feed()))).append('.');
+    Entry latest = s.latest();
+    if (latest != null) {
+      text.append(" Latest post: ").append(Replies.inert(latest.title()))
+          .append(" (<t:").append(latest.published().getEpochSecond()).append(":D>).");
+    } else {
+      text.append(" The feed has no posts yet.");
+    }
+    if (s.backfilled() > 0) {
+      text.append(" Posting the latest ").append(s.backfilled()).append(" now.");
+    }
+    text.append(" New posts will appear here");
+    if (role != null) {
+      text.append(", mentioning ").append(role.getAsMention());
+      if (!role.isMentionable() && !target.getGuild().getSelfMember().hasPermission(Permission.MESSAGE_MENTION_EVERYONE)) {
+        text.append(" (that role is not mentionable and I lack Mention Everyone: the mention won't ping)");
+      }
+    }
+    return text.append('.').toString();
+  }
+
+  @Override
+  public void autocomplete(CommandAutoCompleteInteractionEvent event) {
+    event.replyChoices(Choices.sources(catalogue, event.getFocusedOption().getValue())).queue();
+  }
+}

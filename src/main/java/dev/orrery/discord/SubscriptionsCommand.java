@@ -1,0 +1,127 @@
+package dev.orrery.discord;
+
+import dev.orrery.poll.Catalogue;
+import dev.orrery.store.Feed;
+import dev.orrery.store.FeedStore;
+import dev.orrery.store.Subscription;
+import dev.orrery.store.SubscriptionStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+
+/** {@code /subscriptions}: the server's subscriptions with the health of each feed, paged. */
+final class SubscriptionsCommand implements SlashCommand {
+  static final int PAGE_SIZE = 10;
+  static final String BUTTON_PREFIX = "subs:";
+
+  private final SubscriptionStore subscriptions;
+  private final FeedStore feeds;
+  private final Catalogue catalogue;
+
+  SubscriptionsCommand(SubscriptionStore subscriptions, FeedStore feeds, Catalogue catalogue) {
+    this.subscriptions = subscriptions;
+    this.feeds = feeds;
+    this.catalogue = catalogue;
+  }
+
+  @Override
+  public SlashCommandData definition() {
+    return Commands.slash("subscriptions", "What this server receives, and how each feed is doing")
+        .addOptions(new OptionData(OptionType.CHANNEL, "channel", "Only this channel")
+            .setChannelTypes(Targets.POSTABLE))
+        .setContexts(InteractionContextType.GUILD);
+  }
+
+  @Override
+  public void handle(SlashCommandInteractionEvent event) {
+    GuildChannel only = event.getOption("channel", OptionMapping::getAsChannel);
+    long channelFilter = only == null ? 0 : only.getIdLong();
+    show(event.getHook(), event.getGuild().getIdLong(), channelFilter, 0);
+  }
+
+  /** A click on Previous or Next: {@code subs:<page>:<channel or 0>}. */
+  void turnPage(ButtonInteractionEvent event) {
+    String[] parts = event.getComponentId().substring(BUTTON_PREFIX.length()).split(":");
+    int page = Integer.parseInt(parts[0]);
+    long channelFilter = Long.parseLong(parts[1]);
+    show(event.getHook(), event.getGuild().getIdLong(), channelFilter, page);
+  }
+
+  private void show(InteractionHook hook, long guildId, long channelFilter, int page) {
+    List<Subscription> all = channelFilter == 0 ? subscriptions.forGuild(guildId)
+        : subscriptions.forChannel(channelFilter).stream().filter(s -> s.guildId() == guildId).toList();
+    if (all.isEmpty()) {
+      Replies.answer(hook, channelFilter == 0
+          ? "This server has no subscriptions yet. Start with /subscribe (see /sources)."
+          : "<#" + channelFilter + "> has no subscriptions. Start with /subscribe.");
+      return;
+    }
+    int pages = (all.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+    int current = Math.max(0, Math.min(page, pages - 1));
+    StringBuilder text = new StringBuilder("**Subscriptions** (" + all.size() + ")");
+    if (pages > 1) {
+      text.append(" — page ").append(current + 1).append(" of ").append(pages);
+    }
+    text.append('\n');
+    for (Subscription s : all.subList(current * PAGE_SIZE, Math.min(all.size(), (current + 1) * PAGE_SIZE))) {
+      Optional<Feed> feed = feeds.find(s.feedId());
+      feed.ifPresent(f -> text.append(line(s, f)).append('\n'));
+    }
+    MessageEditBuilder message = new MessageEditBuilder()
+        .setContent(EntryRenderer.cut(text.toString().strip(), Message.MAX_CONTENT_LENGTH))
+        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+    if (pages > 1) {
+      message.setComponents(ActionRow.of(
+          Button.secondary(BUTTON_PREFIX + (current - 1) + ":" + channelFilter, "◀ Previous").withDisabled(current == 0),
+          Button.secondary(BUTTON_PREFIX + (current + 1) + ":" + channelFilter, "Next ▶").withDisabled(current == pages - 1)));
+    } else {
+      message.setComponents(List.of());
+    }
+    hook.editOriginal(message.build()).queue();
+  }
+
+  /** One subscription: source, channel, last new post, last check, health. */
+  String line(Subscription s, Feed f) {
+    List<String> parts = new ArrayList<>();
+    parts.add("**" + Replies.inert(catalogue.displayName(f)) + "** → <#" + s.channelId() + ">");
+    if (f.lastNewAt() != null) {
+      parts.add("last new post " + relative(f.lastNewAt()));
+    }
+    if (f.lastPolledAt() != null) {
+      parts.add("checked " + relative(f.lastPolledAt()));
+    }
+    if (f.paused()) {
+      parts.add("⏸ paused: " + Replies.inert(f.pausedReason()));
+    } else if (s.pausedReason() != null) {
+      parts.add("⏸ not posting: " + Replies.inert(s.pausedReason()) + " (fix it, then /subscribe again)");
+    } else if (f.errorCount() > 0) {
+      parts.add("⚠️ failing since " + relative(f.failingSince()) + " (" + f.errorCount() + " tries): "
+          + Replies.inert(f.lastError() == null ? "unknown error" : f.lastError()));
+    } else if (f.lastError() != null) {
+      parts.add("⏳ " + Replies.inert(f.lastError()));
+    } else {
+      parts.add("✅ ok");
+    }
+    return String.join(" · ", parts);
+  }
+
+  private static String relative(Instant when) {
+    return when == null ? "never" : "<t:" + when.getEpochSecond() + ":R>";
+  }
+}

@@ -1,0 +1,55 @@
+package dev.orrery.discord;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+
+/** The channel a command acts on, and whether the caller and the bot may use it. */
+final class Targets {
+  /** The kinds of channel a subscription can post to. */
+  static final EnumSet<ChannelType> POSTABLE = EnumSet.of(ChannelType.TEXT, ChannelType.NEWS,
+      ChannelType.GUILD_PUBLIC_THREAD, ChannelType.GUILD_NEWS_THREAD, ChannelType.GUILD_PRIVATE_THREAD,
+      ChannelType.FORUM);
+
+  private Targets() {}
+
+  /** The {@code channel} option, else the channel the command was typed in. */
+  static GuildChannel channel(SlashCommandInteractionEvent event) {
+    OptionMapping option = event.getOption("channel");
+    if (option != null) {
+      return option.getAsChannel();
+    }
+    return event.getGuildChannel();
+  }
+
+  /** What the bot lacks to post in {@code channel}; empty when it can. */
+  static List<Permission> missingForBot(GuildChannel channel) {
+    Member self = channel.getGuild().getSelfMember();
+    List<Permission> needed = new ArrayList<>(List.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_EMBED_LINKS));
+    if (channel.getType().isThread()) {
+      needed.add(Permission.MESSAGE_SEND_IN_THREADS);
+    } else if (channel.getType() == ChannelType.FORUM) {
+      needed.add(Permission.MESSAGE_SEND);
+      needed.add(Permission.MESSAGE_SEND_IN_THREADS);
+    } else {
+      needed.add(Permission.MESSAGE_SEND);
+    }
+    return needed.stream().filter(p -> !self.hasPermission(channel, p)).toList();
+  }
+
+  static String names(List<Permission> permissions) {
+    return permissions.stream().map(Permission::getName).collect(Collectors.joining(", "));
+  }
+
+  /** True when the member may manage {@code channel}: subscribing changes what it receives. */
+  static boolean mayManage(Member member, GuildChannel channel) {
+    return member != null && member.hasPermission(channel, Permission.MANAGE_CHANNEL);
+  }
+}

@@ -1,0 +1,157 @@
+package dev.orrery.poll;
+
+import dev.orrery.store.DeliveryStore;
+import dev.orrery.store.Entry;
+import dev.orrery.store.EntryStore;
+import dev.orrery.store.Feed;
+import dev.orrery.store.FeedStore;
+import dev.orrery.store.Subscription;
+import dev.orrery.store.SubscriptionStore;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Subscribing and unsubscribing channels: resolves the source, checks the feed works before
+ * saving anything, and keeps the poll scheduler in step. Used by the slash commands and by the
+ * channels configured in the file.
+ */
+public final class SubscriptionService {
+  private final Catalogue catalogue;
+  private final FeedStore feeds;
+  private final EntryStore entries;
+  private final SubscriptionStore subscriptions;
+  private final DeliveryStore deliveries;
+  private final FeedRefresher refresher;
+  private final PollScheduler scheduler;
+  private final InstantSource clock;
+
+  public SubscriptionService(
+      Catalogue catalogue,
+      FeedStore feeds,
+      EntryStore entries,
+      SubscriptionStore subscriptions,
+      DeliveryStore deliveries,
+      FeedRefresher refresher,
+      PollScheduler scheduler,
+      InstantSource clock) {
+    this.catalogue = catalogue;
+    this.feeds = feeds;
+    this.entries = entries;
+    this.subscriptions = subscriptions;
+    this.deliveries = deliveries;
+    this.refresher = refresher;
+    this.scheduler = scheduler;
+    this.clock = clock;
+  }
+
+  /** What a subscribe request came to. */
+  public sealed interface SubscribeResult {
+    /** @param latest the newest entry already published, or null for an empty feed */
+    record Subscribed(Feed feed, Subscription subscription, Entry latest, int backfilled)
+        implements SubscribeResult {}
+
+    /** @param resumedFrom why the feed or subscription was paused, when this request resumed it */
+    record AlreadySubscribed(Feed feed, Subscription subscription, String resumedFrom)
+        implements SubscribeResult {}
+
+    record Refused(String reason) implements SubscribeResult {}
+  }
+
+  /**
+   * Subscribes a channel. A new feed is fetched and parsed first: if that fails nothing is saved
+   * and the reason is returned. The entries it already has are its baseline, never posted, except
+   * the latest {@code backfill} ones when asked.
+   */
+  public SubscribeResult subscribe(long guildId, long channelId, String source, Long mentionRoleId,
+      Long createdBy, int backfill) {
+    Catalogue.Resolution resolution = catalogue.resolve(source);
+    if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
+      return new SubscribeResult.Refused(invalid.reason());
+    }
+    String url = ((Catalogue.Resolution.Url) resolution).url();
+    Optional<Feed> known = feeds.findByUrl(url);
+    if (known.isPresent()) {
+      Optional<Subscription> existing = subscriptions.find(channelId, known.get().id());
+      if (existing.isPresent()) {
+        return alreadySubscribed(known.get(), existing.get());
+      }
+    }
+    Feed feed = known.orElseGet(() -> feeds.findOrCreate(url, clock.instant()));
+    // a feed nobody watched may be stale: read it now, so what it already has counts as the baseline
+    if (feed.neverPolled() || feed.paused() || subscriptions.forFeed(feed.id()).isEmpty()) {
+      RefreshOutcome outcome = refresher.refresh(feed);
+      if (outcome instanceof RefreshOutcome.Failed failed) {
+        return new SubscribeResult.Refused(failed.reason());
+      }
+      if (outcome instanceof RefreshOutcome.Deferred deferred && feed.neverPolled()) {
+        return new SubscribeResult.Refused(deferred.reason() + ": the feed's server asks to come back later");
+      }
+      if (feed.paused()) {
+        feeds.resume(feed.id(), clock.instant());
+      }
+      feed = feeds.find(feed.id()).orElse(feed);
+    }
+    Optional<Subscription> created =
+        subscriptions.create(guildId, channelId, feed.id(), mentionRoleId, createdBy, clock.instant());
+    if (created.isEmpty()) {
+      // another request subscribed the same channel a moment ago
+      return alreadySubscribed(feed, subscriptions.find(channelId, feed.id()).orElseThrow());
+    }
+    int backfilled = backfill > 0 ? deliveries.backfill(created.get(), backfill, clock.instant()) : 0;
+    scheduler.watch(feed);
+    List<Entry> latest = entries.latest(feed.id(), 1);
+    return new SubscribeResult.Subscribed(feed, created.get(), latest.isEmpty() ? null : latest.get(0), backfilled);
+  }
+
+  private SubscribeResult alreadySubscribed(Feed feed, Subscription subscription) {
+    String resumedFrom = null;
+    if (subscription.pausedReason() != null && subscriptions.resume(subscription.id())) {
+      resumedFrom = subscription.pausedReason();
+    }
+    if (feed.paused()) {
+      resumedFrom = feed.pausedReason();
+      feeds.resume(feed.id(), clock.instant());
+      scheduler.watch(feeds.find(feed.id()).orElse(feed));
+    }
+    return new SubscribeResult.AlreadySubscribed(feed, subscription, resumedFrom);
+  }
+
+  /** What an unsubscribe request came to. */
+  public sealed interface UnsubscribeResult {
+    record Unsubscribed(Feed feed) implements UnsubscribeResult {}
+
+    record NotSubscribed(String reason) implements UnsubscribeResult {}
+  }
+
+  /** Unsubscribes a channel; the feed stops being polled when no channel wants it any more. */
+  public UnsubscribeResult unsubscribe(long channelId, String source) {
+    Catalogue.Resolution resolution = catalogue.resolve(source);
+    if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
+      return new UnsubscribeResult.NotSubscribed(invalid.reason());
+    }
+    String url = ((Catalogue.Resolution.Url) resolution).url();
+    Optional<Feed> feed = feeds.findByUrl(url);
+    Optional<Subscription> subscription = feed.flatMap(f -> subscriptions.find(channelId, f.id()));
+    if (subscription.isEmpty()) {
+      return new UnsubscribeResult.NotSubscribed("this channel is not subscribed to " + source);
+    }
+    subscriptions.delete(subscription.get().id());
+    forgetIfUnwanted(feed.get().id());
+    return new UnsubscribeResult.Unsubscribed(feed.get());
+  }
+
+  /** A channel is gone: its subscriptions go too, and feeds nobody wants stop being polled. */
+  public int channelDeleted(long channelId) {
+    List<Subscription> gone = subscriptions.forChannel(channelId);
+    int removed = subscriptions.deleteChannel(channelId);
+    gone.forEach(s -> forgetIfUnwanted(s.feedId()));
+    return removed;
+  }
+
+  private void forgetIfUnwanted(long feedId) {
+    if (subscriptions.forFeed(feedId).isEmpty()) {
+      scheduler.unwatch(feedId);
+    }
+  }
+}
