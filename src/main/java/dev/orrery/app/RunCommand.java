@@ -1,7 +1,6 @@
 package dev.orrery.app;
 
 import dev.orrery.config.Config;
-import dev.orrery.discord.DiscordBot;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -21,24 +20,17 @@ final class RunCommand implements Callable<Integer> {
     if (cfg == null) {
       return Main.USAGE;
     }
-    InstantSource clock = InstantSource.system();
-    try (FeedSide side = new FeedSide(cfg, clock)) {
-      DiscordBot bot;
-      try {
-        bot = DiscordBot.start(new DiscordBot.Parts(cfg, side.catalogue, side.feeds, side.entries,
-            side.subscriptions, side.deliveries, side.refresher, side.service, clock));
-      } catch (InvalidTokenException e) {
-        main.err.println("orrery: Discord refused the token (401 Unauthorized): check discord.token;"
-            + " a reset token invalidates the old one");
-        return Main.USAGE;
-      }
-      try (bot) {
-        side.scheduler.start();
-        Shutdown.awaitSignal();
-        // stop polling first, so nothing new is queued while the deliverer parks what it has
-        side.scheduler.close();
-      }
-      return 0;
+    App app;
+    try {
+      app = App.start(cfg, InstantSource.system());
+    } catch (InvalidTokenException e) {
+      main.err.println("orrery: Discord refused the token (401 Unauthorized): check discord.token;"
+          + " resetting a token in the developer portal invalidates the old one");
+      return Main.USAGE;
     }
+    try (app) {
+      Shutdown.awaitSignal();
+    }
+    return 0;
   }
 }

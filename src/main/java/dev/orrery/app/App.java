@@ -1,0 +1,48 @@
+package dev.orrery.app;
+
+import dev.orrery.config.Config;
+import dev.orrery.discord.DiscordBot;
+import java.time.InstantSource;
+
+/**
+ * The whole bot, wired with constructors in one place: the feed side, then Discord, then
+ * polling. Closing stops polling first, so nothing new is queued while deliveries are parked.
+ */
+public final class App implements AutoCloseable {
+  private final FeedSide side;
+  private final DiscordBot bot;
+
+  private App(FeedSide side, DiscordBot bot) {
+    this.side = side;
+    this.bot = bot;
+  }
+
+  /**
+   * Opens the database, logs in to Discord and starts polling.
+   *
+   * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord refuses the token
+   */
+  public static App start(Config config, InstantSource clock) throws InterruptedException {
+    FeedSide side = new FeedSide(config, clock);
+    try {
+      DiscordBot bot = DiscordBot.start(new DiscordBot.Parts(config, side.catalogue, side.feeds, side.entries,
+          side.subscriptions, side.deliveries, side.refresher, side.service, clock));
+      side.scheduler.start();
+      return new App(side, bot);
+    } catch (InterruptedException | RuntimeException e) {
+      side.close();
+      throw e;
+    }
+  }
+
+  public DiscordBot bot() {
+    return bot;
+  }
+
+  @Override
+  public void close() {
+    side.scheduler.close();
+    bot.close();
+    side.close();
+  }
+}

@@ -1,0 +1,174 @@
+package dev.orrery.discord;
+
+import dev.orrery.app.App;
+import dev.orrery.config.Config;
+import dev.orrery.config.ConfigException;
+import dev.orrery.config.ConfigLoader;
+import dev.orrery.emulator.Channel;
+import dev.orrery.emulator.CommandOption;
+import dev.orrery.emulator.DiscordEmulator;
+import dev.orrery.emulator.Guild;
+import dev.orrery.emulator.Interaction;
+import dev.orrery.emulator.Member;
+import dev.orrery.emulator.Permissions;
+import dev.orrery.emulator.PostedMessage;
+import dev.orrery.emulator.Role;
+import dev.orrery.store.Database;
+import dev.orrery.testing.FeedServer;
+import dev.orrery.testing.Resources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Orrery as a user meets it: the real App and JDA, logged into the loopback Discord emulator,
+ * polling the planet snapshots from a loopback feed server, on a real SQLite file.
+ */
+final class BotHarness implements AutoCloseable {
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  final Path dir;
+  final DiscordEmulator discord;
+  final FeedServer feeds = new FeedServer();
+  final Guild guild;
+  final Channel news;
+  final Channel other;
+  final Role moderators;
+  final Member admin;
+  final Member reader;
+  private final List<String> extraConfig = new ArrayList<>();
+  private App app;
+
+  BotHarness(Path dir) {
+    this(dir, DiscordEmulator.start());
+  }
+
+  BotHarness(Path dir, DiscordEmulator discord) {
+    this.dir = dir;
+    this.discord = discord;
+    guild = discord.createGuild("Python");
+    news = discord.createTextChannel(guild, "news");
+    other = discord.createTextChannel(guild, "other");
+    moderators = discord.createRole(guild, "Moderators", Permissions.MANAGE_CHANNELS);
+    admin = discord.addMember(guild, "ada", moderators);
+    reader = discord.addMember(guild, "bob");
+  }
+
+  /** Adds lines to bot.properties, before {@link #startBot()}. */
+  BotHarness configure(String... lines) {
+    extraConfig.addAll(List.of(lines));
+    return this;
+  }
+
+  Config config() {
+    List<String> lines = new ArrayList<>(List.of(
+        "discord.token=" + discord.token(),
+        "discord.api-base-url=" + discord.restBaseUrl(),
+        "discord.gateway-url=" + discord.gatewayUrl(),
+        "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
+        "poll.interval=1s",
+        "http.allow-private-addresses=true",
+        "http.timeout=5s"));
+    for (String source : Resources.SOURCES) {
+      lines.add("sources." + source + ".url=" + feeds.url("/" + source + ".xml"));
+      lines.add("sources." + source + ".title=" + title(source));
+    }
+    lines.add("sources.planet-python.color=#3776ab");
+    lines.addAll(extraConfig);
+    try {
+      Path file = dir.resolve("bot.properties");
+      Files.write(file, lines);
+      return new ConfigLoader(Map.of()).load(file, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ConfigException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  static String title(String source) {
+    return switch (source) {
+      case "planet-python" -> "Planet Python";
+      case "django-community" -> "Django community";
+      case "planet-twisted" -> "Planet Twisted";
+      default -> "Planet Plone";
+    };
+  }
+
+  App startBot() {
+    try {
+      app = App.start(config(), InstantSource.system());
+      return app;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void stopBot() {
+    if (app != null) {
+      app.close();
+      app = null;
+    }
+  }
+
+  /** Serves a snapshot; a source it lacks keeps serving the previous file, as the planet did. */
+  void serveSnapshot(String date) {
+    for (String source : Resources.SOURCES) {
+      String resource = Resources.snapshot(date, source);
+      if (resource != null) {
+        feeds.serveResource("/" + source + ".xml", resource);
+      }
+    }
+  }
+
+  /** Waits until every source has been fetched {@code more} more times: polls have happened. */
+  void awaitPolls(int more) {
+    Map<String, Long> before = new java.util.HashMap<>();
+    for (String source : Resources.SOURCES) {
+      before.put(source, feeds.requestCount("/" + source + ".xml"));
+    }
+    dev.orrery.testing.Await.until(WAIT, more + " more polls of the subscribed sources", () -> {
+      for (String source : Resources.SOURCES) {
+        long now = feeds.requestCount("/" + source + ".xml");
+        if (before.get(source) > 0 && now < before.get(source) + more) {
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  PostedMessage command(Member member, Channel channel, String name, CommandOption... options) {
+    Interaction interaction = discord.interact(member, channel, name, options);
+    return interaction.awaitReply(WAIT);
+  }
+
+  PostedMessage subscribe(Channel channel, String source, CommandOption... more) {
+    List<CommandOption> options = new ArrayList<>();
+    options.add(CommandOption.string("source", source));
+    options.addAll(List.of(more));
+    return command(admin, channel, "subscribe", options.toArray(CommandOption[]::new));
+  }
+
+  /** Opens the bot's database beside the running bot, to look at what it stored. */
+  Database database() {
+    return Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 2));
+  }
+
+  @Override
+  public void close() {
+    try {
+      stopBot();
+    } finally {
+      discord.close();
+      feeds.close();
+    }
+  }
+}
