@@ -29,11 +29,11 @@ final class Replies {
       answer(hook, content);
       return;
     }
-    hook.deleteOriginal().queue(ok -> { }, failure -> { });
-    hook.sendMessage(content)
+    // the first follow-up after a defer would fill the public placeholder: remove it first
+    hook.deleteOriginal().queue(deleted -> hook.sendMessage(content)
         .setEphemeral(true)
         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-        .queue();
+        .queue());
   }
 
   /** Text a person typed or a feed wrote, made inert for a reply. */

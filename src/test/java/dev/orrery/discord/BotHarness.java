@@ -128,14 +128,19 @@ final class BotHarness implements AutoCloseable {
     }
   }
 
-  /** Waits until every source has been fetched {@code more} more times: polls have happened. */
+  /** Waits until every source fetched so far has been fetched {@code more} more times. */
   void awaitPolls(int more) {
+    awaitPolls(more, Resources.SOURCES);
+  }
+
+  /** Waits until each of these sources, if fetched so far, has been fetched {@code more} more times. */
+  void awaitPolls(int more, String... sources) {
     Map<String, Long> before = new java.util.HashMap<>();
-    for (String source : Resources.SOURCES) {
+    for (String source : sources) {
       before.put(source, feeds.requestCount("/" + source + ".xml"));
     }
     dev.orrery.testing.Await.until(WAIT, more + " more polls of the subscribed sources", () -> {
-      for (String source : Resources.SOURCES) {
+      for (String source : sources) {
         long now = feeds.requestCount("/" + source + ".xml");
         if (before.get(source) > 0 && now < before.get(source) + more) {
           return false;
