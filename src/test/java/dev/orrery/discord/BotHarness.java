@@ -13,7 +13,15 @@ import dev.orrery.emulator.Member;
 import dev.orrery.emulator.Permissions;
 import dev.orrery.emulator.PostedMessage;
 import dev.orrery.emulator.Role;
+import dev.orrery.feed.EntryNormalizer;
+import dev.orrery.feed.FeedFetcher;
+import dev.orrery.feed.FeedParser;
+import dev.orrery.feed.FetcherSettings;
+import dev.orrery.poll.FeedRefresher;
+import dev.orrery.poll.PollSchedule;
 import dev.orrery.store.Database;
+import dev.orrery.store.EntryStore;
+import dev.orrery.store.FeedStore;
 import dev.orrery.testing.FeedServer;
 import dev.orrery.testing.Resources;
 import java.io.IOException;
@@ -160,6 +168,22 @@ final class BotHarness implements AutoCloseable {
     options.add(CommandOption.string("source", source));
     options.addAll(List.of(more));
     return command(admin, channel, "subscribe", options.toArray(CommandOption[]::new));
+  }
+
+  /**
+   * Polls every watched feed once with the real refresher and no Discord side, then stops: the
+   * process that discovered new entries and died before posting them.
+   */
+  void discoverWithoutPosting() {
+    Config config = config();
+    try (Database db = database();
+        FeedFetcher fetcher = new FeedFetcher(new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, true, 4))) {
+      FeedStore feedStore = new FeedStore(db);
+      FeedRefresher refresher = new FeedRefresher(fetcher, new FeedParser(), new EntryNormalizer(350), feedStore,
+          new EntryStore(db, config.deliverMaxPerPoll()),
+          new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(1), new java.util.Random()), InstantSource.system());
+      feedStore.watched().forEach(refresher::refresh);
+    }
   }
 
   /** Opens the bot's database beside the running bot, to look at what it stored. */
