@@ -42,6 +42,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    Shutdown.install();
     // Java 17 encodes standard streams in the platform charset: feed text needs UTF-8
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

@@ -5,17 +5,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns SIGTERM and SIGINT into an orderly stop: the main thread wakes, closes what it opened, and
- * the process exits with the command's own status (0) instead of the signal's.
+ * the process exits with the command's own status (0) instead of the signal's, even when the
+ * signal came while it was still starting.
  */
 final class Shutdown {
+  private static final CountDownLatch stopRequested = new CountDownLatch(1);
   private static final CountDownLatch finished = new CountDownLatch(1);
   private static volatile int exitCode;
 
   private Shutdown() {}
 
-  /** Blocks until a stop signal arrives; the caller then closes what it opened and returns. */
-  static void awaitSignal() throws InterruptedException {
-    CountDownLatch stopRequested = new CountDownLatch(1);
+  /** Installs the hook; called once, first thing in {@code main}. */
+  static void install() {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stopRequested.countDown();
       try {
@@ -27,6 +28,10 @@ final class Shutdown {
         Thread.currentThread().interrupt();
       }
     }, "orrery-shutdown"));
+  }
+
+  /** Blocks until a stop signal arrives; the caller then closes what it opened and returns. */
+  static void awaitSignal() throws InterruptedException {
     stopRequested.await();
   }
 
