@@ -43,7 +43,7 @@ class ChannelKindsEndToEndTest {
       assertThat(p.source()).isEqualTo(MessageSource.FORUM_POST);
       assertThat(p.embed().footerText()).isEqualTo("Planet Python");
     });
-    List<String> threadNames = h.discord.requests("POST channels/*/threads").stream()
+    List<String> threadNames = h.discord.awaitRequests("POST channels/*/threads", 3, WAIT).stream()
         .map(r -> net.dv8tion.jda.api.utils.data.DataObject.fromJson(r.body()).getString("name")).toList();
     assertThat(threadNames).hasSize(3).allSatisfy(name -> assertThat(name).isNotBlank().hasSizeLessThanOrEqualTo(100));
     assertThat(posts).extracting(p -> p.embed().title()).allSatisfy(title ->
