@@ -29,7 +29,7 @@ final class Deliverer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
   private static final int BATCH = 500;
   private static final Duration IDLE_WAKE = Duration.ofSeconds(5);
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(15);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
   private static final Duration MAX_RETRY = Duration.ofHours(1);
 
   private final ChannelPoster poster;

@@ -136,6 +136,41 @@ class PostingEndToEndTest {
     assertThat(posts.get(2).allowedMentions().parse()).isEmpty();
   }
 
+  @Test
+  void aServerErrorIsRetriedLaterAndThePostLandsOnce() {
+    h.startBot();
+    h.subscribe(h.news, "planet-python");
+    // 500 is not one JDA retries by itself: the deliverer backs off and tries again
+    h.discord.failNextRequests(1, 500, "POST channels/*/messages");
+    h.serveSnapshot(Resources.SNAPSHOTS[1]);
+    List<PostedMessage> posts = h.discord.awaitMessages(h.news, 3, WAIT);
+    h.awaitPolls(2, "planet-python");
+    assertThat(h.discord.messages(h.news)).hasSize(3);
+    assertThat(titles(posts)).doesNotHaveDuplicates();
+    assertThat(timestamps(posts)).isSorted();
+    assertThat(h.discord.requests("POST channels/*/messages")).filteredOn(r -> r.status() == 500).hasSize(1);
+  }
+
+  @Test
+  void manyChannelsAtOnceStayUnderTheGlobalLimit() {
+    List<dev.orrery.emulator.Channel> channels = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      channels.add(h.discord.createTextChannel(h.guild, "news-" + i));
+    }
+    h.startBot();
+    for (dev.orrery.emulator.Channel channel : channels) {
+      h.subscribe(channel, "planet-python");
+    }
+    h.serveSnapshot(Resources.SNAPSHOTS[1]);
+    for (dev.orrery.emulator.Channel channel : channels) {
+      h.discord.awaitMessages(channel, 3, WAIT);
+    }
+    h.awaitPolls(2, "planet-python");
+    assertThat(channels).allSatisfy(c -> assertThat(h.discord.messages(c)).hasSize(3));
+    assertThat(h.discord.stats().globalRateLimited()).isZero();
+    assertThat(h.discord.stats().userRateLimited()).isZero();
+  }
+
   static List<String> titles(List<PostedMessage> messages) {
     return messages.stream().map(m -> m.embed().title()).toList();
   }
