@@ -98,4 +98,23 @@ class ProcessTest {
     assertThat(dockerfile).contains("USER orrery").contains("VOLUME /data");
     assertThat(dockerfile).containsPattern("FROM eclipse-temurin:(1[7-9]|2\\d)-jre");
   }
+
+  @Test
+  void theLogLevelComesFromTheConfiguration() throws Exception {
+    Path quiet = Files.createTempFile("orrery", ".properties");
+    Path db = Files.createTempFile("orrery", ".db");
+    try {
+      // a source on a port nobody listens on: the poll fails, which is logged at WARN
+      Files.writeString(quiet, "database.url=jdbc:sqlite:" + db + "\nhttp.allow-private-addresses=true\n"
+          + "sources.gone.url=http://127.0.0.1:9/feed.xml\nlog.level=ERROR\n");
+      Result errorOnly = run(Map.of(), "poll", "--once", "--config", quiet.toString());
+      assertThat(errorOnly.status()).isEqualTo(1);
+      assertThat(errorOnly.err()).contains("gone: ").doesNotContain(" WARN ").doesNotContain(" INFO ");
+      Result verbose = run(Map.of("ORRERY_LOG_LEVEL", "DEBUG"), "poll", "--once", "--config", quiet.toString());
+      assertThat(verbose.err()).contains(" WARN  ").contains("gone: ");
+    } finally {
+      Files.delete(quiet);
+      Files.deleteIfExists(db);
+    }
+  }
 }

@@ -1,0 +1,79 @@
+package dev.orrery.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orrery.testing.FeedServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LatestCommandTest {
+  @TempDir Path dir;
+  FeedServer server;
+  Path config;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new FeedServer();
+    server.serveResource("/python.xml", "/fixtures/feeds/2026-04-22/planet-python.rss.xml");
+    config = dir.resolve("bot.properties");
+    Files.write(config, List.of(
+        "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
+        "http.allow-private-addresses=true",
+        "sources.planet-python.url=" + server.url("/python.xml")));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void aCatalogueSourceIsFetchedOnceAndItsLatestEntriesPrintedNewestFirst() {
+    CommandRun run = CommandRun.of("latest", "planet-python", "-n", "2", "--config", config.toString());
+    assertThat(run.status()).isZero();
+    assertThat(run.lines()).hasSize(2).allMatch(l -> l.startsWith("[planet-python] "));
+    assertThat(run.lines().get(0)).contains("Kay Hayen: Nuitka Release 4.0");
+    CommandRun again = CommandRun.of("latest", "planet-python", "--config", config.toString());
+    assertThat(again.lines()).hasSize(3);
+    assertThat(server.requestCount("/python.xml")).isEqualTo(1);
+  }
+
+  @Test
+  void aUrlWorksTooAndJsonHasEveryField() throws IOException {
+    CommandRun run = CommandRun.of("latest", server.url("/python.xml").toString(), "-n", "1", "--json",
+        "--config", config.toString());
+    assertThat(run.status()).isZero();
+    var node = new ObjectMapper().readTree(run.lines().get(0));
+    assertThat(node.get("title").asText()).isEqualTo("Kay Hayen: Nuitka Release 4.0");
+    assertThat(node.get("feed_url").asText()).isEqualTo(server.url("/python.xml").toString());
+    assertThat(node.has("summary") && node.has("image") && node.has("key") && node.has("author")).isTrue();
+  }
+
+  @Test
+  void anUnknownSourceOrABadCountIsAUsageError() {
+    CommandRun unknown = CommandRun.of("latest", "planet-perl", "--config", config.toString());
+    assertThat(unknown.status()).isEqualTo(2);
+    assertThat(unknown.err()).contains("'planet-perl' is neither a source of", "(planet-python) nor an http(s) feed URL");
+    CommandRun count = CommandRun.of("latest", "planet-python", "-n", "0", "--config", config.toString());
+    assertThat(count.status()).isEqualTo(2);
+    assertThat(count.err()).contains("-n 0 is out of range: use 1 to 50");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void aFailingFeedSaysWhyAndExitsOne() {
+    server.respond("/python.xml", 410, "", Map.of());
+    CommandRun run = CommandRun.of("latest", "planet-python", "--config", config.toString());
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).contains("planet-python: HTTP 410 Gone");
+    assertThat(run.out()).isEmpty();
+  }
+}
