@@ -38,26 +38,26 @@ import java.util.Map;
  * Orrery as a user meets it: the real App and JDA, logged into the loopback Discord emulator,
  * polling the planet snapshots from a loopback feed server, on a real SQLite file.
  */
-final class BotHarness implements AutoCloseable {
-  static final Duration WAIT = Duration.ofSeconds(30);
+public final class BotHarness implements AutoCloseable {
+  public static final Duration WAIT = Duration.ofSeconds(30);
 
-  final Path dir;
-  final DiscordEmulator discord;
-  final FeedServer feeds = new FeedServer();
-  final Guild guild;
-  final Channel news;
-  final Channel other;
-  final Role moderators;
-  final Member admin;
-  final Member reader;
+  public final Path dir;
+  public final DiscordEmulator discord;
+  public final FeedServer feeds = new FeedServer();
+  public final Guild guild;
+  public final Channel news;
+  public final Channel other;
+  public final Role moderators;
+  public final Member admin;
+  public final Member reader;
   private final List<String> extraConfig = new ArrayList<>();
   private App app;
 
-  BotHarness(Path dir) {
+  public BotHarness(Path dir) {
     this(dir, DiscordEmulator.start());
   }
 
-  BotHarness(Path dir, DiscordEmulator discord) {
+  public BotHarness(Path dir, DiscordEmulator discord) {
     this.dir = dir;
     this.discord = discord;
     guild = discord.createGuild("Python");
@@ -69,12 +69,12 @@ final class BotHarness implements AutoCloseable {
   }
 
   /** Adds lines to bot.properties, before {@link #startBot()}. */
-  BotHarness configure(String... lines) {
+  public BotHarness configure(String... lines) {
     extraConfig.addAll(List.of(lines));
     return this;
   }
 
-  Config config() {
+  public Config config() {
     List<String> lines = new ArrayList<>(List.of(
         "discord.token=" + discord.token(),
         "discord.api-base-url=" + discord.restBaseUrl(),
@@ -100,7 +100,7 @@ final class BotHarness implements AutoCloseable {
     }
   }
 
-  static String title(String source) {
+  public static String title(String source) {
     return switch (source) {
       case "planet-python" -> "Planet Python";
       case "django-community" -> "Django community";
@@ -109,7 +109,7 @@ final class BotHarness implements AutoCloseable {
     };
   }
 
-  App startBot() {
+  public App startBot() {
     try {
       app = App.start(config(), InstantSource.system());
       return app;
@@ -119,7 +119,7 @@ final class BotHarness implements AutoCloseable {
     }
   }
 
-  void stopBot() {
+  public void stopBot() {
     if (app != null) {
       app.close();
       app = null;
@@ -127,7 +127,7 @@ final class BotHarness implements AutoCloseable {
   }
 
   /** Serves a snapshot; a source it lacks keeps serving the previous file, as the planet did. */
-  void serveSnapshot(String date) {
+  public void serveSnapshot(String date) {
     for (String source : Resources.SOURCES) {
       String resource = Resources.snapshot(date, source);
       if (resource != null) {
@@ -137,12 +137,12 @@ final class BotHarness implements AutoCloseable {
   }
 
   /** Waits until every source fetched so far has been fetched {@code more} more times. */
-  void awaitPolls(int more) {
+  public void awaitPolls(int more) {
     awaitPolls(more, Resources.SOURCES);
   }
 
   /** Waits until each of these sources, if fetched so far, has been fetched {@code more} more times. */
-  void awaitPolls(int more, String... sources) {
+  public void awaitPolls(int more, String... sources) {
     Map<String, Long> before = new java.util.HashMap<>();
     for (String source : sources) {
       before.put(source, feeds.requestCount("/" + source + ".xml"));
@@ -158,12 +158,12 @@ final class BotHarness implements AutoCloseable {
     });
   }
 
-  PostedMessage command(Member member, Channel channel, String name, CommandOption... options) {
+  public PostedMessage command(Member member, Channel channel, String name, CommandOption... options) {
     Interaction interaction = discord.interact(member, channel, name, options);
     return interaction.awaitReply(WAIT);
   }
 
-  PostedMessage subscribe(Channel channel, String source, CommandOption... more) {
+  public PostedMessage subscribe(Channel channel, String source, CommandOption... more) {
     List<CommandOption> options = new ArrayList<>();
     options.add(CommandOption.string("source", source));
     options.addAll(List.of(more));
@@ -174,7 +174,7 @@ final class BotHarness implements AutoCloseable {
    * Polls every watched feed once with the real refresher and no Discord side, then stops: the
    * process that discovered new entries and died before posting them.
    */
-  void discoverWithoutPosting() {
+  public void discoverWithoutPosting() {
     Config config = config();
     try (Database db = database();
         FeedFetcher fetcher = new FeedFetcher(new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, true, 4))) {
@@ -187,7 +187,7 @@ final class BotHarness implements AutoCloseable {
   }
 
   /** Opens the bot's database beside the running bot, to look at what it stored. */
-  Database database() {
+  public Database database() {
     return Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 2));
   }
 
