@@ -136,7 +136,10 @@ public final class SubscriptionService {
     if (subscription.isEmpty()) {
       return new UnsubscribeResult.NotSubscribed("this channel is not subscribed to " + source);
     }
-    subscriptions.delete(subscription.get().id());
+    if (!subscriptions.delete(subscription.get().id())) {
+      // another request removed it a moment ago
+      return new UnsubscribeResult.NotSubscribed("this channel is not subscribed to " + source);
+    }
     forgetIfUnwanted(feed.get().id());
     return new UnsubscribeResult.Unsubscribed(feed.get());
   }
