@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,8 +39,6 @@ final class Deliverer implements AutoCloseable {
   private final InstantSource clock;
   private final Semaphore wake = new Semaphore(0);
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-  /** Channels whose oldest delivery waits for a retry: later ones wait too, to keep the order. */
-  private final Map<Long, Instant> heldUntil = new ConcurrentHashMap<>();
   private final ExecutorService completions =
       Executors.newFixedThreadPool(2, r -> daemon(r, "deliverer-completion"));
   private final Thread loop = daemon(this::run, "deliverer");
@@ -88,15 +85,13 @@ final class Deliverer implements AutoCloseable {
   }
 
   private void dispatchDue() throws InterruptedException {
-    Instant now = clock.instant();
-    heldUntil.values().removeIf(until -> !until.isAfter(now));
-    List<Delivery> due = deliveries.dueForDiscord(now, BATCH);
-    Set<Long> startedThisRound = new java.util.HashSet<>();
-    for (Delivery delivery : due) {
+    // a channel busy when the rows are read may settle before the loop reaches it: its row is
+    // stale (the delivery just sent still reads pending), so it waits for the next round
+    Set<Long> busy = Set.copyOf(inFlight);
+    // at most one per channel, its oldest: one message in flight per channel keeps the order
+    for (Delivery delivery : deliveries.nextPerChannel(clock.instant(), BATCH)) {
       long channel = delivery.subscription().channelId();
-      // one message in flight per channel keeps a channel's posts in order
-      if (!running || inFlight.contains(channel) || heldUntil.containsKey(channel)
-          || !startedThisRound.add(channel)) {
+      if (!running || busy.contains(channel) || inFlight.contains(channel)) {
         continue;
       }
       rateLimit.acquire();
@@ -148,7 +143,6 @@ final class Deliverer implements AutoCloseable {
       case TRANSIENT -> {
         Instant next = clock.instant().plus(backoff(d.attempts()));
         deliveries.retryLater(d.deliveryId(), failure.reason(), next);
-        heldUntil.put(channel, next);
         log.info("Delivery {} to channel {} failed ({}); retrying at {}", d.deliveryId(), channel,
             failure.reason(), next);
       }

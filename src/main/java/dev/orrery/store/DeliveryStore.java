@@ -29,6 +29,27 @@ public final class DeliveryStore {
         DeliveryStore::map, now, limit));
   }
 
+  /**
+   * The oldest pending delivery of each Discord channel, when it is due: what the deliverer may
+   * send now without overtaking anything in its channel. A channel whose oldest delivery waits for
+   * a retry sends nothing until then, and a long backlog in one channel cannot starve the others.
+   */
+  public List<Delivery> nextPerChannel(Instant now, int limit) {
+    return db.withConnection("read the next delivery of each channel", c -> Sql.list(c,
+        "SELECT d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, "
+            + SubscriptionStore.COLUMNS + ", " + EntryStore.COLUMNS + ", " + FeedStore.COLUMNS
+            + " FROM (SELECT d.id, d.next_attempt_at, ROW_NUMBER() OVER ("
+            + "PARTITION BY s.channel_id ORDER BY e.published_at, e.id) AS position"
+            + " FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id"
+            + " JOIN entries e ON e.id = d.entry_id"
+            + " WHERE d.state = 'pending' AND s.paused_reason IS NULL AND s.channel_id <> "
+            + Subscription.CONSOLE_CHANNEL + ") head"
+            + " JOIN deliveries d ON d.id = head.id JOIN subscriptions s ON s.id = d.subscription_id"
+            + " JOIN entries e ON e.id = d.entry_id JOIN feeds f ON f.id = s.feed_id"
+            + " WHERE head.position = 1 AND head.next_attempt_at <= ? ORDER BY e.published_at, e.id LIMIT ?",
+        DeliveryStore::map, now, limit));
+  }
+
   /** Due deliveries to one channel, oldest entry first. */
   public List<Delivery> dueForChannel(long channelId, Instant now, int limit) {
     return db.withConnection("read the pending deliveries of channel " + channelId, c -> Sql.list(c,

@@ -141,4 +141,30 @@ class SubscriptionAndDeliveryStoreTest {
     assertThat(subscriptions.resume(s.id())).isTrue();
     assertThat(deliveries.dueForDiscord(T0, 10)).hasSize(1);
   }
+
+  @Test
+  void nextPerChannelGivesEachChannelsOldestAndHoldsAChannelWhoseOldestWaitsForARetry() {
+    Subscription ten = subscriptions.create(1, 10, feed.id(), null, null, T0).orElseThrow();
+    Subscription eleven = subscriptions.create(1, 11, feed.id(), null, null, T0).orElseThrow();
+    Subscription console = subscriptions.create(0, Subscription.CONSOLE_CHANNEL, feed.id(), null, null, T0).orElseThrow();
+    deliveries.backfill(ten, 3, T0);
+    deliveries.backfill(eleven, 3, T0);
+    deliveries.backfill(console, 3, T0);
+    List<Delivery> next = deliveries.nextPerChannel(T0, 100);
+    assertThat(next).extracting(d -> d.subscription().channelId() + ":" + d.entry().key())
+        .containsExactlyInAnyOrder("10:a", "11:a");
+
+    long tenOldest = next.stream().filter(d -> d.subscription().channelId() == 10).findFirst().orElseThrow().deliveryId();
+    deliveries.retryLater(tenOldest, "HTTP 502", T0.plusSeconds(30));
+    assertThat(deliveries.nextPerChannel(T0.plusSeconds(1), 100)).extracting(d -> d.subscription().channelId())
+        .containsExactly(11L);
+    assertThat(deliveries.nextPerChannel(T0.plusSeconds(30), 100))
+        .extracting(d -> d.subscription().channelId() + ":" + d.entry().key())
+        .containsExactlyInAnyOrder("10:a", "11:a");
+
+    deliveries.markSent(tenOldest, 1L, T0.plusSeconds(31));
+    assertThat(deliveries.nextPerChannel(T0.plusSeconds(31), 100))
+        .extracting(d -> d.subscription().channelId() + ":" + d.entry().key())
+        .containsExactlyInAnyOrder("10:b", "11:a");
+  }
 }
