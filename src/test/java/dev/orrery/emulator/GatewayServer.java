@@ -18,175 +18,190 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Discord's gateway on loopback (JSON, no compression): HELLO, heartbeat ACKs, IDENTIFY answered with
- * READY and a GUILD_CREATE per guild, RESUME answered with the missed events and RESUMED, and dispatches.
+ * Discord's gateway on loopback (JSON, no compression): HELLO, heartbeat ACKs, IDENTIFY answered
+ * with READY and a GUILD_CREATE per guild, RESUME answered with the missed events and RESUMED, and
+ * dispatches.
  */
 final class GatewayServer extends WebSocketServer {
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
-    private static final int OP_HEARTBEAT = 1;
-    private static final int OP_IDENTIFY = 2;
-    private static final int OP_RESUME = 6;
-    private static final int OP_INVALID_SESSION = 9;
-    private static final int OP_HELLO = 10;
-    private static final int OP_HEARTBEAT_ACK = 11;
-    private static final int CLOSE_AUTHENTICATION_FAILED = 4004;
-    private static final int CLOSE_DECODE_ERROR = 4002;
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+  private static final int OP_HEARTBEAT = 1;
+  private static final int OP_IDENTIFY = 2;
+  private static final int OP_RESUME = 6;
+  private static final int OP_INVALID_SESSION = 9;
+  private static final int OP_HELLO = 10;
+  private static final int OP_HEARTBEAT_ACK = 11;
+  private static final int CLOSE_AUTHENTICATION_FAILED = 4004;
+  private static final int CLOSE_DECODE_ERROR = 4002;
 
-    private final World world;
-    private final String expectedToken;
-    private final Duration heartbeatInterval;
-    private final AwaitableLog<String> logins;
-    private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
-    private final CountDownLatch started = new CountDownLatch(1);
+  private final World world;
+  private final String expectedToken;
+  private final Duration heartbeatInterval;
+  private final AwaitableLog<String> logins;
+  private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
+  private final CountDownLatch started = new CountDownLatch(1);
 
-    GatewayServer(World world, String expectedToken, Duration heartbeatInterval, AwaitableLog<String> logins) {
-        super(new InetSocketAddress("127.0.0.1", 0), 1);
-        this.world = world;
-        this.expectedToken = expectedToken;
-        this.heartbeatInterval = heartbeatInterval;
-        this.logins = logins;
-        setReuseAddr(true);
-        setDaemon(true);
-        // the bot's heartbeats keep the connection honest; library pings would only add noise
-        setConnectionLostTimeout(0);
+  GatewayServer(
+      World world, String expectedToken, Duration heartbeatInterval, AwaitableLog<String> logins) {
+    super(new InetSocketAddress("127.0.0.1", 0), 1);
+    this.world = world;
+    this.expectedToken = expectedToken;
+    this.heartbeatInterval = heartbeatInterval;
+    this.logins = logins;
+    setReuseAddr(true);
+    setDaemon(true);
+    // the bot's heartbeats keep the connection honest; library pings would only add noise
+    setConnectionLostTimeout(0);
+  }
+
+  void startAndWait() throws InterruptedException {
+    start();
+    if (!started.await(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("gateway did not start");
     }
+  }
 
-    void startAndWait() throws InterruptedException {
-        start();
-        if (!started.await(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("gateway did not start");
-        }
-    }
+  @Override
+  public void onStart() {
+    started.countDown();
+  }
 
-    @Override
-    public void onStart() {
-        started.countDown();
-    }
+  @Override
+  public void onOpen(WebSocket connection, ClientHandshake handshake) {
+    send(
+        connection,
+        OP_HELLO,
+        DataObject.empty().put("heartbeat_interval", heartbeatInterval.toMillis()));
+  }
 
-    @Override
-    public void onOpen(WebSocket connection, ClientHandshake handshake) {
-        send(connection, OP_HELLO, DataObject.empty().put("heartbeat_interval", heartbeatInterval.toMillis()));
+  @Override
+  public void onMessage(WebSocket connection, String text) {
+    DataObject payload;
+    try {
+      payload = DataObject.fromJson(text);
+    } catch (ParsingException e) {
+      connection.close(CLOSE_DECODE_ERROR, "Error while decoding payload.");
+      return;
     }
+    int op = payload.getInt("op", -1);
+    switch (op) {
+      case OP_HEARTBEAT:
+        connection.send(DataObject.empty().put("op", OP_HEARTBEAT_ACK).toString());
+        break;
+      case OP_IDENTIFY:
+        identify(connection, payload.getObject("d"));
+        break;
+      case OP_RESUME:
+        resume(connection, payload.getObject("d"));
+        break;
+      default:
+        // presence updates, member requests and voice states change nothing here
+        break;
+    }
+  }
 
-    @Override
-    public void onMessage(WebSocket connection, String text) {
-        DataObject payload;
-        try {
-            payload = DataObject.fromJson(text);
-        } catch (ParsingException e) {
-            connection.close(CLOSE_DECODE_ERROR, "Error while decoding payload.");
-            return;
-        }
-        int op = payload.getInt("op", -1);
-        switch (op) {
-            case OP_HEARTBEAT:
-                connection.send(DataObject.empty().put("op", OP_HEARTBEAT_ACK).toString());
-                break;
-            case OP_IDENTIFY:
-                identify(connection, payload.getObject("d"));
-                break;
-            case OP_RESUME:
-                resume(connection, payload.getObject("d"));
-                break;
-            default:
-                // presence updates, member requests and voice states change nothing here
-                break;
-        }
+  private void identify(WebSocket connection, DataObject identify) {
+    if (!tokenAccepted(identify.getString("token", ""))) {
+      connection.close(CLOSE_AUTHENTICATION_FAILED, "Authentication failed.");
+      return;
     }
+    String sessionId = UUID.randomUUID().toString().replace("-", "");
+    GatewaySession session =
+        new GatewaySession(sessionId, identify.getLong("intents", 0), connection);
+    sessions.put(session.id(), session);
+    connection.setAttachment(session);
+    List<Guild> guilds = world.guilds();
+    DataArray unavailable = DataArray.empty();
+    guilds.forEach(
+        g ->
+            unavailable.add(
+                DataObject.empty()
+                    .put("id", Long.toUnsignedString(g.id()))
+                    .put("unavailable", true)));
+    session.dispatch(
+        "READY",
+        DataObject.empty()
+            .put("v", 10)
+            .put("user", EntityJson.user(world.bot()))
+            .put("guilds", unavailable)
+            .put("private_channels", DataArray.empty())
+            .put("session_id", session.id())
+            .put("session_type", "normal")
+            .put("resume_gateway_url", url())
+            .put(
+                "application",
+                DataObject.empty()
+                    .put("id", Long.toUnsignedString(world.applicationId()))
+                    .put("flags", 0)));
+    // JDA stays in LOADING until every guild announced in READY has arrived
+    for (Guild guild : guilds) {
+      session.dispatch("GUILD_CREATE", EntityJson.guildCreate(guild));
+    }
+    logins.add("IDENTIFY " + session.id());
+  }
 
-    private void identify(WebSocket connection, DataObject identify) {
-        if (!tokenAccepted(identify.getString("token", ""))) {
-            connection.close(CLOSE_AUTHENTICATION_FAILED, "Authentication failed.");
-            return;
-        }
-        String sessionId = UUID.randomUUID().toString().replace("-", "");
-        GatewaySession session = new GatewaySession(sessionId, identify.getLong("intents", 0), connection);
-        sessions.put(session.id(), session);
-        connection.setAttachment(session);
-        List<Guild> guilds = world.guilds();
-        DataArray unavailable = DataArray.empty();
-        guilds.forEach(g -> unavailable.add(
-                DataObject.empty().put("id", Long.toUnsignedString(g.id())).put("unavailable", true)));
-        session.dispatch("READY", DataObject.empty()
-                .put("v", 10)
-                .put("user", EntityJson.user(world.bot()))
-                .put("guilds", unavailable)
-                .put("private_channels", DataArray.empty())
-                .put("session_id", session.id())
-                .put("session_type", "normal")
-                .put("resume_gateway_url", url())
-                .put("application", DataObject.empty()
-                        .put("id", Long.toUnsignedString(world.applicationId()))
-                        .put("flags", 0)));
-        // JDA stays in LOADING until every guild announced in READY has arrived
-        for (Guild guild : guilds) {
-            session.dispatch("GUILD_CREATE", EntityJson.guildCreate(guild));
-        }
-        logins.add("IDENTIFY " + session.id());
+  private void resume(WebSocket connection, DataObject resume) {
+    GatewaySession session = sessions.get(resume.getString("session_id", ""));
+    if (session == null
+        || !tokenAccepted(resume.getString("token", ""))
+        || !session.resume(connection, resume.getLong("seq", 0))) {
+      // d:false tells the bot to IDENTIFY afresh
+      send(connection, OP_INVALID_SESSION, false);
+      return;
     }
+    connection.setAttachment(session);
+    logins.add("RESUME " + session.id());
+  }
 
-    private void resume(WebSocket connection, DataObject resume) {
-        GatewaySession session = sessions.get(resume.getString("session_id", ""));
-        if (session == null || !tokenAccepted(resume.getString("token", ""))
-                || !session.resume(connection, resume.getLong("seq", 0))) {
-            // d:false tells the bot to IDENTIFY afresh
-            send(connection, OP_INVALID_SESSION, false);
-            return;
-        }
-        connection.setAttachment(session);
-        logins.add("RESUME " + session.id());
-    }
+  private boolean tokenAccepted(String token) {
+    return !token.isBlank() && (expectedToken == null || expectedToken.equals(token));
+  }
 
-    private boolean tokenAccepted(String token) {
-        return !token.isBlank() && (expectedToken == null || expectedToken.equals(token));
+  /** Sends an event to every session, connected or waiting to resume. */
+  void dispatch(String type, DataObject data) {
+    for (GatewaySession session : sessions.values()) {
+      // each session gets its own copy: the payload is mutable
+      session.dispatch(type, DataObject.fromJson(data.toString()));
     }
+  }
 
-    /** Sends an event to every session, connected or waiting to resume. */
-    void dispatch(String type, DataObject data) {
-        for (GatewaySession session : sessions.values()) {
-            // each session gets its own copy: the payload is mutable
-            session.dispatch(type, DataObject.fromJson(data.toString()));
-        }
+  /** Cuts every connection without a close frame, as a network failure would. */
+  void dropConnections() {
+    for (WebSocket connection : getConnections()) {
+      connection.closeConnection(1006, "connection dropped by the emulator");
     }
+  }
 
-    /** Cuts every connection without a close frame, as a network failure would. */
-    void dropConnections() {
-        for (WebSocket connection : getConnections()) {
-            connection.closeConnection(1006, "connection dropped by the emulator");
-        }
+  /** Closes every connection with a close frame carrying {@code code}. */
+  void closeConnections(int code, String reason) {
+    for (WebSocket connection : getConnections()) {
+      connection.close(code, reason);
     }
+  }
 
-    /** Closes every connection with a close frame carrying {@code code}. */
-    void closeConnections(int code, String reason) {
-        for (WebSocket connection : getConnections()) {
-            connection.close(code, reason);
-        }
-    }
+  String url() {
+    return "ws://127.0.0.1:" + getPort() + "/";
+  }
 
-    String url() {
-        return "ws://127.0.0.1:" + getPort() + "/";
+  @Override
+  public void onClose(WebSocket connection, int code, String reason, boolean remote) {
+    GatewaySession session = connection.getAttachment();
+    if (session != null) {
+      session.detach(connection);
     }
+  }
 
-    @Override
-    public void onClose(WebSocket connection, int code, String reason, boolean remote) {
-        GatewaySession session = connection.getAttachment();
-        if (session != null) {
-            session.detach(connection);
-        }
+  @Override
+  public void onError(WebSocket connection, Exception e) {
+    if (connection == null) {
+      LOG.error("gateway server failed", e);
+    } else {
+      LOG.debug("gateway connection error", e);
     }
+  }
 
-    @Override
-    public void onError(WebSocket connection, Exception e) {
-        if (connection == null) {
-            LOG.error("gateway server failed", e);
-        } else {
-            LOG.debug("gateway connection error", e);
-        }
+  private static void send(WebSocket connection, int op, Object data) {
+    if (connection.isOpen()) {
+      connection.send(DataObject.empty().put("op", op).put("d", data).toString());
     }
-
-    private static void send(WebSocket connection, int op, Object data) {
-        if (connection.isOpen()) {
-            connection.send(DataObject.empty().put("op", op).put("d", data).toString());
-        }
-    }
+  }
 }

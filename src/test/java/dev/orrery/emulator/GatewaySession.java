@@ -2,78 +2,82 @@ package dev.orrery.emulator;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.java_websocket.WebSocket;
 import net.dv8tion.jda.api.utils.data.DataObject;
+import org.java_websocket.WebSocket;
 
 /**
  * One bot session on the gateway. It outlives its connection: dispatches sent while the bot is
  * disconnected are kept, numbered, and replayed when the bot RESUMEs, as Discord does.
  */
 final class GatewaySession {
-    /** Discord keeps a limited backlog; a bot away longer must IDENTIFY again. */
-    private static final int BACKLOG = 10_000;
+  /** Discord keeps a limited backlog; a bot away longer must IDENTIFY again. */
+  private static final int BACKLOG = 10_000;
 
-    private final String id;
-    private final long intents;
-    private final Deque<DataObject> backlog = new ArrayDeque<>();
-    private long sequence;
-    private WebSocket connection;
+  private final String id;
+  private final long intents;
+  private final Deque<DataObject> backlog = new ArrayDeque<>();
+  private long sequence;
+  private WebSocket connection;
 
-    GatewaySession(String id, long intents, WebSocket connection) {
-        this.id = id;
-        this.intents = intents;
-        this.connection = connection;
+  GatewaySession(String id, long intents, WebSocket connection) {
+    this.id = id;
+    this.intents = intents;
+    this.connection = connection;
+  }
+
+  String id() {
+    return id;
+  }
+
+  long intents() {
+    return intents;
+  }
+
+  /** Numbers the event, keeps it for a resume, and sends it if connected. */
+  synchronized void dispatch(String type, DataObject data) {
+    DataObject payload =
+        DataObject.empty().put("op", 0).put("s", ++sequence).put("t", type).put("d", data);
+    backlog.addLast(payload);
+    if (backlog.size() > BACKLOG) {
+      backlog.removeFirst();
     }
+    send(payload);
+  }
 
-    String id() {
-        return id;
+  /**
+   * Takes over a new connection and replays what the bot missed after {@code lastSeen}, then
+   * RESUMED.
+   */
+  synchronized boolean resume(WebSocket newConnection, long lastSeen) {
+    if (!backlog.isEmpty() && backlog.peekFirst().getLong("s") > lastSeen + 1) {
+      return false; // the events the bot missed are no longer kept
     }
-
-    long intents() {
-        return intents;
+    if (connection != null && connection != newConnection && connection.isOpen()) {
+      connection.close(4000, "session resumed elsewhere");
     }
-
-    /** Numbers the event, keeps it for a resume, and sends it if connected. */
-    synchronized void dispatch(String type, DataObject data) {
-        DataObject payload = DataObject.empty().put("op", 0).put("s", ++sequence).put("t", type).put("d", data);
-        backlog.addLast(payload);
-        if (backlog.size() > BACKLOG) {
-            backlog.removeFirst();
-        }
+    connection = newConnection;
+    for (DataObject payload : backlog) {
+      if (payload.getLong("s") > lastSeen) {
         send(payload);
+      }
     }
+    dispatch("RESUMED", DataObject.empty());
+    return true;
+  }
 
-    /** Takes over a new connection and replays what the bot missed after {@code lastSeen}, then RESUMED. */
-    synchronized boolean resume(WebSocket newConnection, long lastSeen) {
-        if (!backlog.isEmpty() && backlog.peekFirst().getLong("s") > lastSeen + 1) {
-            return false; // the events the bot missed are no longer kept
-        }
-        if (connection != null && connection != newConnection && connection.isOpen()) {
-            connection.close(4000, "session resumed elsewhere");
-        }
-        connection = newConnection;
-        for (DataObject payload : backlog) {
-            if (payload.getLong("s") > lastSeen) {
-                send(payload);
-            }
-        }
-        dispatch("RESUMED", DataObject.empty());
-        return true;
+  synchronized void detach(WebSocket closed) {
+    if (connection == closed) {
+      connection = null;
     }
+  }
 
-    synchronized void detach(WebSocket closed) {
-        if (connection == closed) {
-            connection = null;
-        }
-    }
+  synchronized WebSocket connection() {
+    return connection;
+  }
 
-    synchronized WebSocket connection() {
-        return connection;
+  private void send(DataObject payload) {
+    if (connection != null && connection.isOpen()) {
+      connection.send(payload.toString());
     }
-
-    private void send(DataObject payload) {
-        if (connection != null && connection.isOpen()) {
-            connection.send(payload.toString());
-        }
-    }
+  }
 }

@@ -4,117 +4,133 @@ import java.util.List;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
-/** Builds INTERACTION_CREATE payloads: slash commands, autocomplete and button clicks, as a guild member sends them. */
+/**
+ * Builds INTERACTION_CREATE payloads: slash commands, autocomplete and button clicks, as a guild
+ * member sends them.
+ */
 final class InteractionPayloads {
-    private final World world;
+  private final World world;
 
-    InteractionPayloads(World world) {
-        this.world = world;
+  InteractionPayloads(World world) {
+    this.world = world;
+  }
+
+  DataObject command(
+      Interaction interaction, RegisteredCommand command, List<CommandOption> options) {
+    DataObject resolved = DataObject.empty();
+    DataObject data =
+        DataObject.empty()
+            .put("id", Long.toUnsignedString(command.id()))
+            .put("name", command.name())
+            .put("type", 1)
+            .put("options", options(options, resolved, interaction.channel()));
+    if (command.guildId() != 0) {
+      data.put("guild_id", Long.toUnsignedString(command.guildId()));
     }
-
-    DataObject command(Interaction interaction, RegisteredCommand command, List<CommandOption> options) {
-        DataObject resolved = DataObject.empty();
-        DataObject data = DataObject.empty()
-                .put("id", Long.toUnsignedString(command.id()))
-                .put("name", command.name())
-                .put("type", 1)
-                .put("options", options(options, resolved, interaction.channel()));
-        if (command.guildId() != 0) {
-            data.put("guild_id", Long.toUnsignedString(command.guildId()));
-        }
-        if (!resolved.keys().isEmpty()) {
-            data.put("resolved", resolved);
-        }
-        return base(interaction).put("data", data);
+    if (!resolved.keys().isEmpty()) {
+      data.put("resolved", resolved);
     }
+    return base(interaction).put("data", data);
+  }
 
-    DataObject buttonClick(Interaction interaction, PostedMessage message, DataObject messageJson) {
-        DataObject data = DataObject.empty().put("custom_id", interaction.name()).put("component_type", 2);
-        // Discord sends only id and flags of an ephemeral message
-        DataObject messageField = message.ephemeral()
-                ? DataObject.empty().put("id", Long.toUnsignedString(message.id())).put("flags", message.flags())
-                : messageJson;
-        return base(interaction).put("data", data).put("message", messageField);
-    }
+  DataObject buttonClick(Interaction interaction, PostedMessage message, DataObject messageJson) {
+    DataObject data =
+        DataObject.empty().put("custom_id", interaction.name()).put("component_type", 2);
+    // Discord sends only id and flags of an ephemeral message
+    DataObject messageField =
+        message.ephemeral()
+            ? DataObject.empty()
+                .put("id", Long.toUnsignedString(message.id()))
+                .put("flags", message.flags())
+            : messageJson;
+    return base(interaction).put("data", data).put("message", messageField);
+  }
 
-    private DataObject base(Interaction interaction) {
-        Member member = interaction.member();
-        Channel channel = interaction.channel();
-        String guildId = Long.toUnsignedString(channel.guild().id());
-        DataObject memberJson = EntityJson.member(member)
-                .put("permissions", Long.toString(PermissionCalculator.inChannel(member, channel)));
-        long appPermissions = PermissionCalculator.inChannel(world.botMember(channel.guild()), channel);
-        return DataObject.empty()
-                .put("id", Long.toUnsignedString(interaction.id()))
-                .put("application_id", Long.toUnsignedString(world.applicationId()))
-                .put("type", interaction.type())
-                .put("token", interaction.token())
-                .put("version", 1)
-                .put("guild_id", guildId)
-                .put("channel_id", Long.toUnsignedString(channel.id()))
-                .put("guild", DataObject.empty()
-                        .put("id", guildId)
-                        .put("locale", "en-US")
-                        .put("features", DataArray.empty()))
-                .put("channel", EntityJson.channel(channel))
-                .put("member", memberJson)
-                .put("app_permissions", Long.toString(appPermissions))
+  private DataObject base(Interaction interaction) {
+    Member member = interaction.member();
+    Channel channel = interaction.channel();
+    String guildId = Long.toUnsignedString(channel.guild().id());
+    DataObject memberJson =
+        EntityJson.member(member)
+            .put("permissions", Long.toString(PermissionCalculator.inChannel(member, channel)));
+    long appPermissions = PermissionCalculator.inChannel(world.botMember(channel.guild()), channel);
+    return DataObject.empty()
+        .put("id", Long.toUnsignedString(interaction.id()))
+        .put("application_id", Long.toUnsignedString(world.applicationId()))
+        .put("type", interaction.type())
+        .put("token", interaction.token())
+        .put("version", 1)
+        .put("guild_id", guildId)
+        .put("channel_id", Long.toUnsignedString(channel.id()))
+        .put(
+            "guild",
+            DataObject.empty()
+                .put("id", guildId)
                 .put("locale", "en-US")
-                .put("guild_locale", "en-US")
-                .put("context", 0)
-                .put("authorizing_integration_owners", DataObject.empty().put("0", guildId))
-                .put("entitlements", DataArray.empty());
-    }
+                .put("features", DataArray.empty()))
+        .put("channel", EntityJson.channel(channel))
+        .put("member", memberJson)
+        .put("app_permissions", Long.toString(appPermissions))
+        .put("locale", "en-US")
+        .put("guild_locale", "en-US")
+        .put("context", 0)
+        .put("authorizing_integration_owners", DataObject.empty().put("0", guildId))
+        .put("entitlements", DataArray.empty());
+  }
 
-    private DataArray options(List<CommandOption> options, DataObject resolved, Channel channel) {
-        DataArray array = DataArray.empty();
-        for (CommandOption option : options) {
-            DataObject json = DataObject.empty().put("name", option.name()).put("type", option.type());
-            if (option.type() == CommandOption.SUB_COMMAND || option.type() == CommandOption.SUB_COMMAND_GROUP) {
-                json.put("options", options(option.options(), resolved, channel));
-            } else {
-                json.put("value", value(option, resolved, channel));
-            }
-            if (option.focused()) {
-                json.put("focused", true);
-            }
-            array.add(json);
-        }
-        return array;
+  private DataArray options(List<CommandOption> options, DataObject resolved, Channel channel) {
+    DataArray array = DataArray.empty();
+    for (CommandOption option : options) {
+      DataObject json = DataObject.empty().put("name", option.name()).put("type", option.type());
+      if (option.type() == CommandOption.SUB_COMMAND
+          || option.type() == CommandOption.SUB_COMMAND_GROUP) {
+        json.put("options", options(option.options(), resolved, channel));
+      } else {
+        json.put("value", value(option, resolved, channel));
+      }
+      if (option.focused()) {
+        json.put("focused", true);
+      }
+      array.add(json);
     }
+    return array;
+  }
 
-    /** The option's wire value; entity options also go into {@code resolved}, as Discord does. */
-    private Object value(CommandOption option, DataObject resolved, Channel invokedIn) {
-        Object value = option.value();
-        if (value instanceof Channel) {
-            Channel target = (Channel) value;
-            long appPermissions = PermissionCalculator.inChannel(world.botMember(target.guild()), target);
-            section(resolved, "channels").put(Long.toUnsignedString(target.id()),
-                    EntityJson.channel(target).put("permissions", Long.toString(appPermissions)));
-            return Long.toUnsignedString(target.id());
-        }
-        if (value instanceof Role) {
-            Role role = (Role) value;
-            section(resolved, "roles").put(Long.toUnsignedString(role.id()), EntityJson.role(role));
-            return Long.toUnsignedString(role.id());
-        }
-        if (value instanceof Member) {
-            Member member = (Member) value;
-            String id = Long.toUnsignedString(member.id());
-            section(resolved, "users").put(id, EntityJson.user(member.user()));
-            DataObject memberJson = EntityJson.member(member)
-                    .put("permissions", Long.toString(PermissionCalculator.inChannel(member, invokedIn)));
-            memberJson.remove("user");
-            section(resolved, "members").put(id, memberJson);
-            return id;
-        }
-        return value;
+  /** The option's wire value; entity options also go into {@code resolved}, as Discord does. */
+  private Object value(CommandOption option, DataObject resolved, Channel invokedIn) {
+    Object value = option.value();
+    if (value instanceof Channel) {
+      Channel target = (Channel) value;
+      long appPermissions = PermissionCalculator.inChannel(world.botMember(target.guild()), target);
+      section(resolved, "channels")
+          .put(
+              Long.toUnsignedString(target.id()),
+              EntityJson.channel(target).put("permissions", Long.toString(appPermissions)));
+      return Long.toUnsignedString(target.id());
     }
+    if (value instanceof Role) {
+      Role role = (Role) value;
+      section(resolved, "roles").put(Long.toUnsignedString(role.id()), EntityJson.role(role));
+      return Long.toUnsignedString(role.id());
+    }
+    if (value instanceof Member) {
+      Member member = (Member) value;
+      String id = Long.toUnsignedString(member.id());
+      section(resolved, "users").put(id, EntityJson.user(member.user()));
+      DataObject memberJson =
+          EntityJson.member(member)
+              .put("permissions", Long.toString(PermissionCalculator.inChannel(member, invokedIn)));
+      memberJson.remove("user");
+      section(resolved, "members").put(id, memberJson);
+      return id;
+    }
+    return value;
+  }
 
-    private static DataObject section(DataObject resolved, String name) {
-        if (!resolved.hasKey(name)) {
-            resolved.put(name, DataObject.empty());
-        }
-        return resolved.getObject(name);
+  private static DataObject section(DataObject resolved, String name) {
+    if (!resolved.hasKey(name)) {
+      resolved.put(name, DataObject.empty());
     }
+    return resolved.getObject(name);
+  }
 }

@@ -6,18 +6,18 @@ import java.time.InstantSource;
 
 /** A clock that moves only when the test says, for the emulator's time-dependent rules. */
 final class ManualClock implements InstantSource {
-    private Instant now;
+  private Instant now;
 
-    ManualClock(Instant start) {
-        this.now = start;
-    }
+  ManualClock(Instant start) {
+    this.now = start;
+  }
 
-    @Override
-    public synchronized Instant instant() {
-        return now;
-    }
+  @Override
+  public synchronized Instant instant() {
+    return now;
+  }
 
-    synchronized void advance(Duration step) {
-        now = now.plus(step);
-    }
+  synchronized void advance(Duration step) {
+    now = now.plus(step);
+  }
 }

@@ -2,12 +2,12 @@ package dev.orrery.emulator;
 
 /** How the bot created a message. */
 public enum MessageSource {
-    /** {@code POST channels/{id}/messages}. */
-    CHANNEL,
-    /** {@code POST channels/{forum}/threads}: the starter message of a forum post. */
-    FORUM_POST,
-    /** The reply to an interaction (callback type 4, or the message a deferred reply became). */
-    INTERACTION_REPLY,
-    /** {@code POST webhooks/{app}/{token}} after the interaction was answered. */
-    FOLLOW_UP
+  /** {@code POST channels/{id}/messages}. */
+  CHANNEL,
+  /** {@code POST channels/{forum}/threads}: the starter message of a forum post. */
+  FORUM_POST,
+  /** The reply to an interaction (callback type 4, or the message a deferred reply became). */
+  INTERACTION_REPLY,
+  /** {@code POST webhooks/{app}/{token}} after the interaction was answered. */
+  FOLLOW_UP
 }

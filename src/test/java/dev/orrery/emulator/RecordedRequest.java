@@ -8,20 +8,20 @@ import java.util.Map;
  * separate), body, the headers of interest, when it arrived and what status it got.
  */
 public record RecordedRequest(
-        Instant receivedAt,
-        String method,
-        String path,
-        String query,
-        String body,
-        Map<String, String> headers,
-        int status) {
+    Instant receivedAt,
+    String method,
+    String path,
+    String query,
+    String body,
+    Map<String, String> headers,
+    int status) {
 
-    public boolean matches(String pattern) {
-        return RequestPattern.of(pattern).matches(method, path);
-    }
+  public boolean matches(String pattern) {
+    return RequestPattern.of(pattern).matches(method, path);
+  }
 
-    @Override
-    public String toString() {
-        return method + " " + path + (query.isEmpty() ? "" : "?" + query) + " -> " + status;
-    }
+  @Override
+  public String toString() {
+    return method + " " + path + (query.isEmpty() ? "" : "?" + query) + " -> " + status;
+  }
 }
