@@ -83,7 +83,7 @@ public final class FeedRefresher {
 
   private RefreshOutcome fetchAndStore(Feed feed) {
     Instant now = clock.instant();
-    URI url = URI.create(feed.url());
+    URI url = URI.create(feed.location());
     FetchResult result = fetcher.fetch(url, new Validators(feed.etag(), feed.lastModified()));
     if (result instanceof FetchResult.NotModified notModified) {
       feeds.recordUnchanged(feed.id(), now, schedule.afterSuccess(now, null, notModified.maxAge()),
@@ -107,10 +107,9 @@ public final class FeedRefresher {
       return fail(feed, now, failed.reason());
     }
     FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-    if (fetched.movedTo() != null && !fetched.movedTo().toString().equals(feed.url())) {
-      if (feeds.moveTo(feed.id(), fetched.movedTo().toString())) {
-        log.info("Feed {} moved permanently to {}", feed.url(), fetched.movedTo());
-      }
+    if (fetched.movedTo() != null && !fetched.movedTo().toString().equals(feed.location())) {
+      feeds.moveTo(feed.id(), fetched.movedTo().toString());
+      log.info("Feed {} moved permanently to {}", feed.url(), fetched.movedTo());
     }
     Validators validators = fetched.validators();
     if (fetched.bodyHash().equals(feed.contentHash()) && !feed.neverPolled()) {

@@ -5,11 +5,14 @@ import java.time.Instant;
 /**
  * A row of {@code feeds}: one watched URL and how polling it is going.
  *
+ * @param url the address the feed was subscribed with: its identity
+ * @param fetchUrl where it moved to with a permanent redirect, or null
  * @param pausedReason why polling stopped, or null while it runs
  */
 public record Feed(
     long id,
     String url,
+    String fetchUrl,
     String title,
     String siteUrl,
     String etag,
@@ -25,6 +28,11 @@ public record Feed(
     Instant failingSince,
     String pausedReason,
     Instant pausedAt) {
+
+  /** Where to fetch the feed: its new address after a permanent redirect, else its own. */
+  public String location() {
+    return fetchUrl != null ? fetchUrl : url;
+  }
 
   /** True until the feed has been fetched and parsed once: that first poll is its baseline. */
   public boolean neverPolled() {

@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class FeedStore {
   /** The columns {@link #map} reads, as {@code f_<column>} of table alias {@code f}. */
   static final String COLUMNS = Sql.columns("f", "f_",
-      "id", "url", "title", "site_url", "etag", "last_modified", "content_hash", "created_at",
+      "id", "url", "fetch_url", "title", "site_url", "etag", "last_modified", "content_hash", "created_at",
       "next_poll_at", "last_polled_at", "last_success_at", "last_new_at", "error_count",
       "last_error", "failing_since", "paused_reason", "paused_at");
 
@@ -106,21 +106,18 @@ public final class FeedStore {
         now, id));
   }
 
-  /**
-   * A permanent redirect: the feed lives at {@code newUrl} from now on.
-   *
-   * @return false when another feed already has that URL (the two stay apart)
-   */
-  public boolean moveTo(long id, String newUrl) {
-    return db.withConnection("move feed " + id + " to " + newUrl, c -> Sql.update(c,
-        "UPDATE feeds SET url = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)",
-        newUrl, id, newUrl)) == 1;
+  /** A permanent redirect: the feed is fetched from {@code newUrl} from now on, and keeps its identity. */
+  public void moveTo(long id, String newUrl) {
+    db.withConnection("move feed " + id + " to " + newUrl, c -> Sql.update(c,
+        "UPDATE feeds SET fetch_url = CASE WHEN url = ? THEN NULL ELSE ? END WHERE id = ?",
+        newUrl, newUrl, id));
   }
 
   static Feed map(ResultSet rs) throws SQLException {
     return new Feed(
         rs.getLong("f_id"),
         rs.getString("f_url"),
+        rs.getString("f_fetch_url"),
         rs.getString("f_title"),
         rs.getString("f_site_url"),
         rs.getString("f_etag"),

@@ -202,12 +202,18 @@ class FeedRefresherTest {
   }
 
   @Test
-  void aPermanentRedirectMovesTheStoredUrl() {
+  void aPermanentRedirectMovesWhereTheFeedIsFetchedFromButNotItsIdentity() {
     server.serveResource("/new", PYTHON_1);
     server.respond("/old", 301, "", Map.of("Location", server.url("/new").toString()));
     Feed feed = feed("/old");
     assertThat(refresher.refresh(feed)).isInstanceOf(RefreshOutcome.Updated.class);
-    assertThat(reload(feed).url()).isEqualTo(server.url("/new").toString());
+    Feed moved = reload(feed);
+    assertThat(moved.url()).isEqualTo(server.url("/old").toString());
+    assertThat(moved.location()).isEqualTo(server.url("/new").toString());
+    assertThat(feeds.findByUrl(server.url("/old").toString())).map(Feed::id).contains(feed.id());
+    refresher.refresh(moved);
+    assertThat(server.requestCount("/old")).isEqualTo(1);
+    assertThat(server.requestCount("/new")).isEqualTo(2);
   }
 
   @Test
@@ -217,6 +223,7 @@ class FeedRefresherTest {
     Feed feed = feed("/old");
     assertThat(refresher.refresh(feed)).isInstanceOf(RefreshOutcome.Updated.class);
     assertThat(reload(feed).url()).isEqualTo(server.url("/old").toString());
+    assertThat(reload(feed).fetchUrl()).isNull();
   }
 
   @Test

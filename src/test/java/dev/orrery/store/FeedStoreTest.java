@@ -94,13 +94,16 @@ class FeedStoreTest {
   }
 
   @Test
-  void moveToChangesTheUrlUnlessAnotherFeedHasIt() {
+  void aMovedFeedIsFetchedFromItsNewAddressAndStillFoundByItsOwn() {
     Feed a = feeds.findOrCreate("http://old.example/rss", T0);
-    Feed b = feeds.findOrCreate("https://taken.example/rss", T0);
-    assertThat(feeds.moveTo(a.id(), "https://new.example/rss")).isTrue();
-    assertThat(feeds.findByUrl("https://new.example/rss")).map(Feed::id).contains(a.id());
-    assertThat(feeds.moveTo(a.id(), b.url())).isFalse();
-    assertThat(feeds.find(a.id()).orElseThrow().url()).isEqualTo("https://new.example/rss");
+    assertThat(a.location()).isEqualTo("http://old.example/rss");
+    feeds.moveTo(a.id(), "https://new.example/rss");
+    Feed moved = feeds.findByUrl("http://old.example/rss").orElseThrow();
+    assertThat(moved.id()).isEqualTo(a.id());
+    assertThat(moved.location()).isEqualTo("https://new.example/rss");
+    assertThat(feeds.findOrCreate("http://old.example/rss", T0).id()).isEqualTo(a.id());
+    feeds.moveTo(a.id(), "http://old.example/rss");
+    assertThat(feeds.find(a.id()).orElseThrow().fetchUrl()).isNull();
   }
 
   @Test
