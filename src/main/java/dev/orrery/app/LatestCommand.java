@@ -1,6 +1,7 @@
 package dev.orrery.app;
 
 import dev.orrery.config.Config;
+import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.RefreshOutcome;
 import dev.orrery.store.Entry;
 import dev.orrery.store.Feed;
@@ -47,8 +48,15 @@ final class LatestCommand implements Callable<Integer> {
     String name = cfg.source(source).map(Config.Source::name).orElse(url);
     InstantSource clock = InstantSource.system();
     try (FeedSide side = new FeedSide(cfg, clock)) {
-      Feed feed = side.feeds.findOrCreate(url, clock.instant());
-      if (feed.neverPolled()) {
+      Feed feed = side.feeds.findByUrl(url).orElse(null);
+      if (feed == null) {
+        FeedRefresher.FirstRead read = side.refresher.readNew(url);
+        if (read instanceof FeedRefresher.FirstRead.Refused refused) {
+          main.err.println(name + ": " + refused.reason());
+          return 1;
+        }
+        feed = ((FeedRefresher.FirstRead.Stored) read).feed();
+      } else if (feed.neverPolled()) {
         RefreshOutcome outcome = side.refresher.refresh(feed);
         if (outcome instanceof RefreshOutcome.Failed failed) {
           main.err.println(name + ": " + failed.reason());

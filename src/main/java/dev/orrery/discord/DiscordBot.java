@@ -79,7 +79,7 @@ public final class DiscordBot implements AutoCloseable {
         new UnsubscribeCommand(parts.service(), parts.catalogue(), parts.subscriptions(), parts.feeds()),
         subscriptionsCommand,
         new LatestCommand(parts.catalogue(), parts.feeds(), parts.entries(), parts.subscriptions(),
-            parts.refresher(), renderer, parts.clock()),
+            parts.refresher(), renderer),
         new SourcesCommand(parts.catalogue()),
         new HelpCommand()), subscriptionsCommand, commandPool);
 

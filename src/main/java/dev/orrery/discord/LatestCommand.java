@@ -8,7 +8,6 @@ import dev.orrery.store.EntryStore;
 import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.SubscriptionStore;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -39,17 +38,15 @@ final class LatestCommand implements SlashCommand {
   private final SubscriptionStore subscriptions;
   private final FeedRefresher refresher;
   private final EntryRenderer renderer;
-  private final InstantSource clock;
 
   LatestCommand(Catalogue catalogue, FeedStore feeds, EntryStore entries, SubscriptionStore subscriptions,
-      FeedRefresher refresher, EntryRenderer renderer, InstantSource clock) {
+      FeedRefresher refresher, EntryRenderer renderer) {
     this.catalogue = catalogue;
     this.feeds = feeds;
     this.entries = entries;
     this.subscriptions = subscriptions;
     this.refresher = refresher;
     this.renderer = renderer;
-    this.clock = clock;
   }
 
   @Override
@@ -85,8 +82,16 @@ final class LatestCommand implements SlashCommand {
         Replies.error(event.getHook(), false, Replies.inert(invalid.reason()) + ".");
         return;
       }
-      Feed feed = feeds.findOrCreate(((Catalogue.Resolution.Url) resolution).url(), clock.instant());
-      if (feed.neverPolled()) {
+      String url = ((Catalogue.Resolution.Url) resolution).url();
+      Feed feed = feeds.findByUrl(url).orElse(null);
+      if (feed == null) {
+        FeedRefresher.FirstRead read = refresher.readNew(url);
+        if (read instanceof FeedRefresher.FirstRead.Refused refused) {
+          Replies.error(event.getHook(), false, "Could not read that feed: " + Replies.inert(refused.reason()) + ".");
+          return;
+        }
+        feed = ((FeedRefresher.FirstRead.Stored) read).feed();
+      } else if (feed.neverPolled()) {
         RefreshOutcome outcome = refresher.refresh(feed);
         if (outcome instanceof RefreshOutcome.Failed failed) {
           Replies.error(event.getHook(), false, "Could not read that feed: " + Replies.inert(failed.reason()) + ".");

@@ -121,11 +121,59 @@ public final class FeedRefresher {
     if (parsed instanceof ParseResult.Invalid invalid) {
       return fail(feed, now, invalid.reason());
     }
-    ParsedFeed parsedFeed = ((ParseResult.Parsed) parsed).feed();
+    return store(feed, fetched, ((ParseResult.Parsed) parsed).feed(), now);
+  }
+
+  /** What reading a feed that is not stored yet came to. */
+  public sealed interface FirstRead {
+    /** It is a working feed, now stored with its entries as the baseline. */
+    record Stored(Feed feed) implements FirstRead {}
+
+    /** It is not a working feed; nothing was stored. */
+    record Refused(String reason) implements FirstRead {}
+  }
+
+  /**
+   * Reads a URL that has no feed row yet and stores it only if it is a working feed, so a
+   * refused subscription leaves nothing behind. A feed stored meanwhile by someone else is used
+   * as it is.
+   */
+  public FirstRead readNew(String url) {
+    Instant now = clock.instant();
+    FetchResult result = fetcher.fetch(URI.create(url), Validators.NONE);
+    if (result instanceof FetchResult.RetryLater retry) {
+      return new FirstRead.Refused(retry.reason() + ": the feed's server asks to come back later");
+    }
+    if (result instanceof FetchResult.Failed failed) {
+      return new FirstRead.Refused(failed.reason());
+    }
+    if (!(result instanceof FetchResult.Fetched fetched)) {
+      return new FirstRead.Refused("unexpected answer: " + result);
+    }
+    ParseResult parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.url());
+    if (parsed instanceof ParseResult.Invalid invalid) {
+      return new FirstRead.Refused(invalid.reason());
+    }
+    Feed feed = feeds.findOrCreate(url, now);
+    if (!feed.neverPolled()) {
+      return new FirstRead.Stored(feed);
+    }
+    if (fetched.movedTo() != null && !fetched.movedTo().toString().equals(url)) {
+      feeds.moveTo(feed.id(), fetched.movedTo().toString());
+    }
+    RefreshOutcome outcome = store(feed, fetched, ((ParseResult.Parsed) parsed).feed(), now);
+    for (Listener listener : listeners) {
+      listener.refreshed(outcome);
+    }
+    return new FirstRead.Stored(outcome.feed());
+  }
+
+  private RefreshOutcome.Updated store(Feed feed, FetchResult.Fetched fetched, ParsedFeed parsedFeed, Instant now) {
     List<NormalizedEntry> normalized = new ArrayList<>(parsedFeed.entries().size());
     for (ParsedEntry entry : parsedFeed.entries()) {
       normalized.add(normalizer.normalize(entry, fetched.url(), now));
     }
+    Validators validators = fetched.validators();
     FeedUpdate update = new FeedUpdate(
         parsedFeed.title(),
         parsedFeed.siteUrl(),

@@ -77,20 +77,30 @@ public final class SubscriptionService {
         return alreadySubscribed(known.get(), existing.get());
       }
     }
-    Feed feed = known.orElseGet(() -> feeds.findOrCreate(url, clock.instant()));
-    // a feed nobody watched may be stale: read it now, so what it already has counts as the baseline
-    if (feed.neverPolled() || feed.paused() || subscriptions.forFeed(feed.id()).isEmpty()) {
-      RefreshOutcome outcome = refresher.refresh(feed);
-      if (outcome instanceof RefreshOutcome.Failed failed) {
-        return new SubscribeResult.Refused(failed.reason());
+    Feed feed;
+    if (known.isEmpty()) {
+      // read before anything is saved: a refused source leaves no trace
+      FeedRefresher.FirstRead read = refresher.readNew(url);
+      if (read instanceof FeedRefresher.FirstRead.Refused refused) {
+        return new SubscribeResult.Refused(refused.reason());
       }
-      if (outcome instanceof RefreshOutcome.Deferred deferred && feed.neverPolled()) {
-        return new SubscribeResult.Refused(deferred.reason() + ": the feed's server asks to come back later");
+      feed = ((FeedRefresher.FirstRead.Stored) read).feed();
+    } else {
+      feed = known.get();
+      // a feed nobody watched may be stale: read it now, so what it already has counts as the baseline
+      if (feed.neverPolled() || feed.paused() || subscriptions.forFeed(feed.id()).isEmpty()) {
+        RefreshOutcome outcome = refresher.refresh(feed);
+        if (outcome instanceof RefreshOutcome.Failed failed) {
+          return new SubscribeResult.Refused(failed.reason());
+        }
+        if (outcome instanceof RefreshOutcome.Deferred deferred && feed.neverPolled()) {
+          return new SubscribeResult.Refused(deferred.reason() + ": the feed's server asks to come back later");
+        }
+        if (feed.paused()) {
+          feeds.resume(feed.id(), clock.instant());
+        }
+        feed = feeds.find(feed.id()).orElse(feed);
       }
-      if (feed.paused()) {
-        feeds.resume(feed.id(), clock.instant());
-      }
-      feed = feeds.find(feed.id()).orElse(feed);
     }
     Optional<Subscription> created =
         subscriptions.create(guildId, channelId, feed.id(), mentionRoleId, createdBy, clock.instant());

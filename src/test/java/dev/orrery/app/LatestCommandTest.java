@@ -75,5 +75,8 @@ class LatestCommandTest {
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.err()).contains("planet-python: HTTP 410 Gone");
     assertThat(run.out()).isEmpty();
+    server.serveResource("/python.xml", "/fixtures/feeds/2026-04-22/planet-python.rss.xml");
+    // nothing was kept of the failed attempt: the next one reads the feed afresh
+    assertThat(CommandRun.of("latest", "planet-python", "--config", config.toString()).lines()).hasSize(3);
   }
 }

@@ -68,6 +68,10 @@ class CommandsEndToEndTest {
     PostedMessage garbage = h.subscribe(h.news, "ftp://example.org/feed");
     assertThat(garbage.content()).contains("ftp: URLs are not fetched: use an http or https feed URL");
     assertThat(h.command(h.reader, h.news, "subscriptions").content()).contains("no subscriptions yet");
+    try (var db = h.database()) {
+      assertThat(new dev.orrery.store.FeedStore(db).findByUrl(h.feeds.url("/page").toString())).isEmpty();
+      assertThat(new dev.orrery.store.FeedStore(db).findByUrl(h.feeds.url("/nothing-here").toString())).isEmpty();
+    }
   }
 
   @Test

@@ -98,6 +98,26 @@ class FeedRefresherTest {
   }
 
   @Test
+  void readingANewUrlStoresItOnlyWhenItIsAWorkingFeed() {
+    server.serveResource("/feed", PYTHON_1);
+    server.respond("/page", 200, "<html><body>hi</body></html>", Map.of("Content-Type", "text/html"));
+    assertThat(refresher.readNew(server.url("/page").toString()))
+        .isEqualTo(new FeedRefresher.FirstRead.Refused("not a feed: the page is HTML"));
+    assertThat(refresher.readNew(server.url("/missing").toString()))
+        .isEqualTo(new FeedRefresher.FirstRead.Refused("HTTP 404 Not Found"));
+    assertThat(feeds.findByUrl(server.url("/page").toString())).isEmpty();
+    assertThat(feeds.findByUrl(server.url("/missing").toString())).isEmpty();
+
+    FeedRefresher.FirstRead read = refresher.readNew(server.url("/feed").toString());
+    assertThat(read).isInstanceOfSatisfying(FeedRefresher.FirstRead.Stored.class, stored -> {
+      assertThat(stored.feed().neverPolled()).isFalse();
+      assertThat(entries.count(stored.feed().id())).isEqualTo(3);
+    });
+    assertThat(heard).singleElement().isInstanceOfSatisfying(RefreshOutcome.Updated.class,
+        u -> assertThat(u.record().baseline()).isTrue());
+  }
+
+  @Test
   void aNotModifiedAnswerIsNotParsedAndMovesOnlyTheSchedule() {
     server.serveResource("/feed", PYTHON_1);
     Feed feed = feed("/feed");
