@@ -2,12 +2,15 @@ package dev.orrery.discord;
 
 import dev.orrery.feed.DiscordMarkdown;
 import java.util.EnumSet;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 /** Answers to a deferred slash command; none of them can ping anyone. */
 final class Replies {
+  private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
+
   private Replies() {}
 
   /** Replaces the "thinking…" placeholder with {@code text}. */
@@ -36,8 +39,11 @@ final class Replies {
         .queue());
   }
 
-  /** Text a person typed or a feed wrote, made inert for a reply. */
+  /**
+   * Text a person typed or a feed wrote, made inert for a reply: no markdown, no mentions, and no
+   * bidi embedding, override or isolate characters, which would reorder the rest of the reply.
+   */
   static String inert(String text) {
-    return DiscordMarkdown.escape(text);
+    return text == null ? null : DiscordMarkdown.escape(BIDI_CONTROLS.matcher(text).replaceAll(""));
   }
 }
