@@ -63,11 +63,12 @@ public final class DiscordMarkdown {
       start = indent;
       if (start < text.length()) {
         char first = text.charAt(start);
-        Matcher ordered = ORDERED_MARKER.matcher(text.substring(start));
+        // Only a line that starts with a digit can be "1." (the check spares a copy and a scan)
+        Matcher ordered = first >= '0' && first <= '9' ? ORDERED_MARKER.matcher(text.substring(start)) : null;
         if (first == '#' || first == '>' || first == '-' || first == '+') {
           out.append('\\').append(first);
           start++;
-        } else if (ordered.find()) {
+        } else if (ordered != null && ordered.find()) {
           out.append(ordered.group(1)).append("\\.");
           start += ordered.end();
         }

@@ -32,14 +32,16 @@ public final class EntryNormalizer {
     String url = Links.absolute(entry.link(), feedUrl);
     // OkHttp's conversion, because java.net.URI rejects characters OkHttp leaves in queries.
     URI base = url != null ? HttpUrl.get(url).uri() : feedUrl;
-    String markdown = entry.html() == null ? "" : htmlToMarkdown.convert(entry.html(), base);
+    // Parsed once for both the summary and the image: jsoup's parse is the dear part of either.
+    Element body = entry.html() == null ? null : Jsoup.parseBodyFragment(entry.html()).body();
+    String markdown = body == null || entry.html().isBlank() ? "" : htmlToMarkdown.convert(body, base);
     return new NormalizedEntry(
         key(entry, feedUrl),
         entry.title() == null ? "" : entry.title().strip(),
         url,
         entry.author() == null || entry.author().isBlank() ? null : entry.author().strip(),
         cutter.cut(markdown, summaryMaxLength),
-        image(entry, feedUrl, base),
+        image(entry, feedUrl, base, body),
         entry.published() != null ? entry.published() : discoveredAt);
   }
 
@@ -58,15 +60,17 @@ public final class EntryNormalizer {
     return "sha256:" + CappedBody.sha256(identity);
   }
 
-  private static String image(ParsedEntry entry, URI feedUrl, URI base) {
+  /** @param body the entry's HTML parsed as a fragment's body, or null when it has none */
+  private static String image(ParsedEntry entry, URI feedUrl, URI base, Element body) {
     String declared = Links.absolute(entry.imageUrl(), feedUrl);
     if (declared != null) {
       return declared;
     }
-    if (entry.html() == null) {
+    if (body == null) {
       return null;
     }
-    for (Element img : Jsoup.parseBodyFragment(entry.html()).select("img[src]")) {
+    // a fragment's nodes all go to the body (the head stays empty), so this is the whole document
+    for (Element img : body.select("img[src]")) {
       if (isTrackingPixel(img)) {
         continue;
       }

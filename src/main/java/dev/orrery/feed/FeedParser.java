@@ -19,6 +19,8 @@ public final class FeedParser {
   private static final String DOCTYPE_REFUSED =
       "not a feed: DOCTYPE declarations are not allowed (possible entity attack)";
   private static final int MAX_DETAIL = 120;
+  /** XML's own named entities: the only ones a body without a DOCTYPE may use. */
+  private static final String[] PREDEFINED = {"&lt;", "&gt;", "&amp;", "&quot;", "&apos;"};
 
   private final RomeConverter converter = new RomeConverter();
 
@@ -43,14 +45,9 @@ public final class FeedParser {
       return new ParseResult.Invalid("not a feed: the page is HTML");
     }
     String xml = Prolog.withoutPlainDoctype(text);
-    SyndFeedInput input = new SyndFeedInput();
-    // ROME refuses DOCTYPEs by default; said again so no later change of default can slip by.
-    input.setAllowDoctypes(false);
-    // The wire feed keeps what the generic model loses: RSS <ttl>, the real guid.
-    input.setPreserveWireFeed(true);
     SyndFeed feed;
     try {
-      feed = input.build(new StringReader(xml));
+      feed = build(xml);
     } catch (FeedException e) {
       return new ParseResult.Invalid(explain(e, xml, contentType));
     } catch (IllegalArgumentException e) {
@@ -58,6 +55,80 @@ public final class FeedParser {
       return new ParseResult.Invalid(notRssOrAtom(xml, contentType));
     }
     return new ParseResult.Parsed(converter.convert(feed, url));
+  }
+
+  /**
+   * ROME with its XML healer, which reads the body a character at a time (a quarter of a cold
+   * poll's CPU): skipped when {@link #healingChangesNothing} proves it would change nothing, and
+   * used after all when the body then fails to parse, so results and errors stay the healer's.
+   */
+  private static SyndFeed build(String xml) throws FeedException {
+    if (healingChangesNothing(xml)) {
+      try {
+        return input(false).build(new StringReader(xml));
+      } catch (FeedException | IllegalArgumentException e) {
+        // parsed again below with the healer, which owns the verdict
+      }
+    }
+    return input(true).build(new StringReader(xml));
+  }
+
+  private static SyndFeedInput input(boolean healer) {
+    SyndFeedInput input = new SyndFeedInput();
+    // ROME refuses DOCTYPEs by default; said again so no later change of default can slip by.
+    input.setAllowDoctypes(false);
+    // The wire feed keeps what the generic model loses: RSS <ttl>, the real guid.
+    input.setPreserveWireFeed(true);
+    input.setXmlHealerOn(healer);
+    return input;
+  }
+
+  /**
+   * Whether ROME's healer (XmlFixerReader) would leave the meaning of this document as it is. It
+   * trims leading whitespace and comments, makes a bare '&' "&amp;", and rewrites every named
+   * entity it knows, XML's own included, as a numeric reference: the same text outside CDATA, not
+   * inside. So: nothing to trim, and every '&' a numeric reference or, when there is no CDATA
+   * section at all, one of XML's five named entities.
+   */
+  static boolean healingChangesNothing(String xml) {
+    if (xml.isEmpty() || " \t\r\n".indexOf(xml.charAt(0)) >= 0 || xml.startsWith("<!--")) {
+      return false;
+    }
+    boolean namedAllowed = !xml.contains("<![CDATA[");
+    for (int amp = xml.indexOf('&'); amp >= 0; amp = xml.indexOf('&', amp + 1)) {
+      if (!isNumericReference(xml, amp) && !(namedAllowed && isPredefinedEntity(xml, amp))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPredefinedEntity(String xml, int amp) {
+    for (String entity : PREDEFINED) {
+      if (xml.startsWith(entity, amp)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code &#123;} or {@code &#x1F;}: never in the healer's table, so never touched. */
+  private static boolean isNumericReference(String xml, int amp) {
+    int i = amp + 1;
+    if (i >= xml.length() || xml.charAt(i) != '#') {
+      return false;
+    }
+    i++;
+    boolean hex = i < xml.length() && xml.charAt(i) == 'x';
+    if (hex) {
+      i++;
+    }
+    int digits = i;
+    while (i < xml.length() && (hex ? Character.digit(xml.charAt(i), 16) >= 0 && xml.charAt(i) < 128
+        : xml.charAt(i) >= '0' && xml.charAt(i) <= '9')) {
+      i++;
+    }
+    return i > digits && i < xml.length() && xml.charAt(i) == ';';
   }
 
   private static String explain(FeedException e, String xml, String contentType) {

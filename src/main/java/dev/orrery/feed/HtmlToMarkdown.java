@@ -73,7 +73,11 @@ public final class HtmlToMarkdown {
     if (html == null || html.isBlank()) {
       return "";
     }
-    Element body = Jsoup.parseBodyFragment(html).body();
+    return convert(Jsoup.parseBodyFragment(html).body(), base);
+  }
+
+  /** The same from HTML already parsed (and only read): the body of a parsed fragment. */
+  String convert(Element body, URI base) {
     MarkdownWriter out = new MarkdownWriter(true);
     new Walk(base, out).children(body);
     return tidy(out.result());
@@ -106,7 +110,7 @@ public final class HtmlToMarkdown {
     }
 
     private void text(String raw) {
-      String collapsed = raw.replaceAll("[\\s\\u00A0]+", " ");
+      String collapsed = collapseWhitespace(raw);
       if (collapsed.isEmpty()) {
         return;
       }
@@ -274,7 +278,57 @@ public final class HtmlToMarkdown {
   }
 
   // Trailing spaces on lines and around the whole text serve no one.
-  private static String tidy(String markdown) {
-    return markdown.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+  // In one pass, what replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip() did.
+  static String tidy(String markdown) {
+    StringBuilder out = new StringBuilder(markdown.length());
+    int newlines = 0; // at the end of out
+    int i = 0;
+    while (i < markdown.length()) {
+      char c = markdown.charAt(i);
+      if (c == ' ' || c == '\t') {
+        int end = i;
+        while (end < markdown.length() && (markdown.charAt(end) == ' ' || markdown.charAt(end) == '\t')) {
+          end++;
+        }
+        if (end == markdown.length() || markdown.charAt(end) != '\n') {
+          out.append(markdown, i, end);
+          newlines = 0;
+        }
+        i = end;
+      } else if (c == '\n') {
+        if (newlines < 2) {
+          out.append(c);
+        }
+        newlines++;
+        i++;
+      } else {
+        out.append(c);
+        newlines = 0;
+        i++;
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /**
+   * Every run of whitespace ({@code \s} of a regex, and the no-break space) as one space: what
+   * {@code replaceAll("[\\s\\u00A0]+", " ")} did, without a regex on every text node.
+   */
+  static String collapseWhitespace(String raw) {
+    StringBuilder out = new StringBuilder(raw.length());
+    boolean inRun = false;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0') {
+        if (!inRun) {
+          out.append(' ');
+          inRun = true;
+        }
+      } else {
+        out.append(c);
+        inRun = false;
+      }
+    }
+    return out.toString();
   }
 }

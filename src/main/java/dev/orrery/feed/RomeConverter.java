@@ -16,11 +16,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 
 /** Converts ROME's model to our records, so ROME stays inside the feed package. */
 final class RomeConverter {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private final MediaImages images = new MediaImages();
 
   ParsedFeed convert(SyndFeed feed, URI url) {
@@ -129,7 +132,7 @@ final class RomeConverter {
       return null;
     }
     String plain = alreadyPlain ? text : Jsoup.parse(text).text();
-    return plain.replaceAll("\\s+", " ").strip();
+    return WHITESPACE.matcher(plain).replaceAll(" ").strip();
   }
 
   private static Instant instant(Date date) {

@@ -1,0 +1,95 @@
+package dev.orrery.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The bench's command line.
+ *
+ * @param feeds the feed counts to run the feed cycles at, each in a JVM of its own
+ * @param threads poll threads, as {@code poll.threads} (default 4) and the load loops' connections
+ * @param serverThreads the loopback server's handler threads
+ * @param childJvmOptions extra options of the measured JVM; none means the product's defaults
+ * @param jfr record a JFR profile of each measured JVM into the output folder
+ * @param limitSeconds how long ROME's raw parse rate is measured (after as long a warm-up)
+ * @param out where bench-results.md (and JFR files, child logs) go
+ * @param only the scenarios to run, by name; empty means all
+ */
+public record BenchOptions(
+    List<Integer> feeds,
+    int threads,
+    int serverThreads,
+    List<String> childJvmOptions,
+    boolean jfr,
+    double limitSeconds,
+    Path out,
+    List<String> only) {
+
+  static final String USAGE = String.join("\n",
+      "options: --feeds 1000,10000   feed counts (each runs in a fresh JVM and database)",
+      "         --threads 4          poll threads (poll.threads) and load-loop connections",
+      "         --server-threads 8   loopback server handler threads",
+      "         --child-jvm \"-Xmx256m ...\"  options of the measured JVM (default: none, the product's)",
+      "         --jfr                record a JFR profile of each measured JVM",
+      "         --limit-seconds 5    how long ROME's raw parse rate is measured",
+      "         --out target         where bench-results.md goes",
+      "         --only feed          run only the named scenarios (comma-separated)");
+
+  /** Parses the arguments; throws IllegalArgumentException with the usage on a bad one. */
+  public static BenchOptions parse(String... args) {
+    List<Integer> feeds = List.of(1_000, 10_000);
+    int threads = 4;
+    Integer serverThreads = null;
+    List<String> child = List.of();
+    boolean jfr = false;
+    double limitSeconds = 5;
+    Path out = Path.of("target");
+    List<String> only = List.of();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.isBlank()) {
+        continue; // an empty -Dbench.args arrives as one empty argument
+      }
+      switch (arg) {
+        case "--feeds" -> feeds = Arrays.stream(value(args, ++i, arg).split(","))
+            .map(s -> Integer.parseInt(s.strip().replace("_", ""))).toList();
+        case "--threads" -> threads = Integer.parseInt(value(args, ++i, arg));
+        case "--server-threads" -> serverThreads = Integer.parseInt(value(args, ++i, arg));
+        case "--child-jvm" -> child = split(value(args, ++i, arg));
+        case "--jfr" -> jfr = true;
+        case "--limit-seconds" -> limitSeconds = Double.parseDouble(value(args, ++i, arg));
+        case "--out" -> out = Path.of(value(args, ++i, arg));
+        case "--only" -> only = split(value(args, ++i, arg).replace(',', ' '));
+        default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+      }
+    }
+    if (threads < 1 || feeds.stream().anyMatch(n -> n < 1)) {
+      throw new IllegalArgumentException("--threads and --feeds must be positive\n" + USAGE);
+    }
+    return new BenchOptions(feeds, threads, serverThreads != null ? serverThreads : Math.max(4, 2 * threads),
+        child, jfr, limitSeconds, out, only);
+  }
+
+  boolean runs(String scenario) {
+    return only.isEmpty() || only.contains(scenario);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+    }
+    return args[i];
+  }
+
+  private static List<String> split(String value) {
+    List<String> parts = new ArrayList<>();
+    for (String part : value.strip().split("\\s+")) {
+      if (!part.isEmpty()) {
+        parts.add(part);
+      }
+    }
+    return parts;
+  }
+}
