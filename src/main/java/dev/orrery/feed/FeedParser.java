@@ -184,7 +184,8 @@ public final class FeedParser {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
     // JDOM prefixes its own position; the line number is reported separately.
     message = message.replaceFirst("^Error on line \\d+(: )?", "");
-    if (!message.isEmpty()) {
+    // lower-case a leading word to fit after "not a feed: ", but not an acronym like XML
+    if (message.length() > 1 && Character.isUpperCase(message.charAt(0)) && !Character.isUpperCase(message.charAt(1))) {
       message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
     if (message.endsWith(".")) {
