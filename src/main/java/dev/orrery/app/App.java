@@ -5,8 +5,8 @@ import dev.orrery.discord.DiscordBot;
 import java.time.InstantSource;
 
 /**
- * The whole bot, wired with constructors in one place: the feed side, then Discord, then
- * polling. Closing stops polling first, so nothing new is queued while deliveries are parked.
+ * The whole bot, wired with constructors in one place: the feed side, then Discord, then polling.
+ * Closing stops polling first, so nothing new is queued while deliveries are parked.
  */
 public final class App implements AutoCloseable {
   private final FeedSide side;
@@ -25,8 +25,18 @@ public final class App implements AutoCloseable {
   public static App start(Config config, InstantSource clock) throws InterruptedException {
     FeedSide side = new FeedSide(config, clock);
     try {
-      DiscordBot bot = DiscordBot.start(new DiscordBot.Parts(config, side.catalogue, side.feeds, side.entries,
-          side.subscriptions, side.deliveries, side.refresher, side.service, clock));
+      DiscordBot bot =
+          DiscordBot.start(
+              new DiscordBot.Parts(
+                  config,
+                  side.catalogue,
+                  side.feeds,
+                  side.entries,
+                  side.subscriptions,
+                  side.deliveries,
+                  side.refresher,
+                  side.service,
+                  clock));
       side.scheduler.start();
       return new App(side, bot);
     } catch (InterruptedException | RuntimeException e) {

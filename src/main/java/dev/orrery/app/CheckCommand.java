@@ -11,7 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code orrery check}: validates the configuration and prints it resolved, the token masked. */
-@Command(name = "check", description = "Validate the configuration and print it resolved (token masked).")
+@Command(
+    name = "check",
+    description = "Validate the configuration and print it resolved (token masked).")
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin ConfigOption config;
@@ -33,8 +35,11 @@ final class CheckCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     lines.add("# " + c.file() + ": valid");
     lines.add("discord.token = " + c.discord().token().masked());
-    lines.add("discord.guild-ids = " + c.discord().guildIds().stream().map(Long::toUnsignedString)
-        .collect(Collectors.joining(",")));
+    lines.add(
+        "discord.guild-ids = "
+            + c.discord().guildIds().stream()
+                .map(Long::toUnsignedString)
+                .collect(Collectors.joining(",")));
     lines.add("discord.api-base-url = " + c.discord().apiBaseUrl());
     lines.add("discord.gateway-url = " + c.discord().gatewayUrl());
     lines.add("database.url = " + c.database().url());
@@ -45,20 +50,25 @@ final class CheckCommand implements Callable<Integer> {
     lines.add("http.user-agent = " + c.http().userAgent());
     lines.add("http.timeout = " + Values.formatDuration(c.http().timeout()));
     String size = Values.formatSize(c.http().maxBytes());
-    lines.add("http.max-bytes = " + (size.endsWith("bytes") ? c.http().maxBytes() : size.replace(" ", "")));
+    lines.add(
+        "http.max-bytes = "
+            + (size.endsWith("bytes") ? c.http().maxBytes() : size.replace(" ", "")));
     lines.add("http.allow-private-addresses = " + c.http().allowPrivateAddresses());
     lines.add("deliver.max-per-poll = " + c.deliverMaxPerPoll());
     lines.add("summary.max-length = " + c.summaryMaxLength());
     lines.add("log.level = " + c.logLevel());
-    c.sources().values().stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(s -> {
-      lines.add("sources." + s.name() + ".url = " + s.url());
-      if (s.title() != null) {
-        lines.add("sources." + s.name() + ".title = " + s.title());
-      }
-      if (s.color() != null) {
-        lines.add("sources." + s.name() + ".color = " + String.format("#%06x", s.color()));
-      }
-    });
+    c.sources().values().stream()
+        .sorted((a, b) -> a.name().compareTo(b.name()))
+        .forEach(
+            s -> {
+              lines.add("sources." + s.name() + ".url = " + s.url());
+              if (s.title() != null) {
+                lines.add("sources." + s.name() + ".title = " + s.title());
+              }
+              if (s.color() != null) {
+                lines.add("sources." + s.name() + ".color = " + String.format("#%06x", s.color()));
+              }
+            });
     for (Config.ChannelSubscription s : c.subscriptions()) {
       lines.add("subscriptions." + s.key() + ".channel = " + Long.toUnsignedString(s.channelId()));
       lines.add("subscriptions." + s.key() + ".source = " + s.source());

@@ -14,7 +14,8 @@ final class ConfigOption {
       names = "--config",
       paramLabel = "FILE",
       defaultValue = "bot.properties",
-      description = "The configuration file (default: ${DEFAULT-VALUE}); the environment overrides it.")
+      description =
+          "The configuration file (default: ${DEFAULT-VALUE}); the environment overrides it.")
   Path file;
 
   /**

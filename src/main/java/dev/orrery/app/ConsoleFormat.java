@@ -47,7 +47,14 @@ final class ConsoleFormat {
   String more(String source, Feed feed, int count) {
     String site = feed.siteUrl() != null ? feed.siteUrl() : feed.url();
     if (!json) {
-      return "[" + source + "] …and " + count + " more new posts in " + feed.displayName() + " — " + site;
+      return "["
+          + source
+          + "] …and "
+          + count
+          + " more new posts in "
+          + feed.displayName()
+          + " — "
+          + site;
     }
     ObjectNode node = JSON.createObjectNode();
     node.put("source", source);

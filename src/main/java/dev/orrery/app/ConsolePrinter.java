@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The console as a channel: says what a first poll found, prints each new entry once, and marks
- * it delivered, like the bot does with a Discord channel.
+ * The console as a channel: says what a first poll found, prints each new entry once, and marks it
+ * delivered, like the bot does with a Discord channel.
  */
 final class ConsolePrinter {
   private static final int BATCH = 200;
@@ -56,8 +56,11 @@ final class ConsolePrinter {
       if (backfill > 0 && subscription != null) {
         deliveries.backfill(subscription, backfill, clock.instant());
       } else {
-        out.println(source + ": " + entries.count(outcome.feed().id())
-            + " entries already published, watching for new ones");
+        out.println(
+            source
+                + ": "
+                + entries.count(outcome.feed().id())
+                + " entries already published, watching for new ones");
       }
     } else if (outcome instanceof RefreshOutcome.Failed failed) {
       err.println(source + ": " + failed.reason() + (failed.pausedNow() ? " (paused)" : ""));

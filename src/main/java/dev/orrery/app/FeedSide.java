@@ -46,16 +46,30 @@ final class FeedSide implements AutoCloseable {
     this.subscriptions = new SubscriptionStore(database);
     this.deliveries = new DeliveryStore(database);
     Config.Http http = config.http();
-    this.fetcher = new FeedFetcher(new FetcherSettings(
-        http.userAgent(), http.timeout(), http.maxBytes(), http.allowPrivateAddresses(), REQUESTS_PER_HOST));
-    PollSchedule schedule = new PollSchedule(
-        config.poll().interval(), config.poll().minInterval(), new Random());
-    this.refresher = new FeedRefresher(fetcher, new FeedParser(), new EntryNormalizer(config.summaryMaxLength()),
-        feeds, entries, schedule, clock);
+    this.fetcher =
+        new FeedFetcher(
+            new FetcherSettings(
+                http.userAgent(),
+                http.timeout(),
+                http.maxBytes(),
+                http.allowPrivateAddresses(),
+                REQUESTS_PER_HOST));
+    PollSchedule schedule =
+        new PollSchedule(config.poll().interval(), config.poll().minInterval(), new Random());
+    this.refresher =
+        new FeedRefresher(
+            fetcher,
+            new FeedParser(),
+            new EntryNormalizer(config.summaryMaxLength()),
+            feeds,
+            entries,
+            schedule,
+            clock);
     this.scheduler = new PollScheduler(feeds, refresher, schedule, config.poll().threads(), clock);
     this.catalogue = new Catalogue(config.sources());
-    this.service = new SubscriptionService(
-        catalogue, feeds, entries, subscriptions, deliveries, refresher, scheduler, clock);
+    this.service =
+        new SubscriptionService(
+            catalogue, feeds, entries, subscriptions, deliveries, refresher, scheduler, clock);
   }
 
   @Override

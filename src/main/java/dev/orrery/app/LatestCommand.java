@@ -17,15 +17,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code orrery latest SOURCE}: the latest entries of a source, fetched now if never polled. */
-@Command(name = "latest", description = "Print the latest entries of a catalogue source or a feed URL.")
+@Command(
+    name = "latest",
+    description = "Print the latest entries of a catalogue source or a feed URL.")
 final class LatestCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin ConfigOption config;
 
-  @Parameters(paramLabel = "SOURCE", description = "A source name from the configuration, or a feed URL.")
+  @Parameters(
+      paramLabel = "SOURCE",
+      description = "A source name from the configuration, or a feed URL.")
   String source;
 
-  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "5", description = "How many (1 to 50, default 5).")
+  @Option(
+      names = {"-n", "--count"},
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "How many (1 to 50, default 5).")
   int count;
 
   @Option(names = "--json", description = "Print one JSON object per entry.")
@@ -86,16 +94,23 @@ final class LatestCommand implements Callable<Integer> {
     }
     try {
       URI uri = new URI(source);
-      if (uri.isAbsolute() && uri.getHost() != null
-          && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+      if (uri.isAbsolute()
+          && uri.getHost() != null
+          && ("http".equalsIgnoreCase(uri.getScheme())
+              || "https".equalsIgnoreCase(uri.getScheme()))) {
         return uri.toString();
       }
     } catch (URISyntaxException e) {
       // reported below
     }
-    main.err.println("orrery latest: '" + source + "' is neither a source of " + config.file
-        + " (" + String.join(", ", new java.util.TreeSet<>(cfg.sources().keySet()))
-        + ") nor an http(s) feed URL");
+    main.err.println(
+        "orrery latest: '"
+            + source
+            + "' is neither a source of "
+            + config.file
+            + " ("
+            + String.join(", ", new java.util.TreeSet<>(cfg.sources().keySet()))
+            + ") nor an http(s) feed URL");
     return null;
   }
 }

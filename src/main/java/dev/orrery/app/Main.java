@@ -12,7 +12,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The {@code orrery} command line: run the bot (the default), poll on the console, check config. */
+/**
+ * The {@code orrery} command line: run the bot (the default), poll on the console, check config.
+ */
 @Command(
     name = "orrery",
     mixinStandardHelpOptions = true,
@@ -44,8 +46,10 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     Shutdown.install();
     // Java 17 encodes standard streams in the platform charset: feed text needs UTF-8
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int code = execute(args, System.getenv(), out, err);
     Shutdown.finished(code);
     System.exit(code);
@@ -56,11 +60,12 @@ public final class Main implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Main(env, out, err));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-      err.println("orrery: " + e.getMessage());
-      org.slf4j.LoggerFactory.getLogger(Main.class).debug("Details", e);
-      return 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> {
+          err.println("orrery: " + e.getMessage());
+          org.slf4j.LoggerFactory.getLogger(Main.class).debug("Details", e);
+          return 1;
+        });
     return cli.execute(args);
   }
 

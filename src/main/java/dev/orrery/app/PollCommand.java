@@ -24,19 +24,26 @@ import picocli.CommandLine.ParentCommand;
  * {@code orrery poll}: the feed side alone, with standard output as a channel subscribed to every
  * source of the configuration. State lives in the bot's database, so this is the real pipeline.
  */
-@Command(name = "poll", description = "Poll the configured sources and print new entries to standard output.")
+@Command(
+    name = "poll",
+    description = "Poll the configured sources and print new entries to standard output.")
 final class PollCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin ConfigOption config;
 
-  @Option(names = "--once", description = "Poll every source once, then exit (1 if any source failed).")
+  @Option(
+      names = "--once",
+      description = "Poll every source once, then exit (1 if any source failed).")
   boolean once;
 
   @Option(names = "--json", description = "Print one JSON object per entry.")
   boolean json;
 
-  @Option(names = "--backfill", paramLabel = "N",
-      description = "On a source's first poll, print its latest N entries instead of none (0 to 50).")
+  @Option(
+      names = "--backfill",
+      paramLabel = "N",
+      description =
+          "On a source's first poll, print its latest N entries instead of none (0 to 50).")
   int backfill;
 
   @Override
@@ -50,7 +57,8 @@ final class PollCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     if (cfg.sources().isEmpty()) {
-      main.err.println("orrery poll: " + config.file + " has no sources: add sources.<name>.url=<feed URL>");
+      main.err.println(
+          "orrery poll: " + config.file + " has no sources: add sources.<name>.url=<feed URL>");
       return Main.USAGE;
     }
     InstantSource clock = InstantSource.system();
@@ -59,18 +67,31 @@ final class PollCommand implements Callable<Integer> {
       Map<Long, String> sourceByFeed = new LinkedHashMap<>();
       Map<Long, Subscription> subscriptionByFeed = new LinkedHashMap<>();
       List<Feed> feeds = new ArrayList<>();
-      cfg.sources().values().stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(source -> {
-        Feed feed = side.feeds.findOrCreate(source.url().toString(), now);
-        feeds.add(feed);
-        sourceByFeed.put(feed.id(), source.name());
-        Subscription subscription = side.subscriptions
-            .create(0, Subscription.CONSOLE_CHANNEL, feed.id(), null, null, now)
-            .or(() -> side.subscriptions.find(Subscription.CONSOLE_CHANNEL, feed.id()))
-            .orElseThrow();
-        subscriptionByFeed.put(feed.id(), subscription);
-      });
-      ConsolePrinter printer = new ConsolePrinter(sourceByFeed, subscriptionByFeed, side.entries,
-          side.deliveries, new ConsoleFormat(json), backfill, main.out, main.err, clock);
+      cfg.sources().values().stream()
+          .sorted((a, b) -> a.name().compareTo(b.name()))
+          .forEach(
+              source -> {
+                Feed feed = side.feeds.findOrCreate(source.url().toString(), now);
+                feeds.add(feed);
+                sourceByFeed.put(feed.id(), source.name());
+                Subscription subscription =
+                    side.subscriptions
+                        .create(0, Subscription.CONSOLE_CHANNEL, feed.id(), null, null, now)
+                        .or(() -> side.subscriptions.find(Subscription.CONSOLE_CHANNEL, feed.id()))
+                        .orElseThrow();
+                subscriptionByFeed.put(feed.id(), subscription);
+              });
+      ConsolePrinter printer =
+          new ConsolePrinter(
+              sourceByFeed,
+              subscriptionByFeed,
+              side.entries,
+              side.deliveries,
+              new ConsoleFormat(json),
+              backfill,
+              main.out,
+              main.err,
+              clock);
       return once ? pollOnce(side, feeds, printer) : pollForever(side, printer);
     }
   }
@@ -97,10 +118,11 @@ final class PollCommand implements Callable<Integer> {
   }
 
   private int pollForever(FeedSide side, ConsolePrinter printer) throws InterruptedException {
-    side.refresher.addListener(outcome -> {
-      printer.report(outcome);
-      printer.printDue();
-    });
+    side.refresher.addListener(
+        outcome -> {
+          printer.report(outcome);
+          printer.printDue();
+        });
     side.scheduler.start();
     Shutdown.awaitSignal();
     return 0;

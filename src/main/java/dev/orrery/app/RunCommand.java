@@ -24,8 +24,9 @@ final class RunCommand implements Callable<Integer> {
     try {
       app = App.start(cfg, InstantSource.system());
     } catch (InvalidTokenException e) {
-      main.err.println("orrery: Discord refused the token (401 Unauthorized): check discord.token;"
-          + " resetting a token in the developer portal invalidates the old one");
+      main.err.println(
+          "orrery: Discord refused the token (401 Unauthorized): check discord.token;"
+              + " resetting a token in the developer portal invalidates the old one");
       return Main.USAGE;
     }
     try (app) {

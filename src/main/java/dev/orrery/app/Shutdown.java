@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns SIGTERM and SIGINT into an orderly stop: the main thread wakes, closes what it opened, and
- * the process exits with the command's own status (0) instead of the signal's, even when the
- * signal came while it was still starting.
+ * the process exits with the command's own status (0) instead of the signal's, even when the signal
+ * came while it was still starting.
  */
 final class Shutdown {
   private static final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -17,17 +17,22 @@ final class Shutdown {
 
   /** Installs the hook; called once, first thing in {@code main}. */
   static void install() {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stopRequested.countDown();
-      try {
-        // the main thread is closing the scheduler, JDA and the pool: give it the time it needs
-        if (finished.await(60, TimeUnit.SECONDS)) {
-          Runtime.getRuntime().halt(exitCode);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "orrery-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopRequested.countDown();
+                  try {
+                    // the main thread is closing the scheduler, JDA and the pool: give it the time
+                    // it needs
+                    if (finished.await(60, TimeUnit.SECONDS)) {
+                      Runtime.getRuntime().halt(exitCode);
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "orrery-shutdown"));
   }
 
   /** Blocks until a stop signal arrives; the caller then closes what it opened and returns. */

@@ -35,7 +35,8 @@ public final class ConfigLoader {
   public static final String DEFAULT_USER_AGENT =
       "Orrery/" + Version.current() + " (+" + Version.HOME_PAGE + ")";
 
-  private static final Pattern SOURCE_KEY = Pattern.compile("sources\\.([^.]+)\\.(url|title|color)");
+  private static final Pattern SOURCE_KEY =
+      Pattern.compile("sources\\.([^.]+)\\.(url|title|color)");
   private static final Pattern SUBSCRIPTION_KEY =
       Pattern.compile("subscriptions\\.([^.]+)\\.(channel|source)");
   private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -45,7 +46,9 @@ public final class ConfigLoader {
 
   private final Map<String, String> env;
 
-  /** @param env the process environment, or a map standing in for it */
+  /**
+   * @param env the process environment, or a map standing in for it
+   */
   public ConfigLoader(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }
@@ -65,7 +68,9 @@ public final class ConfigLoader {
       throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
     }
     Map<String, String> values = new TreeMap<>();
-    properties.stringPropertyNames().forEach(k -> values.put(k.trim(), properties.getProperty(k).trim()));
+    properties
+        .stringPropertyNames()
+        .forEach(k -> values.put(k.trim(), properties.getProperty(k).trim()));
     return read(file, values, tokenRequired);
   }
 
@@ -79,26 +84,32 @@ public final class ConfigLoader {
       token = new Secret(envToken.trim());
     }
     if (!fileValues.getOrDefault("discord.token", "").isBlank() && readableByOthers(file)) {
-      keys.warning(file + " holds the bot's token and can be read by every user of this machine:"
-          + " run chmod 600 " + file);
+      keys.warning(
+          file
+              + " holds the bot's token and can be read by every user of this machine:"
+              + " run chmod 600 "
+              + file);
     }
     if (tokenRequired && token.isEmpty()) {
       keys.problem(
           "discord.token is not set: create a bot at https://discord.com/developers/applications,"
-              + " copy its token (Bot > Reset Token) into bot.properties as discord.token=..., or set"
-              + " the environment variable DISCORD_TOKEN");
+              + " copy its token (Bot > Reset Token) into bot.properties as discord.token=..., or"
+              + " set the environment variable DISCORD_TOKEN");
     } else if (!token.isEmpty() && token.reveal().chars().anyMatch(Character::isWhitespace)) {
-      keys.problem("discord.token contains white space: paste the token exactly as Discord shows it");
+      keys.problem(
+          "discord.token contains white space: paste the token exactly as Discord shows it");
     }
     List<Long> guildIds = new ArrayList<>();
     for (String id : keys.list("discord.guild-ids")) {
       if (SNOWFLAKE.matcher(id).matches()) {
         guildIds.add(Long.parseUnsignedLong(id));
       } else {
-        keys.invalid("discord.guild-ids", id, "a comma-separated list of server IDs (17 to 20 digits)");
+        keys.invalid(
+            "discord.guild-ids", id, "a comma-separated list of server IDs (17 to 20 digits)");
       }
     }
-    URI apiBase = keys.url("discord.api-base-url", "https://discord.com/api/v10/", Set.of("http", "https"));
+    URI apiBase =
+        keys.url("discord.api-base-url", "https://discord.com/api/v10/", Set.of("http", "https"));
     URI gateway = keys.url("discord.gateway-url", "wss://gateway.discord.gg/", Set.of("ws", "wss"));
 
     String dbUrl = keys.text("database.url", "jdbc:sqlite:data/orrery.db");
@@ -107,23 +118,32 @@ public final class ConfigLoader {
     }
     int poolSize = keys.integer("database.pool-size", 4, 1, 64);
 
-    Duration interval = keys.duration("poll.interval", Duration.ofMinutes(10), Duration.ofSeconds(1));
-    Duration defaultMin = interval.compareTo(Duration.ofMinutes(1)) < 0 ? interval : Duration.ofMinutes(1);
+    Duration interval =
+        keys.duration("poll.interval", Duration.ofMinutes(10), Duration.ofSeconds(1));
+    Duration defaultMin =
+        interval.compareTo(Duration.ofMinutes(1)) < 0 ? interval : Duration.ofMinutes(1);
     Duration minInterval = keys.duration("poll.min-interval", defaultMin, Duration.ofSeconds(1));
     if (interval.compareTo(Duration.ofMinutes(1)) < 0) {
-      keys.warning("poll.interval = " + Values.formatDuration(interval)
-          + " polls feeds more than once a minute: be polite to feed hosts and use 1m or more outside tests");
+      keys.warning(
+          "poll.interval = "
+              + Values.formatDuration(interval)
+              + " polls feeds more than once a minute: be polite to feed hosts and use 1m or more"
+              + " outside tests");
     }
     if (minInterval.compareTo(interval) > 0) {
-      keys.problem("poll.min-interval = " + Values.formatDuration(minInterval)
-          + " is longer than poll.interval = " + Values.formatDuration(interval)
-          + ": set poll.min-interval to poll.interval or less");
+      keys.problem(
+          "poll.min-interval = "
+              + Values.formatDuration(minInterval)
+              + " is longer than poll.interval = "
+              + Values.formatDuration(interval)
+              + ": set poll.min-interval to poll.interval or less");
     }
     int threads = keys.integer("poll.threads", 4, 1, 64);
 
     String userAgent = keys.text("http.user-agent", DEFAULT_USER_AGENT);
     if (userAgent.isBlank()) {
-      keys.invalid("http.user-agent", userAgent, "a User-Agent that names the bot and a URL to reach you");
+      keys.invalid(
+          "http.user-agent", userAgent, "a User-Agent that names the bot and a URL to reach you");
     }
     Duration timeout = keys.duration("http.timeout", Duration.ofSeconds(20), Duration.ofSeconds(1));
     long maxBytes = keys.size("http.max-bytes", 5L << 20, 1L << 10);
@@ -162,14 +182,19 @@ public final class ConfigLoader {
     for (String name : groupNames(fileValues, SOURCE_KEY)) {
       String prefix = "sources." + name + ".";
       if (!SOURCE_NAME.matcher(name).matches()) {
-        keys.problem("sources." + name + ": the source name '" + name
-            + "' must be 1 to 32 lower-case letters, digits or dashes, like planet-python");
+        keys.problem(
+            "sources."
+                + name
+                + ": the source name '"
+                + name
+                + "' must be 1 to 32 lower-case letters, digits or dashes, like planet-python");
         keys.markRead(prefix + "url", prefix + "title", prefix + "color");
         continue;
       }
       URI url = keys.url(prefix + "url", null, Set.of("http", "https"));
       if (url == null && !keys.hasProblemAbout(prefix + "url")) {
-        keys.problem(prefix + "url is missing: every source needs the address of its RSS or Atom feed");
+        keys.problem(
+            prefix + "url is missing: every source needs the address of its RSS or Atom feed");
       }
       String title = keys.text(prefix + "title", null);
       Integer color = null;
@@ -183,7 +208,9 @@ public final class ConfigLoader {
         }
       }
       if (url != null) {
-        sources.put(name, new Config.Source(name, url, title == null || title.isBlank() ? null : title, color));
+        sources.put(
+            name,
+            new Config.Source(name, url, title == null || title.isBlank() ? null : title, color));
       }
     }
     return sources;
@@ -198,15 +225,21 @@ public final class ConfigLoader {
       String source = keys.text(prefix + "source", null);
       boolean ok = true;
       if (channel == null || !SNOWFLAKE.matcher(channel).matches()) {
-        keys.invalid(prefix + "channel", channel, "a channel ID (17 to 20 digits; Discord: right-click the channel > Copy Channel ID)");
+        keys.invalid(
+            prefix + "channel",
+            channel,
+            "a channel ID (17 to 20 digits; Discord: right-click the channel > Copy Channel ID)");
         ok = false;
       }
       if (source == null || source.isBlank()) {
         keys.invalid(prefix + "source", source, "a source name from sources.* or a feed URL");
         ok = false;
       } else if (!sources.containsKey(source) && !isHttpUrl(source)) {
-        keys.invalid(prefix + "source", source,
-            "a source name from sources.* (" + String.join(", ", new TreeSet<>(sources.keySet()))
+        keys.invalid(
+            prefix + "source",
+            source,
+            "a source name from sources.* ("
+                + String.join(", ", new TreeSet<>(sources.keySet()))
                 + ") or an http(s) feed URL");
         ok = false;
       }
@@ -326,36 +359,55 @@ public final class ConfigLoader {
 
     int integer(String key, int fallback, int min, int max) {
       String accepted = "a whole number from " + min + " to " + max;
-      return parsed(key, fallback, v -> {
-        try {
-          int n = Integer.parseInt(v);
-          return n >= min && n <= max ? n : null;
-        } catch (NumberFormatException e) {
-          return null;
-        }
-      }, accepted);
+      return parsed(
+          key,
+          fallback,
+          v -> {
+            try {
+              int n = Integer.parseInt(v);
+              return n >= min && n <= max ? n : null;
+            } catch (NumberFormatException e) {
+              return null;
+            }
+          },
+          accepted);
     }
 
     boolean bool(String key, boolean fallback) {
-      return parsed(key, fallback, v -> switch (v.toLowerCase(Locale.ROOT)) {
-        case "true", "yes", "on" -> Boolean.TRUE;
-        case "false", "no", "off" -> Boolean.FALSE;
-        default -> null;
-      }, "true or false");
+      return parsed(
+          key,
+          fallback,
+          v ->
+              switch (v.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> Boolean.TRUE;
+                case "false", "no", "off" -> Boolean.FALSE;
+                default -> null;
+              },
+          "true or false");
     }
 
     Duration duration(String key, Duration fallback, Duration min) {
-      return parsed(key, fallback, v -> {
-        Duration d = Values.parseDuration(v);
-        return d != null && d.compareTo(min) >= 0 && d.compareTo(Duration.ofDays(7)) <= 0 ? d : null;
-      }, "a duration from " + Values.formatDuration(min) + " to 7d, written like 30s, 10m or 1h");
+      return parsed(
+          key,
+          fallback,
+          v -> {
+            Duration d = Values.parseDuration(v);
+            return d != null && d.compareTo(min) >= 0 && d.compareTo(Duration.ofDays(7)) <= 0
+                ? d
+                : null;
+          },
+          "a duration from " + Values.formatDuration(min) + " to 7d, written like 30s, 10m or 1h");
     }
 
     long size(String key, long fallback, long min) {
-      return parsed(key, fallback, v -> {
-        Long n = Values.parseSize(v);
-        return n != null && n >= min && n <= (1L << 30) ? n : null;
-      }, "a size from " + Values.formatSize(min) + " to 1 GB, written like 512KB or 5MB");
+      return parsed(
+          key,
+          fallback,
+          v -> {
+            Long n = Values.parseSize(v);
+            return n != null && n >= min && n <= (1L << 30) ? n : null;
+          },
+          "a size from " + Values.formatSize(min) + " to 1 GB, written like 512KB or 5MB");
     }
 
     URI url(String key, String fallback, Set<String> schemes) {
@@ -366,7 +418,8 @@ public final class ConfigLoader {
       }
       try {
         URI uri = new URI(value);
-        if (uri.isAbsolute() && uri.getHost() != null
+        if (uri.isAbsolute()
+            && uri.getHost() != null
             && schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
           return uri;
         }
@@ -380,12 +433,14 @@ public final class ConfigLoader {
     void warnAboutUnknownKeys() {
       for (String key : fileValues.keySet()) {
         if (!read.contains(key)) {
-          String closest = read.stream()
-              .min(Comparator.comparingInt(known -> Levenshtein.distance(known, key)))
-              .orElse("");
-          String hint = Levenshtein.distance(closest, key) <= Math.max(3, key.length() / 3)
-              ? "; did you mean " + closest + "?"
-              : "; see bot.properties.example for the keys";
+          String closest =
+              read.stream()
+                  .min(Comparator.comparingInt(known -> Levenshtein.distance(known, key)))
+                  .orElse("");
+          String hint =
+              Levenshtein.distance(closest, key) <= Math.max(3, key.length() / 3)
+                  ? "; did you mean " + closest + "?"
+                  : "; see bot.properties.example for the keys";
           warnings.add(key + " is not a known key and is ignored" + hint);
         }
       }

@@ -26,19 +26,25 @@ final class ChannelPoster {
     this.renderer = renderer;
   }
 
-  CompletableFuture<Message> post(long channelId, Feed feed, Entry entry, Long mentionRoleId, String nonce) {
+  CompletableFuture<Message> post(
+      long channelId, Feed feed, Entry entry, Long mentionRoleId, String nonce) {
     return send(channelId, renderer.post(feed, entry, mentionRoleId), nonce, entry.title());
   }
 
   CompletableFuture<Message> burstSummary(long channelId, Feed feed, int more, String nonce) {
-    return send(channelId, renderer.burstSummary(feed, more), nonce, "More new posts in " + feed.displayName());
+    return send(
+        channelId,
+        renderer.burstSummary(feed, more),
+        nonce,
+        "More new posts in " + feed.displayName());
   }
 
   CompletableFuture<Message> notice(long channelId, String text, String title) {
     return send(channelId, renderer.notice(text), null, title);
   }
 
-  private CompletableFuture<Message> send(long channelId, MessageCreateData data, String nonce, String title) {
+  private CompletableFuture<Message> send(
+      long channelId, MessageCreateData data, String nonce, String title) {
     try {
       GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
       if (channel != null) {
@@ -50,7 +56,10 @@ final class ChannelPoster {
       }
       ForumChannel forum = jda.getForumChannelById(channelId);
       if (forum != null) {
-        String name = title == null || title.isBlank() ? "New post" : EntryRenderer.cut(title, FORUM_TITLE_MAX);
+        String name =
+            title == null || title.isBlank()
+                ? "New post"
+                : EntryRenderer.cut(title, FORUM_TITLE_MAX);
         return forum.createForumPost(name, data).submit().thenApply(post -> post.getMessage());
       }
       return CompletableFuture.failedFuture(missing(channelId));
@@ -69,7 +78,8 @@ final class ChannelPoster {
     if (jda.getUnavailableGuilds().isEmpty() && jda.getStatus() == JDA.Status.CONNECTED) {
       return new UnknownChannelException(channelId);
     }
-    return new GuildUnavailableException("channel " + channelId + " is not visible yet: its server is unavailable");
+    return new GuildUnavailableException(
+        "channel " + channelId + " is not visible yet: its server is unavailable");
   }
 
   /** The channel is not in any server the bot is in. */

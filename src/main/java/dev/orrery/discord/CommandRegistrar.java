@@ -20,7 +20,9 @@ final class CommandRegistrar {
 
   private CommandRegistrar() {}
 
-  /** @return how many command lists were written (0 when everything was current) */
+  /**
+   * @return how many command lists were written (0 when everything was current)
+   */
   static int register(JDA jda, List<SlashCommandData> definitions, List<Long> guildIds) {
     Set<Map<String, Object>> wanted = shapes(definitions);
     if (guildIds.isEmpty()) {
@@ -37,7 +39,9 @@ final class CommandRegistrar {
     for (long guildId : guildIds) {
       Guild guild = jda.getGuildById(guildId);
       if (guild == null) {
-        log.warn("discord.guild-ids names server {}, but the bot is not in it: invite the bot first", guildId);
+        log.warn(
+            "discord.guild-ids names server {}, but the bot is not in it: invite the bot first",
+            guildId);
         continue;
       }
       List<Command> existing = guild.retrieveCommands().complete();

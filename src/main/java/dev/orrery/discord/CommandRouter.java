@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes interactions to the command of that name. Every command is deferred at once on JDA's
- * event thread (Discord wants an answer within 3 s) and handled on the command pool.
+ * Routes interactions to the command of that name. Every command is deferred at once on JDA's event
+ * thread (Discord wants an answer within 3 s) and handled on the command pool.
  */
 final class CommandRouter extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
@@ -25,16 +25,23 @@ final class CommandRouter extends ListenerAdapter {
   private final SubscriptionsCommand subscriptionsCommand;
   private final ExecutorService pool;
 
-  CommandRouter(List<SlashCommand> commands, SubscriptionsCommand subscriptionsCommand, ExecutorService pool) {
-    this.commands = commands.stream()
-        .collect(Collectors.toUnmodifiableMap(c -> c.definition().getName(), Function.identity()));
+  CommandRouter(
+      List<SlashCommand> commands,
+      SubscriptionsCommand subscriptionsCommand,
+      ExecutorService pool) {
+    this.commands =
+        commands.stream()
+            .collect(
+                Collectors.toUnmodifiableMap(c -> c.definition().getName(), Function.identity()));
     this.subscriptionsCommand = subscriptionsCommand;
     this.pool = pool;
   }
 
   List<SlashCommandData> definitions() {
-    return commands.values().stream().map(SlashCommand::definition)
-        .sorted((a, b) -> a.getName().compareTo(b.getName())).toList();
+    return commands.values().stream()
+        .map(SlashCommand::definition)
+        .sorted((a, b) -> a.getName().compareTo(b.getName()))
+        .toList();
   }
 
   @Override
@@ -45,15 +52,20 @@ final class CommandRouter extends ListenerAdapter {
       return;
     }
     event.deferReply(command.ephemeral()).queue();
-    run("/" + event.getName(), () -> {
-      try {
-        command.handle(event);
-      } catch (RuntimeException e) {
-        log.error("/{} failed in channel {}", event.getName(), event.getChannelId(), e);
-        Replies.error(event.getHook(), command.ephemeral(),
-            "Something went wrong on my side; nothing was changed. Please try again in a moment.");
-      }
-    });
+    run(
+        "/" + event.getName(),
+        () -> {
+          try {
+            command.handle(event);
+          } catch (RuntimeException e) {
+            log.error("/{} failed in channel {}", event.getName(), event.getChannelId(), e);
+            Replies.error(
+                event.getHook(),
+                command.ephemeral(),
+                "Something went wrong on my side; nothing was changed. Please try again in a"
+                    + " moment.");
+          }
+        });
   }
 
   @Override
@@ -68,7 +80,8 @@ final class CommandRouter extends ListenerAdapter {
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
-    if (!event.getComponentId().startsWith(SubscriptionsCommand.BUTTON_PREFIX) || event.getGuild() == null) {
+    if (!event.getComponentId().startsWith(SubscriptionsCommand.BUTTON_PREFIX)
+        || event.getGuild() == null) {
       return;
     }
     event.deferEdit().queue();
@@ -77,13 +90,14 @@ final class CommandRouter extends ListenerAdapter {
 
   private void run(String what, Runnable task) {
     try {
-      pool.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          log.error("Handling {} failed", what, e);
-        }
-      });
+      pool.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              log.error("Handling {} failed", what, e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       log.warn("Dropped {}: shutting down", what);
     }

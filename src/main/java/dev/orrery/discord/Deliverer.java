@@ -7,7 +7,6 @@ import dev.orrery.store.SubscriptionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts pending deliveries: oldest first per channel, one message in flight per channel, many
- * channels at once, under a global rate of our own. A delivery is marked sent, with its message
- * id, only once Discord has confirmed it; until then the row waits, across restarts.
+ * channels at once, under a global rate of our own. A delivery is marked sent, with its message id,
+ * only once Discord has confirmed it; until then the row waits, across restarts.
  */
 final class Deliverer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
@@ -96,30 +95,41 @@ final class Deliverer implements AutoCloseable {
       }
       rateLimit.acquire();
       inFlight.add(channel);
-      post(delivery).whenCompleteAsync((outcome, error) -> {
-        try {
-          settle(delivery, outcome, error);
-        } catch (RuntimeException e) {
-          log.error("Could not record the outcome of delivery {}", delivery.deliveryId(), e);
-        } finally {
-          inFlight.remove(channel);
-          wake();
-        }
-      }, completions);
+      post(delivery)
+          .whenCompleteAsync(
+              (outcome, error) -> {
+                try {
+                  settle(delivery, outcome, error);
+                } catch (RuntimeException e) {
+                  log.error(
+                      "Could not record the outcome of delivery {}", delivery.deliveryId(), e);
+                } finally {
+                  inFlight.remove(channel);
+                  wake();
+                }
+              },
+              completions);
     }
   }
 
   private CompletableFuture<Message> post(Delivery d) {
     long channel = d.subscription().channelId();
     CompletableFuture<Message> sent =
-        poster.post(channel, d.feed(), d.entry(), d.subscription().mentionRoleId(),
+        poster.post(
+            channel,
+            d.feed(),
+            d.entry(),
+            d.subscription().mentionRoleId(),
             Nonces.entry(channel, d.entry().id()));
     if (d.moreCount() == 0) {
       return sent;
     }
-    return sent.thenCompose(message -> poster
-        .burstSummary(channel, d.feed(), d.moreCount(), Nonces.burstSummary(channel, d.entry().id()))
-        .thenApply(summary -> message));
+    return sent.thenCompose(
+        message ->
+            poster
+                .burstSummary(
+                    channel, d.feed(), d.moreCount(), Nonces.burstSummary(channel, d.entry().id()))
+                .thenApply(summary -> message));
   }
 
   private void settle(Delivery d, Message message, Throwable error) {
@@ -143,12 +153,20 @@ final class Deliverer implements AutoCloseable {
       case TRANSIENT -> {
         Instant next = clock.instant().plus(backoff(d.attempts()));
         deliveries.retryLater(d.deliveryId(), failure.reason(), next);
-        log.info("Delivery {} to channel {} failed ({}); retrying at {}", d.deliveryId(), channel,
-            failure.reason(), next);
+        log.info(
+            "Delivery {} to channel {} failed ({}); retrying at {}",
+            d.deliveryId(),
+            channel,
+            failure.reason(),
+            next);
       }
       case REJECTED -> {
         deliveries.markFailed(d.deliveryId(), failure.reason());
-        log.warn("Discord rejected delivery {} to channel {}: {}", d.deliveryId(), channel, failure.reason());
+        log.warn(
+            "Discord rejected delivery {} to channel {}: {}",
+            d.deliveryId(),
+            channel,
+            failure.reason());
       }
     }
   }
@@ -158,7 +176,10 @@ final class Deliverer implements AutoCloseable {
     return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
   }
 
-  /** Stops taking new deliveries and waits a while for those in flight; the rest wait in the database. */
+  /**
+   * Stops taking new deliveries and waits a while for those in flight; the rest wait in the
+   * database.
+   */
   @Override
   public void close() {
     running = false;

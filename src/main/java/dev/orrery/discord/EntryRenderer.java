@@ -18,7 +18,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 /** Turns stored entries into Discord embeds and messages within Discord's limits. */
 final class EntryRenderer {
   static final int DEFAULT_COLOR = 0x3b6ea5;
-  private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s]{1,2000}", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HTTP_URL =
+      Pattern.compile("https?://[^\\s]{1,2000}", Pattern.CASE_INSENSITIVE);
 
   private final Catalogue catalogue;
 
@@ -34,7 +35,8 @@ final class EntryRenderer {
     if (!entry.summary().isBlank()) {
       embed.setDescription(cut(entry.summary(), MessageEmbed.DESCRIPTION_MAX_LENGTH));
     }
-    String author = entry.author() != null && !entry.author().isBlank() ? entry.author() : feed.title();
+    String author =
+        entry.author() != null && !entry.author().isBlank() ? entry.author() : feed.title();
     if (author != null && !author.isBlank()) {
       embed.setAuthor(cut(author, MessageEmbed.AUTHOR_MAX_LENGTH));
     }
@@ -71,14 +73,17 @@ final class EntryRenderer {
     String name = DiscordMarkdown.escape(catalogue.displayName(feed));
     String site = linkable(feed.siteUrl() != null ? feed.siteUrl() : feed.url());
     String where = site != null ? "[" + name + "](<" + site + ">)" : name;
-    MessageCreateBuilder message = new MessageCreateBuilder()
-        .setContent("…and " + more + " more new post" + (more == 1 ? "" : "s") + " in " + where);
+    MessageCreateBuilder message =
+        new MessageCreateBuilder()
+            .setContent(
+                "…and " + more + " more new post" + (more == 1 ? "" : "s") + " in " + where);
     return quiet(message).build();
   }
 
   /** A plain notice (a feed paused, say), pinging nobody. */
   MessageCreateData notice(String text) {
-    return quiet(new MessageCreateBuilder().setContent(cut(text, Message.MAX_CONTENT_LENGTH))).build();
+    return quiet(new MessageCreateBuilder().setContent(cut(text, Message.MAX_CONTENT_LENGTH)))
+        .build();
   }
 
   /** Splits embeds into messages of at most 10 embeds and 6000 characters each. */
@@ -89,7 +94,8 @@ final class EntryRenderer {
     for (MessageEmbed embed : embeds) {
       int length = embed.getLength();
       if (!current.isEmpty()
-          && (current.size() == Message.MAX_EMBED_COUNT || size + length > MessageEmbed.EMBED_MAX_LENGTH_BOT)) {
+          && (current.size() == Message.MAX_EMBED_COUNT
+              || size + length > MessageEmbed.EMBED_MAX_LENGTH_BOT)) {
         messages.add(current);
         current = new ArrayList<>();
         size = 0;

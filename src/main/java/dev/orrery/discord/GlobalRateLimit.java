@@ -3,8 +3,8 @@ package dev.orrery.discord;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Our own cap on requests per second, under Discord's global 50/s, so that JDA's per-route
- * buckets never have to learn the global limit from a 429.
+ * Our own cap on requests per second, under Discord's global 50/s, so that JDA's per-route buckets
+ * never have to learn the global limit from a 429.
  */
 final class GlobalRateLimit {
   private final long intervalNanos;

@@ -6,13 +6,15 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /** {@code /help}: what the commands do, in a few lines. */
 final class HelpCommand implements SlashCommand {
-  static final String TEXT = """
+  static final String TEXT =
+      """
       **Orrery** posts new entries of RSS and Atom feeds to channels.
       • `/subscribe source [channel] [mention] [backfill]` — post a source's new entries here (Manage Channels). Existing entries are not posted; `backfill` posts the latest few.
       • `/unsubscribe source [channel]` — stop (Manage Channels).
       • `/subscriptions [channel]` — what this server receives, and how each feed is doing.
       • `/latest [source] [count]` — the latest entries of a source, or of this channel's subscriptions.
-      • `/sources` — the sources you can name; any feed URL works too.""";
+      • `/sources` — the sources you can name; any feed URL works too.\
+      """;
 
   @Override
   public SlashCommandData definition() {

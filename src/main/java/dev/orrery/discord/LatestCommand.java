@@ -39,8 +39,13 @@ final class LatestCommand implements SlashCommand {
   private final FeedRefresher refresher;
   private final EntryRenderer renderer;
 
-  LatestCommand(Catalogue catalogue, FeedStore feeds, EntryStore entries, SubscriptionStore subscriptions,
-      FeedRefresher refresher, EntryRenderer renderer) {
+  LatestCommand(
+      Catalogue catalogue,
+      FeedStore feeds,
+      EntryStore entries,
+      SubscriptionStore subscriptions,
+      FeedRefresher refresher,
+      EntryRenderer renderer) {
     this.catalogue = catalogue;
     this.feeds = feeds;
     this.entries = entries;
@@ -51,9 +56,15 @@ final class LatestCommand implements SlashCommand {
 
   @Override
   public SlashCommandData definition() {
-    return Commands.slash("latest", "Show the latest entries of a source or of this channel's subscriptions")
+    return Commands.slash(
+            "latest", "Show the latest entries of a source or of this channel's subscriptions")
         .addOptions(
-            new OptionData(OptionType.STRING, "source", "A source name or feed URL (default: this channel's)", false, true),
+            new OptionData(
+                OptionType.STRING,
+                "source",
+                "A source name or feed URL (default: this channel's)",
+                false,
+                true),
             new OptionData(OptionType.INTEGER, "count", "How many, 1 to 10 (default 5)")
                 .setRequiredRange(1, MAX_COUNT))
         .setContexts(InteractionContextType.GUILD);
@@ -72,8 +83,11 @@ final class LatestCommand implements SlashCommand {
     if (source == null || source.isBlank()) {
       latest = entries.latestForChannel(event.getChannelIdLong(), count);
       if (latest.isEmpty()) {
-        Replies.error(event.getHook(), false,
-            "This channel has no subscriptions with entries yet: name a source, like `/latest source:planet-python`.");
+        Replies.error(
+            event.getHook(),
+            false,
+            "This channel has no subscriptions with entries yet: name a source, like `/latest"
+                + " source:planet-python`.");
         return;
       }
     } else {
@@ -87,20 +101,29 @@ final class LatestCommand implements SlashCommand {
       if (feed == null) {
         FeedRefresher.FirstRead read = refresher.readNew(url);
         if (read instanceof FeedRefresher.FirstRead.Refused refused) {
-          Replies.error(event.getHook(), false, "Could not read that feed: " + Replies.inert(refused.reason()) + ".");
+          Replies.error(
+              event.getHook(),
+              false,
+              "Could not read that feed: " + Replies.inert(refused.reason()) + ".");
           return;
         }
         feed = ((FeedRefresher.FirstRead.Stored) read).feed();
       } else if (feed.neverPolled()) {
         RefreshOutcome outcome = refresher.refresh(feed);
         if (outcome instanceof RefreshOutcome.Failed failed) {
-          Replies.error(event.getHook(), false, "Could not read that feed: " + Replies.inert(failed.reason()) + ".");
+          Replies.error(
+              event.getHook(),
+              false,
+              "Could not read that feed: " + Replies.inert(failed.reason()) + ".");
           return;
         }
       }
       latest = entries.latest(feed.id(), count);
       if (latest.isEmpty()) {
-        Replies.error(event.getHook(), false, Replies.inert(catalogue.displayName(feed)) + " has no entries yet.");
+        Replies.error(
+            event.getHook(),
+            false,
+            Replies.inert(catalogue.displayName(feed)) + " has no entries yet.");
         return;
       }
     }
@@ -111,25 +134,40 @@ final class LatestCommand implements SlashCommand {
     Map<Long, Feed> byId = new HashMap<>();
     List<MessageEmbed> embeds = new ArrayList<>();
     for (Entry entry : latest) {
-      Optional<Feed> feed = Optional.ofNullable(byId.computeIfAbsent(entry.feedId(), id -> feeds.find(id).orElse(null)));
+      Optional<Feed> feed =
+          Optional.ofNullable(
+              byId.computeIfAbsent(entry.feedId(), id -> feeds.find(id).orElse(null)));
       feed.ifPresent(f -> embeds.add(renderer.embed(f, entry)));
     }
     List<List<MessageEmbed>> messages = EntryRenderer.pack(embeds);
-    event.getHook().editOriginal(new MessageEditBuilder().setEmbeds(messages.get(0))
-        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build()).queue();
+    event
+        .getHook()
+        .editOriginal(
+            new MessageEditBuilder()
+                .setEmbeds(messages.get(0))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build())
+        .queue();
     for (List<MessageEmbed> more : messages.subList(1, messages.size())) {
-      event.getHook().sendMessage(EntryRenderer.quiet(new MessageCreateBuilder().setEmbeds(more)).build()).queue();
+      event
+          .getHook()
+          .sendMessage(EntryRenderer.quiet(new MessageCreateBuilder().setEmbeds(more)).build())
+          .queue();
     }
   }
 
   @Override
   public void autocomplete(CommandAutoCompleteInteractionEvent event) {
     String typed = event.getFocusedOption().getValue();
-    List<Feed> subscribed = subscriptions.forChannel(event.getChannelIdLong()).stream()
-        .map(s -> feeds.find(s.feedId())).flatMap(Optional::stream).toList();
+    List<Feed> subscribed =
+        subscriptions.forChannel(event.getChannelIdLong()).stream()
+            .map(s -> feeds.find(s.feedId()))
+            .flatMap(Optional::stream)
+            .toList();
     var choices = new ArrayList<>(Choices.feeds(catalogue, subscribed, typed));
     for (var choice : Choices.sources(catalogue, typed)) {
-      if (choices.size() < OptionData.MAX_CHOICES && choices.stream().noneMatch(c -> c.getAsString().equals(choice.getAsString()))) {
+      if (choices.size() < OptionData.MAX_CHOICES
+          && choices.stream().noneMatch(c -> c.getAsString().equals(choice.getAsString()))) {
         choices.add(choice);
       }
     }

@@ -28,18 +28,29 @@ final class PauseNotifier implements FeedRefresher.Listener {
       return;
     }
     String name = catalogue.displayName(failed.feed());
-    String text = "⏸ Stopped checking **" + dev.orrery.feed.DiscordMarkdown.escape(name) + "**: "
-        + dev.orrery.feed.DiscordMarkdown.escape(failed.reason())
-        + ". Use `/subscribe` with the same source to try again, or `/unsubscribe` to remove it.";
+    String text =
+        "⏸ Stopped checking **"
+            + dev.orrery.feed.DiscordMarkdown.escape(name)
+            + "**: "
+            + dev.orrery.feed.DiscordMarkdown.escape(failed.reason())
+            + ". Use `/subscribe` with the same source to try again, or `/unsubscribe` to remove"
+            + " it.";
     for (Subscription s : subscriptions.forFeed(failed.feed().id())) {
       if (s.channelId() == Subscription.CONSOLE_CHANNEL) {
         continue;
       }
-      poster.notice(s.channelId(), text, "Feed paused: " + name).whenComplete((message, error) -> {
-        if (error != null) {
-          log.warn("Could not tell channel {} that {} was paused: {}", s.channelId(), name, error.getMessage());
-        }
-      });
+      poster
+          .notice(s.channelId(), text, "Feed paused: " + name)
+          .whenComplete(
+              (message, error) -> {
+                if (error != null) {
+                  log.warn(
+                      "Could not tell channel {} that {} was paused: {}",
+                      s.channelId(),
+                      name,
+                      error.getMessage());
+                }
+              });
     }
   }
 }

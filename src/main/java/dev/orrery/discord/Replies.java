@@ -15,16 +15,17 @@ final class Replies {
 
   /** Replaces the "thinking…" placeholder with {@code text}. */
   static void answer(InteractionHook hook, String text) {
-    hook.editOriginal(new MessageEditBuilder()
-            .setContent(EntryRenderer.cut(text, Message.MAX_CONTENT_LENGTH))
-            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-            .build())
+    hook.editOriginal(
+            new MessageEditBuilder()
+                .setContent(EntryRenderer.cut(text, Message.MAX_CONTENT_LENGTH))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build())
         .queue();
   }
 
   /**
-   * An error only the caller sees. When the deferred reply was public, it is removed and the
-   * error follows as an ephemeral message.
+   * An error only the caller sees. When the deferred reply was public, it is removed and the error
+   * follows as an ephemeral message.
    */
   static void error(InteractionHook hook, boolean deferredEphemeral, String text) {
     String content = EntryRenderer.cut("⚠️ " + text, Message.MAX_CONTENT_LENGTH);
@@ -33,10 +34,13 @@ final class Replies {
       return;
     }
     // the first follow-up after a defer would fill the public placeholder: remove it first
-    hook.deleteOriginal().queue(deleted -> hook.sendMessage(content)
-        .setEphemeral(true)
-        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-        .queue());
+    hook.deleteOriginal()
+        .queue(
+            deleted ->
+                hook.sendMessage(content)
+                    .setEphemeral(true)
+                    .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                    .queue());
   }
 
   /**

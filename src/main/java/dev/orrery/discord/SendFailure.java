@@ -32,7 +32,8 @@ record SendFailure(Kind kind, String reason) {
       return new SendFailure(Kind.TRANSIENT, unavailable.getMessage());
     }
     if (cause instanceof InsufficientPermissionException missing) {
-      return new SendFailure(Kind.NO_ACCESS, "Missing permission: " + missing.getPermission().getName());
+      return new SendFailure(
+          Kind.NO_ACCESS, "Missing permission: " + missing.getPermission().getName());
     }
     if (cause instanceof ErrorResponseException response) {
       ErrorResponse code = response.getErrorResponse();
@@ -43,13 +44,16 @@ record SendFailure(Kind kind, String reason) {
         return new SendFailure(Kind.NO_ACCESS, code.getMeaning());
       }
       if (response.isServerError()) {
-        return new SendFailure(Kind.TRANSIENT, "Discord error " + response.getErrorCode() + ": " + response.getMeaning());
+        return new SendFailure(
+            Kind.TRANSIENT,
+            "Discord error " + response.getErrorCode() + ": " + response.getMeaning());
       }
       return new SendFailure(Kind.REJECTED, response.getErrorCode() + " " + response.getMeaning());
     }
     if (cause instanceof IOException) {
       return new SendFailure(Kind.TRANSIENT, "network: " + cause.getMessage());
     }
-    return new SendFailure(Kind.TRANSIENT, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    return new SendFailure(
+        Kind.TRANSIENT, cause.getClass().getSimpleName() + ": " + cause.getMessage());
   }
 }

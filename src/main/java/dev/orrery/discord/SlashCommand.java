@@ -14,8 +14,8 @@ interface SlashCommand {
   }
 
   /**
-   * Handles the command after the router has deferred the reply, so there is no 3 s limit; runs
-   * on the command pool, never on JDA's event thread. Answer through {@code event.getHook()}.
+   * Handles the command after the router has deferred the reply, so there is no 3 s limit; runs on
+   * the command pool, never on JDA's event thread. Answer through {@code event.getHook()}.
    */
   void handle(SlashCommandInteractionEvent event);
 

@@ -22,13 +22,20 @@ final class SourcesCommand implements SlashCommand {
   @Override
   public void handle(SlashCommandInteractionEvent event) {
     if (catalogue.sources().isEmpty()) {
-      Replies.answer(event.getHook(), "No named sources are configured. /subscribe takes any feed URL.");
+      Replies.answer(
+          event.getHook(), "No named sources are configured. /subscribe takes any feed URL.");
       return;
     }
-    StringBuilder text = new StringBuilder("**Sources** (use the name with /subscribe, or any feed URL):\n");
+    StringBuilder text =
+        new StringBuilder("**Sources** (use the name with /subscribe, or any feed URL):\n");
     for (Config.Source source : catalogue.sources()) {
-      text.append("• `").append(source.name()).append("` — ").append(Replies.inert(source.displayName()))
-          .append(" — <").append(source.url()).append(">\n");
+      text.append("• `")
+          .append(source.name())
+          .append("` — ")
+          .append(Replies.inert(source.displayName()))
+          .append(" — <")
+          .append(source.url())
+          .append(">\n");
     }
     Replies.answer(event.getHook(), text.toString().strip());
   }

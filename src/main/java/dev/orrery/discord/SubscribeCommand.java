@@ -36,11 +36,17 @@ final class SubscribeCommand implements SlashCommand {
   public SlashCommandData definition() {
     return Commands.slash("subscribe", "Post new entries of a feed to a channel")
         .addOptions(
-            new OptionData(OptionType.STRING, "source", "A source name (see /sources) or a feed URL", true, true),
+            new OptionData(
+                OptionType.STRING,
+                "source",
+                "A source name (see /sources) or a feed URL",
+                true,
+                true),
             new OptionData(OptionType.CHANNEL, "channel", "Where to post (default: this channel)")
                 .setChannelTypes(Targets.POSTABLE),
             new OptionData(OptionType.ROLE, "mention", "A role to mention with each new post"),
-            new OptionData(OptionType.INTEGER, "backfill", "Also post the latest N existing entries now")
+            new OptionData(
+                    OptionType.INTEGER, "backfill", "Also post the latest N existing entries now")
                 .setRequiredRange(0, MAX_BACKFILL))
         .setContexts(InteractionContextType.GUILD)
         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_CHANNEL));
@@ -50,29 +56,53 @@ final class SubscribeCommand implements SlashCommand {
   public void handle(SlashCommandInteractionEvent event) {
     GuildChannel target = Targets.channel(event);
     if (!Targets.POSTABLE.contains(target.getType())) {
-      Replies.error(event.getHook(), true, target.getAsMention()
-          + " is not a channel I can post to: pick a text, announcement, thread or forum channel.");
+      Replies.error(
+          event.getHook(),
+          true,
+          target.getAsMention()
+              + " is not a channel I can post to: pick a text, announcement, thread or forum"
+              + " channel.");
       return;
     }
     if (!Targets.mayManage(event.getMember(), target)) {
-      Replies.error(event.getHook(), true,
-          "You need the Manage Channels permission in " + target.getAsMention() + " to change its subscriptions.");
+      Replies.error(
+          event.getHook(),
+          true,
+          "You need the Manage Channels permission in "
+              + target.getAsMention()
+              + " to change its subscriptions.");
       return;
     }
     List<Permission> missing = Targets.missingForBot(target);
     if (!missing.isEmpty()) {
-      Replies.error(event.getHook(), true, "I can't post in " + target.getAsMention() + ": I'm missing "
-          + Targets.names(missing) + ". Ask an admin to allow that for me in the channel's settings, then try again.");
+      Replies.error(
+          event.getHook(),
+          true,
+          "I can't post in "
+              + target.getAsMention()
+              + ": I'm missing "
+              + Targets.names(missing)
+              + ". Ask an admin to allow that for me in the channel's settings, then try again.");
       return;
     }
     Role role = event.getOption("mention", OptionMapping::getAsRole);
     int backfill = event.getOption("backfill", 0, OptionMapping::getAsInt);
     String source = event.getOption("source", "", OptionMapping::getAsString);
-    SubscribeResult result = service.subscribe(event.getGuild().getIdLong(), target.getIdLong(), source,
-        role == null ? null : role.getIdLong(), event.getUser().getIdLong(), backfill);
+    SubscribeResult result =
+        service.subscribe(
+            event.getGuild().getIdLong(),
+            target.getIdLong(),
+            source,
+            role == null ? null : role.getIdLong(),
+            event.getUser().getIdLong(),
+            backfill);
     if (result instanceof SubscribeResult.Refused refused) {
-      Replies.error(event.getHook(), true, "Could not subscribe to that source: "
-          + Replies.inert(refused.reason()) + ". Check the URL, or pick one from /sources.");
+      Replies.error(
+          event.getHook(),
+          true,
+          "Could not subscribe to that source: "
+              + Replies.inert(refused.reason())
+              + ". Check the URL, or pick one from /sources.");
     } else if (result instanceof SubscribeResult.AlreadySubscribed already) {
       String name = Replies.inert(catalogue.displayName(already.feed()));
       String text = target.getAsMention() + " is already subscribed to " + name + ".";
@@ -91,12 +121,19 @@ final class SubscribeCommand implements SlashCommand {
   }
 
   private String confirmation(GuildChannel target, SubscribeResult.Subscribed s, Role role) {
-    StringBuilder text = new StringBuilder("Subscribed ").append(target.getAsMention()).append(" to ")
-        .append(Replies.inert(catalogue.displayName(s.feed()))).append('.');
+    StringBuilder text =
+        new StringBuilder("Subscribed ")
+            .append(target.getAsMention())
+            .append(" to ")
+            .append(Replies.inert(catalogue.displayName(s.feed())))
+            .append('.');
     Entry latest = s.latest();
     if (latest != null) {
-      text.append(" Latest post: ").append(Replies.inert(latest.title()))
-          .append(" (<t:").append(latest.published().getEpochSecond()).append(":D>).");
+      text.append(" Latest post: ")
+          .append(Replies.inert(latest.title()))
+          .append(" (<t:")
+          .append(latest.published().getEpochSecond())
+          .append(":D>).");
     } else {
       text.append(" The feed has no posts yet.");
     }
@@ -106,8 +143,13 @@ final class SubscribeCommand implements SlashCommand {
     text.append(" New posts will appear here");
     if (role != null) {
       text.append(", mentioning ").append(role.getAsMention());
-      if (!role.isMentionable() && !target.getGuild().getSelfMember().hasPermission(Permission.MESSAGE_MENTION_EVERYONE)) {
-        text.append(" (that role is not mentionable and I lack Mention Everyone: the mention won't ping)");
+      if (!role.isMentionable()
+          && !target
+              .getGuild()
+              .getSelfMember()
+              .hasPermission(Permission.MESSAGE_MENTION_EVERYONE)) {
+        text.append(
+            " (that role is not mentionable and I lack Mention Everyone: the mention won't ping)");
       }
     }
     return text.append('.').toString();

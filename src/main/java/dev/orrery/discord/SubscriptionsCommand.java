@@ -43,8 +43,9 @@ final class SubscriptionsCommand implements SlashCommand {
   @Override
   public SlashCommandData definition() {
     return Commands.slash("subscriptions", "What this server receives, and how each feed is doing")
-        .addOptions(new OptionData(OptionType.CHANNEL, "channel", "Only this channel")
-            .setChannelTypes(Targets.POSTABLE))
+        .addOptions(
+            new OptionData(OptionType.CHANNEL, "channel", "Only this channel")
+                .setChannelTypes(Targets.POSTABLE))
         .setContexts(InteractionContextType.GUILD);
   }
 
@@ -64,12 +65,18 @@ final class SubscriptionsCommand implements SlashCommand {
   }
 
   private void show(InteractionHook hook, long guildId, long channelFilter, int page) {
-    List<Subscription> all = channelFilter == 0 ? subscriptions.forGuild(guildId)
-        : subscriptions.forChannel(channelFilter).stream().filter(s -> s.guildId() == guildId).toList();
+    List<Subscription> all =
+        channelFilter == 0
+            ? subscriptions.forGuild(guildId)
+            : subscriptions.forChannel(channelFilter).stream()
+                .filter(s -> s.guildId() == guildId)
+                .toList();
     if (all.isEmpty()) {
-      Replies.answer(hook, channelFilter == 0
-          ? "This server has no subscriptions yet. Start with /subscribe (see /sources)."
-          : "<#" + channelFilter + "> has no subscriptions. Start with /subscribe.");
+      Replies.answer(
+          hook,
+          channelFilter == 0
+              ? "This server has no subscriptions yet. Start with /subscribe (see /sources)."
+              : "<#" + channelFilter + "> has no subscriptions. Start with /subscribe.");
       return;
     }
     int pages = (all.size() + PAGE_SIZE - 1) / PAGE_SIZE;
@@ -79,17 +86,22 @@ final class SubscriptionsCommand implements SlashCommand {
       text.append(" — page ").append(current + 1).append(" of ").append(pages);
     }
     text.append('\n');
-    for (Subscription s : all.subList(current * PAGE_SIZE, Math.min(all.size(), (current + 1) * PAGE_SIZE))) {
+    for (Subscription s :
+        all.subList(current * PAGE_SIZE, Math.min(all.size(), (current + 1) * PAGE_SIZE))) {
       Optional<Feed> feed = feeds.find(s.feedId());
       feed.ifPresent(f -> text.append(line(s, f)).append('\n'));
     }
-    MessageEditBuilder message = new MessageEditBuilder()
-        .setContent(EntryRenderer.cut(text.toString().strip(), Message.MAX_CONTENT_LENGTH))
-        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+    MessageEditBuilder message =
+        new MessageEditBuilder()
+            .setContent(EntryRenderer.cut(text.toString().strip(), Message.MAX_CONTENT_LENGTH))
+            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
     if (pages > 1) {
-      message.setComponents(ActionRow.of(
-          Button.secondary(BUTTON_PREFIX + (current - 1) + ":" + channelFilter, "◀ Previous").withDisabled(current == 0),
-          Button.secondary(BUTTON_PREFIX + (current + 1) + ":" + channelFilter, "Next ▶").withDisabled(current == pages - 1)));
+      message.setComponents(
+          ActionRow.of(
+              Button.secondary(BUTTON_PREFIX + (current - 1) + ":" + channelFilter, "◀ Previous")
+                  .withDisabled(current == 0),
+              Button.secondary(BUTTON_PREFIX + (current + 1) + ":" + channelFilter, "Next ▶")
+                  .withDisabled(current == pages - 1)));
     } else {
       message.setComponents(List.of());
     }
@@ -109,10 +121,16 @@ final class SubscriptionsCommand implements SlashCommand {
     if (f.paused()) {
       parts.add("⏸ paused: " + Replies.inert(f.pausedReason()));
     } else if (s.pausedReason() != null) {
-      parts.add("⏸ not posting: " + Replies.inert(s.pausedReason()) + " (fix it, then /subscribe again)");
+      parts.add(
+          "⏸ not posting: " + Replies.inert(s.pausedReason()) + " (fix it, then /subscribe again)");
     } else if (f.errorCount() > 0) {
-      parts.add("⚠️ failing since " + relative(f.failingSince()) + " (" + f.errorCount() + " tries): "
-          + Replies.inert(f.lastError() == null ? "unknown error" : f.lastError()));
+      parts.add(
+          "⚠️ failing since "
+              + relative(f.failingSince())
+              + " ("
+              + f.errorCount()
+              + " tries): "
+              + Replies.inert(f.lastError() == null ? "unknown error" : f.lastError()));
     } else if (f.lastError() != null) {
       parts.add("⏳ " + Replies.inert(f.lastError()));
     } else {

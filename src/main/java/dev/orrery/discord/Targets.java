@@ -14,9 +14,14 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 /** The channel a command acts on, and whether the caller and the bot may use it. */
 final class Targets {
   /** The kinds of channel a subscription can post to. */
-  static final EnumSet<ChannelType> POSTABLE = EnumSet.of(ChannelType.TEXT, ChannelType.NEWS,
-      ChannelType.GUILD_PUBLIC_THREAD, ChannelType.GUILD_NEWS_THREAD, ChannelType.GUILD_PRIVATE_THREAD,
-      ChannelType.FORUM);
+  static final EnumSet<ChannelType> POSTABLE =
+      EnumSet.of(
+          ChannelType.TEXT,
+          ChannelType.NEWS,
+          ChannelType.GUILD_PUBLIC_THREAD,
+          ChannelType.GUILD_NEWS_THREAD,
+          ChannelType.GUILD_PRIVATE_THREAD,
+          ChannelType.FORUM);
 
   private Targets() {}
 
@@ -32,7 +37,8 @@ final class Targets {
   /** What the bot lacks to post in {@code channel}; empty when it can. */
   static List<Permission> missingForBot(GuildChannel channel) {
     Member self = channel.getGuild().getSelfMember();
-    List<Permission> needed = new ArrayList<>(List.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_EMBED_LINKS));
+    List<Permission> needed =
+        new ArrayList<>(List.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_EMBED_LINKS));
     if (channel.getType().isThread()) {
       needed.add(Permission.MESSAGE_SEND_IN_THREADS);
     } else if (channel.getType() == ChannelType.FORUM) {

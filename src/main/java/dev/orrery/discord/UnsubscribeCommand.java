@@ -27,7 +27,11 @@ final class UnsubscribeCommand implements SlashCommand {
   private final SubscriptionStore subscriptions;
   private final FeedStore feeds;
 
-  UnsubscribeCommand(SubscriptionService service, Catalogue catalogue, SubscriptionStore subscriptions, FeedStore feeds) {
+  UnsubscribeCommand(
+      SubscriptionService service,
+      Catalogue catalogue,
+      SubscriptionStore subscriptions,
+      FeedStore feeds) {
     this.service = service;
     this.catalogue = catalogue;
     this.subscriptions = subscriptions;
@@ -38,7 +42,8 @@ final class UnsubscribeCommand implements SlashCommand {
   public SlashCommandData definition() {
     return Commands.slash("unsubscribe", "Stop posting a feed to a channel")
         .addOptions(
-            new OptionData(OptionType.STRING, "source", "One of the channel's subscriptions", true, true),
+            new OptionData(
+                OptionType.STRING, "source", "One of the channel's subscriptions", true, true),
             new OptionData(OptionType.CHANNEL, "channel", "The channel (default: this channel)")
                 .setChannelTypes(Targets.POSTABLE))
         .setContexts(InteractionContextType.GUILD)
@@ -49,18 +54,32 @@ final class UnsubscribeCommand implements SlashCommand {
   public void handle(SlashCommandInteractionEvent event) {
     GuildChannel target = Targets.channel(event);
     if (!Targets.mayManage(event.getMember(), target)) {
-      Replies.error(event.getHook(), true,
-          "You need the Manage Channels permission in " + target.getAsMention() + " to change its subscriptions.");
+      Replies.error(
+          event.getHook(),
+          true,
+          "You need the Manage Channels permission in "
+              + target.getAsMention()
+              + " to change its subscriptions.");
       return;
     }
     String source = event.getOption("source", "", OptionMapping::getAsString);
     UnsubscribeResult result = service.unsubscribe(target.getIdLong(), source);
     if (result instanceof UnsubscribeResult.Unsubscribed done) {
-      Replies.answer(event.getHook(), "Unsubscribed " + target.getAsMention() + " from "
-          + Replies.inert(catalogue.displayName(done.feed())) + ". No more posts from it will appear here.");
+      Replies.answer(
+          event.getHook(),
+          "Unsubscribed "
+              + target.getAsMention()
+              + " from "
+              + Replies.inert(catalogue.displayName(done.feed()))
+              + ". No more posts from it will appear here.");
     } else if (result instanceof UnsubscribeResult.NotSubscribed not) {
-      Replies.error(event.getHook(), true, Replies.inert(not.reason())
-          + ". See /subscriptions for what " + target.getAsMention() + " receives.");
+      Replies.error(
+          event.getHook(),
+          true,
+          Replies.inert(not.reason())
+              + ". See /subscriptions for what "
+              + target.getAsMention()
+              + " receives.");
     }
   }
 
@@ -68,8 +87,13 @@ final class UnsubscribeCommand implements SlashCommand {
   public void autocomplete(CommandAutoCompleteInteractionEvent event) {
     OptionMapping channelOption = event.getOption("channel");
     long channelId = channelOption != null ? channelOption.getAsLong() : event.getChannelIdLong();
-    List<Feed> subscribed = subscriptions.forChannel(channelId).stream()
-        .map(s -> feeds.find(s.feedId())).flatMap(Optional::stream).toList();
-    event.replyChoices(Choices.feeds(catalogue, subscribed, event.getFocusedOption().getValue())).queue();
+    List<Feed> subscribed =
+        subscriptions.forChannel(channelId).stream()
+            .map(s -> feeds.find(s.feedId()))
+            .flatMap(Optional::stream)
+            .toList();
+    event
+        .replyChoices(Choices.feeds(catalogue, subscribed, event.getFocusedOption().getValue()))
+        .queue();
   }
 }

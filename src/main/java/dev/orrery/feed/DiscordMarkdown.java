@@ -64,7 +64,8 @@ public final class DiscordMarkdown {
       if (start < text.length()) {
         char first = text.charAt(start);
         // Only a line that starts with a digit can be "1." (the check spares a copy and a scan)
-        Matcher ordered = first >= '0' && first <= '9' ? ORDERED_MARKER.matcher(text.substring(start)) : null;
+        Matcher ordered =
+            first >= '0' && first <= '9' ? ORDERED_MARKER.matcher(text.substring(start)) : null;
         if (first == '#' || first == '>' || first == '-' || first == '+') {
           out.append('\\').append(first);
           start++;

@@ -34,7 +34,8 @@ public final class EntryNormalizer {
     URI base = url != null ? HttpUrl.get(url).uri() : feedUrl;
     // Parsed once for both the summary and the image: jsoup's parse is the dear part of either.
     Element body = entry.html() == null ? null : Jsoup.parseBodyFragment(entry.html()).body();
-    String markdown = body == null || entry.html().isBlank() ? "" : htmlToMarkdown.convert(body, base);
+    String markdown =
+        body == null || entry.html().isBlank() ? "" : htmlToMarkdown.convert(body, base);
     return new NormalizedEntry(
         key(entry, feedUrl),
         entry.title() == null ? "" : entry.title().strip(),
@@ -60,7 +61,9 @@ public final class EntryNormalizer {
     return "sha256:" + CappedBody.sha256(identity);
   }
 
-  /** @param body the entry's HTML parsed as a fragment's body, or null when it has none */
+  /**
+   * @param body the entry's HTML parsed as a fragment's body, or null when it has none
+   */
   private static String image(ParsedEntry entry, URI feedUrl, URI base, Element body) {
     String declared = Links.absolute(entry.imageUrl(), feedUrl);
     if (declared != null) {

@@ -19,6 +19,7 @@ public final class FeedParser {
   private static final String DOCTYPE_REFUSED =
       "not a feed: DOCTYPE declarations are not allowed (possible entity attack)";
   private static final int MAX_DETAIL = 120;
+
   /** XML's own named entities: the only ones a body without a DOCTYPE may use. */
   private static final String[] PREDEFINED = {"&lt;", "&gt;", "&amp;", "&quot;", "&apos;"};
 
@@ -124,8 +125,10 @@ public final class FeedParser {
       i++;
     }
     int digits = i;
-    while (i < xml.length() && (hex ? Character.digit(xml.charAt(i), 16) >= 0 && xml.charAt(i) < 128
-        : xml.charAt(i) >= '0' && xml.charAt(i) <= '9')) {
+    while (i < xml.length()
+        && (hex
+            ? Character.digit(xml.charAt(i), 16) >= 0 && xml.charAt(i) < 128
+            : xml.charAt(i) >= '0' && xml.charAt(i) <= '9')) {
       i++;
     }
     return i > digits && i < xml.length() && xml.charAt(i) == ';';
@@ -185,7 +188,9 @@ public final class FeedParser {
     // JDOM prefixes its own position; the line number is reported separately.
     message = message.replaceFirst("^Error on line \\d+(: )?", "");
     // lower-case a leading word to fit after "not a feed: ", but not an acronym like XML
-    if (message.length() > 1 && Character.isUpperCase(message.charAt(0)) && !Character.isUpperCase(message.charAt(1))) {
+    if (message.length() > 1
+        && Character.isUpperCase(message.charAt(0))
+        && !Character.isUpperCase(message.charAt(1))) {
       message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
     if (message.endsWith(".")) {

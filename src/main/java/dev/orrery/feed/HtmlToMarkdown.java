@@ -287,7 +287,8 @@ public final class HtmlToMarkdown {
       char c = markdown.charAt(i);
       if (c == ' ' || c == '\t') {
         int end = i;
-        while (end < markdown.length() && (markdown.charAt(end) == ' ' || markdown.charAt(end) == '\t')) {
+        while (end < markdown.length()
+            && (markdown.charAt(end) == ' ' || markdown.charAt(end) == '\t')) {
           end++;
         }
         if (end == markdown.length() || markdown.charAt(end) != '\n') {
@@ -319,7 +320,13 @@ public final class HtmlToMarkdown {
     boolean inRun = false;
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0') {
+      if (c == ' '
+          || c == '\t'
+          || c == '\n'
+          || c == '\u000B'
+          || c == '\f'
+          || c == '\r'
+          || c == '\u00A0') {
         if (!inRun) {
           out.append(' ');
           inRun = true;

@@ -21,9 +21,11 @@ public final class Catalogue {
   private final Map<String, Config.Source> byUrl;
 
   public Catalogue(Map<String, Config.Source> sources) {
-    this.sources = sources.values().stream().sorted(Comparator.comparing(Config.Source::name)).toList();
-    this.byUrl = this.sources.stream()
-        .collect(Collectors.toMap(s -> s.url().toString(), Function.identity(), (a, b) -> a));
+    this.sources =
+        sources.values().stream().sorted(Comparator.comparing(Config.Source::name)).toList();
+    this.byUrl =
+        this.sources.stream()
+            .collect(Collectors.toMap(s -> s.url().toString(), Function.identity(), (a, b) -> a));
   }
 
   public List<Config.Source> sources() {
@@ -58,26 +60,35 @@ public final class Catalogue {
       return new Resolution.Url(named.get().url().toString(), named.get());
     }
     if (text.isEmpty()) {
-      return new Resolution.Invalid("no source given: name one of " + names() + ", or paste a feed URL");
+      return new Resolution.Invalid(
+          "no source given: name one of " + names() + ", or paste a feed URL");
     }
     if (text.length() > MAX_URL_LENGTH) {
-      return new Resolution.Invalid("that URL is " + text.length() + " characters long; feed URLs are at most "
-          + MAX_URL_LENGTH);
+      return new Resolution.Invalid(
+          "that URL is "
+              + text.length()
+              + " characters long; feed URLs are at most "
+              + MAX_URL_LENGTH);
     }
     URI uri;
     try {
       uri = new URI(text);
     } catch (URISyntaxException e) {
-      return new Resolution.Invalid("'" + shorten(text) + "' is not a source I know (" + names()
-          + ") nor a valid URL");
+      return new Resolution.Invalid(
+          "'" + shorten(text) + "' is not a source I know (" + names() + ") nor a valid URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
       if (uri.isAbsolute()) {
-        return new Resolution.Invalid(scheme + ": URLs are not fetched: use an http or https feed URL");
+        return new Resolution.Invalid(
+            scheme + ": URLs are not fetched: use an http or https feed URL");
       }
-      return new Resolution.Invalid("'" + shorten(text) + "' is not a source I know (" + names()
-          + ") nor an http(s) feed URL");
+      return new Resolution.Invalid(
+          "'"
+              + shorten(text)
+              + "' is not a source I know ("
+              + names()
+              + ") nor an http(s) feed URL");
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       return new Resolution.Invalid("'" + shorten(text) + "' has no host name");
@@ -87,8 +98,9 @@ public final class Catalogue {
   }
 
   private String names() {
-    return sources.isEmpty() ? "none configured" : sources.stream().map(Config.Source::name)
-        .collect(Collectors.joining(", "));
+    return sources.isEmpty()
+        ? "none configured"
+        : sources.stream().map(Config.Source::name).collect(Collectors.joining(", "));
   }
 
   private static String shorten(String text) {

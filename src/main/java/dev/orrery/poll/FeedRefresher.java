@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /** Refreshes one feed: fetch, parse, normalise, store, in that order, and says what came of it. */
 public final class FeedRefresher {
   private static final Logger log = LoggerFactory.getLogger(FeedRefresher.class);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
 
   /** Told of every refresh, on the thread that did it. */
   @FunctionalInterface
@@ -71,8 +72,12 @@ public final class FeedRefresher {
     RefreshOutcome outcome = fetchAndStore(feed);
     if (outcome instanceof RefreshOutcome.Failed failed) {
       log.warn("Feed {} failed: {}", feed.url(), failed.reason());
-    } else if (outcome instanceof RefreshOutcome.Updated updated && !updated.record().inserted().isEmpty()) {
-      log.info("Feed {}: {} new entries{}", feed.url(), updated.record().inserted().size(),
+    } else if (outcome instanceof RefreshOutcome.Updated updated
+        && !updated.record().inserted().isEmpty()) {
+      log.info(
+          "Feed {}: {} new entries{}",
+          feed.url(),
+          updated.record().inserted().size(),
           updated.record().baseline() ? " (baseline, not posted)" : "");
     }
     for (Listener listener : listeners) {
@@ -86,23 +91,32 @@ public final class FeedRefresher {
     URI url = URI.create(feed.location());
     FetchResult result = fetcher.fetch(url, new Validators(feed.etag(), feed.lastModified()));
     if (result instanceof FetchResult.NotModified notModified) {
-      feeds.recordUnchanged(feed.id(), now, schedule.afterSuccess(now, null, notModified.maxAge()),
-          notModified.validators().etag(), notModified.validators().lastModified());
+      feeds.recordUnchanged(
+          feed.id(),
+          now,
+          schedule.afterSuccess(now, null, notModified.maxAge()),
+          notModified.validators().etag(),
+          notModified.validators().lastModified());
       return new RefreshOutcome.Unchanged(feed, true);
     }
     if (result instanceof FetchResult.RetryLater retry) {
       if (retry.retryAfter() == null) {
         return fail(feed, now, retry.reason());
       }
-      feeds.reschedule(feed.id(), now, schedule.afterRetryAfter(now, retry.retryAfter()),
+      feeds.reschedule(
+          feed.id(),
+          now,
+          schedule.afterRetryAfter(now, retry.retryAfter()),
           retry.reason() + ": asked to come back later");
       return new RefreshOutcome.Deferred(feed, retry.retryAfter(), retry.reason());
     }
     if (result instanceof FetchResult.Failed failed) {
       if (failed.gone()) {
-        feeds.recordFailure(feed.id(), now, failed.reason(), schedule.afterError(now, feed.errorCount() + 1));
+        feeds.recordFailure(
+            feed.id(), now, failed.reason(), schedule.afterError(now, feed.errorCount() + 1));
         boolean paused = feeds.pause(feed.id(), failed.reason() + ": the feed was removed", now);
-        return new RefreshOutcome.Failed(feeds.find(feed.id()).orElse(feed), failed.reason(), paused);
+        return new RefreshOutcome.Failed(
+            feeds.find(feed.id()).orElse(feed), failed.reason(), paused);
       }
       return fail(feed, now, failed.reason());
     }
@@ -113,8 +127,12 @@ public final class FeedRefresher {
     }
     Validators validators = fetched.validators();
     if (fetched.bodyHash().equals(feed.contentHash()) && !feed.neverPolled()) {
-      feeds.recordUnchanged(feed.id(), now, schedule.afterSuccess(now, null, fetched.maxAge()),
-          validators.etag(), validators.lastModified());
+      feeds.recordUnchanged(
+          feed.id(),
+          now,
+          schedule.afterSuccess(now, null, fetched.maxAge()),
+          validators.etag(),
+          validators.lastModified());
       return new RefreshOutcome.Unchanged(feed, false);
     }
     ParseResult parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.url());
@@ -134,9 +152,8 @@ public final class FeedRefresher {
   }
 
   /**
-   * Reads a URL that has no feed row yet and stores it only if it is a working feed, so a
-   * refused subscription leaves nothing behind. A feed stored meanwhile by someone else is used
-   * as it is.
+   * Reads a URL that has no feed row yet and stores it only if it is a working feed, so a refused
+   * subscription leaves nothing behind. A feed stored meanwhile by someone else is used as it is.
    */
   public FirstRead readNew(String url) {
     Instant now = clock.instant();
@@ -168,29 +185,35 @@ public final class FeedRefresher {
     return new FirstRead.Stored(outcome.feed());
   }
 
-  private RefreshOutcome.Updated store(Feed feed, FetchResult.Fetched fetched, ParsedFeed parsedFeed, Instant now) {
+  private RefreshOutcome.Updated store(
+      Feed feed, FetchResult.Fetched fetched, ParsedFeed parsedFeed, Instant now) {
     List<NormalizedEntry> normalized = new ArrayList<>(parsedFeed.entries().size());
     for (ParsedEntry entry : parsedFeed.entries()) {
       normalized.add(normalizer.normalize(entry, fetched.url(), now));
     }
     Validators validators = fetched.validators();
-    FeedUpdate update = new FeedUpdate(
-        parsedFeed.title(),
-        parsedFeed.siteUrl(),
-        validators.etag(),
-        validators.lastModified(),
-        fetched.bodyHash(),
-        schedule.afterSuccess(now, parsedFeed.ttl(), fetched.maxAge()));
+    FeedUpdate update =
+        new FeedUpdate(
+            parsedFeed.title(),
+            parsedFeed.siteUrl(),
+            validators.etag(),
+            validators.lastModified(),
+            fetched.bodyHash(),
+            schedule.afterSuccess(now, parsedFeed.ttl(), fetched.maxAge()));
     RefreshRecord record = entries.recordRefresh(feed.id(), update, normalized, now);
     return new RefreshOutcome.Updated(feeds.find(feed.id()).orElse(feed), record);
   }
 
   private RefreshOutcome fail(Feed feed, Instant now, String reason) {
-    Feed after = feeds.recordFailure(feed.id(), now, reason, schedule.afterError(now, feed.errorCount() + 1));
+    Feed after =
+        feeds.recordFailure(
+            feed.id(), now, reason, schedule.afterError(now, feed.errorCount() + 1));
     boolean paused = false;
-    if (after.failingSince() != null && !after.failingSince().isAfter(now.minus(PollSchedule.GIVE_UP_AFTER))) {
-      paused = feeds.pause(feed.id(),
-          "failing since " + DAY.format(after.failingSince()) + ": " + reason, now);
+    if (after.failingSince() != null
+        && !after.failingSince().isAfter(now.minus(PollSchedule.GIVE_UP_AFTER))) {
+      paused =
+          feeds.pause(
+              feed.id(), "failing since " + DAY.format(after.failingSince()) + ": " + reason, now);
     }
     return new RefreshOutcome.Failed(after, reason, paused);
   }

@@ -25,7 +25,8 @@ public final class PollFeedJob implements Job {
   private final PollSchedule schedule;
   private final InstantSource clock;
 
-  PollFeedJob(FeedStore feeds, FeedRefresher refresher, PollSchedule schedule, InstantSource clock) {
+  PollFeedJob(
+      FeedStore feeds, FeedRefresher refresher, PollSchedule schedule, InstantSource clock) {
     this.feeds = feeds;
     this.refresher = refresher;
     this.schedule = schedule;

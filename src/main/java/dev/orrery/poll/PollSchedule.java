@@ -12,6 +12,7 @@ public final class PollSchedule {
   static final Duration MAX_INTERVAL = Duration.ofHours(24);
   static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
   static final Duration MAX_BACKOFF = Duration.ofHours(6);
+
   /** A feed that has failed for this long is paused, and its channels told once. */
   public static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
 
@@ -35,7 +36,8 @@ public final class PollSchedule {
   public Instant afterSuccess(Instant now, Duration ttl, Duration maxAge) {
     long ms = interval.toMillis();
     long jitter = ms / 10;
-    Duration wait = Duration.ofMillis(ms - jitter + (jitter == 0 ? 0 : random.nextLong(2 * jitter + 1)));
+    Duration wait =
+        Duration.ofMillis(ms - jitter + (jitter == 0 ? 0 : random.nextLong(2 * jitter + 1)));
     wait = longest(wait, ttl, maxAge);
     return now.plus(clamp(wait));
   }

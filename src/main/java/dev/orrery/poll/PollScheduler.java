@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls each watched feed on its own schedule: one Quartz job per feed, in memory. The feeds
- * table is the source of truth, so jobs are made again from it at every start.
+ * Polls each watched feed on its own schedule: one Quartz job per feed, in memory. The feeds table
+ * is the source of truth, so jobs are made again from it at every start.
  */
 public final class PollScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
@@ -30,7 +30,11 @@ public final class PollScheduler implements AutoCloseable {
   private final Scheduler scheduler;
 
   public PollScheduler(
-      FeedStore feeds, FeedRefresher refresher, PollSchedule schedule, int threads, InstantSource clock) {
+      FeedStore feeds,
+      FeedRefresher refresher,
+      PollSchedule schedule,
+      int threads,
+      InstantSource clock) {
     this.feeds = feeds;
     Properties props = new Properties();
     props.setProperty("org.quartz.scheduler.instanceName", "orrery-poll");
@@ -62,20 +66,24 @@ public final class PollScheduler implements AutoCloseable {
     log.info("Polling {} feeds", count);
   }
 
-  /** Polls this feed from now on (a no-op when it is already polled), first at its next poll time. */
+  /**
+   * Polls this feed from now on (a no-op when it is already polled), first at its next poll time.
+   */
   public void watch(Feed feed) {
     JobKey key = jobKey(feed.id());
     try {
       if (scheduler.checkExists(key)) {
         return;
       }
-      JobDetail job = JobBuilder.newJob(PollFeedJob.class)
-          .withIdentity(key)
-          .usingJobData(PollFeedJob.FEED_ID, feed.id())
-          .build();
+      JobDetail job =
+          JobBuilder.newJob(PollFeedJob.class)
+              .withIdentity(key)
+              .usingJobData(PollFeedJob.FEED_ID, feed.id())
+              .build();
       scheduler.scheduleJob(job, triggerAt(key, Date.from(feed.nextPollAt())));
     } catch (SchedulerException e) {
-      throw new IllegalStateException("cannot schedule feed " + feed.url() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot schedule feed " + feed.url() + ": " + e.getMessage(), e);
     }
   }
 
@@ -115,7 +123,8 @@ public final class PollScheduler implements AutoCloseable {
         .withIdentity(TriggerKey.triggerKey(job.getName(), GROUP))
         .forJob(job)
         .startAt(when)
-        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+        .withSchedule(
+            SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
         .build();
   }
 }

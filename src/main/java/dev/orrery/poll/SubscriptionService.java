@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Subscribing and unsubscribing channels: resolves the source, checks the feed works before
- * saving anything, and keeps the poll scheduler in step. Used by the slash commands and by the
- * channels configured in the file.
+ * Subscribing and unsubscribing channels: resolves the source, checks the feed works before saving
+ * anything, and keeps the poll scheduler in step. Used by the slash commands and by the channels
+ * configured in the file.
  */
 public final class SubscriptionService {
   private final Catalogue catalogue;
@@ -47,11 +47,15 @@ public final class SubscriptionService {
 
   /** What a subscribe request came to. */
   public sealed interface SubscribeResult {
-    /** @param latest the newest entry already published, or null for an empty feed */
+    /**
+     * @param latest the newest entry already published, or null for an empty feed
+     */
     record Subscribed(Feed feed, Subscription subscription, Entry latest, int backfilled)
         implements SubscribeResult {}
 
-    /** @param resumedFrom why the feed or subscription was paused, when this request resumed it */
+    /**
+     * @param resumedFrom why the feed or subscription was paused, when this request resumed it
+     */
     record AlreadySubscribed(Feed feed, Subscription subscription, String resumedFrom)
         implements SubscribeResult {}
 
@@ -63,8 +67,13 @@ public final class SubscriptionService {
    * and the reason is returned. The entries it already has are its baseline, never posted, except
    * the latest {@code backfill} ones when asked.
    */
-  public SubscribeResult subscribe(long guildId, long channelId, String source, Long mentionRoleId,
-      Long createdBy, int backfill) {
+  public SubscribeResult subscribe(
+      long guildId,
+      long channelId,
+      String source,
+      Long mentionRoleId,
+      Long createdBy,
+      int backfill) {
     Catalogue.Resolution resolution = catalogue.resolve(source);
     if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
       return new SubscribeResult.Refused(invalid.reason());
@@ -87,14 +96,16 @@ public final class SubscriptionService {
       feed = ((FeedRefresher.FirstRead.Stored) read).feed();
     } else {
       feed = known.get();
-      // a feed nobody watched may be stale: read it now, so what it already has counts as the baseline
+      // a feed nobody watched may be stale: read it now, so what it already has counts as the
+      // baseline
       if (feed.neverPolled() || feed.paused() || subscriptions.forFeed(feed.id()).isEmpty()) {
         RefreshOutcome outcome = refresher.refresh(feed);
         if (outcome instanceof RefreshOutcome.Failed failed) {
           return new SubscribeResult.Refused(failed.reason());
         }
         if (outcome instanceof RefreshOutcome.Deferred deferred && feed.neverPolled()) {
-          return new SubscribeResult.Refused(deferred.reason() + ": the feed's server asks to come back later");
+          return new SubscribeResult.Refused(
+              deferred.reason() + ": the feed's server asks to come back later");
         }
         if (feed.paused()) {
           feeds.resume(feed.id(), clock.instant());
@@ -103,15 +114,18 @@ public final class SubscriptionService {
       }
     }
     Optional<Subscription> created =
-        subscriptions.create(guildId, channelId, feed.id(), mentionRoleId, createdBy, clock.instant());
+        subscriptions.create(
+            guildId, channelId, feed.id(), mentionRoleId, createdBy, clock.instant());
     if (created.isEmpty()) {
       // another request subscribed the same channel a moment ago
       return alreadySubscribed(feed, subscriptions.find(channelId, feed.id()).orElseThrow());
     }
-    int backfilled = backfill > 0 ? deliveries.backfill(created.get(), backfill, clock.instant()) : 0;
+    int backfilled =
+        backfill > 0 ? deliveries.backfill(created.get(), backfill, clock.instant()) : 0;
     scheduler.watch(feed);
     List<Entry> latest = entries.latest(feed.id(), 1);
-    return new SubscribeResult.Subscribed(feed, created.get(), latest.isEmpty() ? null : latest.get(0), backfilled);
+    return new SubscribeResult.Subscribed(
+        feed, created.get(), latest.isEmpty() ? null : latest.get(0), backfilled);
   }
 
   private SubscribeResult alreadySubscribed(Feed feed, Subscription subscription) {

@@ -46,11 +46,7 @@ public final class Database implements AutoCloseable {
       throw new StoreException("open the database " + settings.url(), e);
     }
     try {
-      Flyway.configure()
-          .dataSource(ds)
-          .locations("classpath:db/migration/sqlite")
-          .load()
-          .migrate();
+      Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().migrate();
     } catch (RuntimeException e) {
       ds.close();
       throw new StoreException("migrate the database schema", e);
@@ -79,7 +75,9 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
-  /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   */
   public <T> T inTransaction(String attempted, SqlWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);

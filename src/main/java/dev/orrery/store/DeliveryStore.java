@@ -9,7 +9,11 @@ import java.util.List;
 public final class DeliveryStore {
   private static final String PENDING_JOIN =
       "SELECT d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, "
-          + SubscriptionStore.COLUMNS + ", " + EntryStore.COLUMNS + ", " + FeedStore.COLUMNS
+          + SubscriptionStore.COLUMNS
+          + ", "
+          + EntryStore.COLUMNS
+          + ", "
+          + FeedStore.COLUMNS
           + " FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id"
           + " JOIN entries e ON e.id = d.entry_id JOIN feeds f ON f.id = s.feed_id"
           + " WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND s.paused_reason IS NULL ";
@@ -24,9 +28,15 @@ public final class DeliveryStore {
 
   /** Due deliveries to Discord channels, oldest entry first. */
   public List<Delivery> dueForDiscord(Instant now, int limit) {
-    return db.withConnection("read the pending deliveries", c -> Sql.list(c,
-        PENDING_JOIN + "AND s.channel_id <> " + Subscription.CONSOLE_CHANNEL + ORDER,
-        DeliveryStore::map, now, limit));
+    return db.withConnection(
+        "read the pending deliveries",
+        c ->
+            Sql.list(
+                c,
+                PENDING_JOIN + "AND s.channel_id <> " + Subscription.CONSOLE_CHANNEL + ORDER,
+                DeliveryStore::map,
+                now,
+                limit));
   }
 
   /**
@@ -35,46 +45,84 @@ public final class DeliveryStore {
    * a retry sends nothing until then, and a long backlog in one channel cannot starve the others.
    */
   public List<Delivery> nextPerChannel(Instant now, int limit) {
-    return db.withConnection("read the next delivery of each channel", c -> Sql.list(c,
-        "SELECT d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, "
-            + SubscriptionStore.COLUMNS + ", " + EntryStore.COLUMNS + ", " + FeedStore.COLUMNS
-            + " FROM (SELECT d.id, d.next_attempt_at, ROW_NUMBER() OVER ("
-            + "PARTITION BY s.channel_id ORDER BY e.published_at, e.id) AS position"
-            + " FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id"
-            + " JOIN entries e ON e.id = d.entry_id"
-            + " WHERE d.state = 'pending' AND s.paused_reason IS NULL AND s.channel_id <> "
-            + Subscription.CONSOLE_CHANNEL + ") head"
-            + " JOIN deliveries d ON d.id = head.id JOIN subscriptions s ON s.id = d.subscription_id"
-            + " JOIN entries e ON e.id = d.entry_id JOIN feeds f ON f.id = s.feed_id"
-            + " WHERE head.position = 1 AND head.next_attempt_at <= ? ORDER BY e.published_at, e.id LIMIT ?",
-        DeliveryStore::map, now, limit));
+    return db.withConnection(
+        "read the next delivery of each channel",
+        c ->
+            Sql.list(
+                c,
+                "SELECT d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, "
+                    + SubscriptionStore.COLUMNS
+                    + ", "
+                    + EntryStore.COLUMNS
+                    + ", "
+                    + FeedStore.COLUMNS
+                    + " FROM (SELECT d.id, d.next_attempt_at, ROW_NUMBER() OVER ("
+                    + "PARTITION BY s.channel_id ORDER BY e.published_at, e.id) AS position"
+                    + " FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id"
+                    + " JOIN entries e ON e.id = d.entry_id"
+                    + " WHERE d.state = 'pending' AND s.paused_reason IS NULL AND s.channel_id <> "
+                    + Subscription.CONSOLE_CHANNEL
+                    + ") head JOIN deliveries d ON d.id = head.id JOIN subscriptions s ON s.id ="
+                    + " d.subscription_id JOIN entries e ON e.id = d.entry_id JOIN feeds f ON f.id"
+                    + " = s.feed_id WHERE head.position = 1 AND head.next_attempt_at <= ? ORDER BY"
+                    + " e.published_at, e.id LIMIT ?",
+                DeliveryStore::map,
+                now,
+                limit));
   }
 
   /** Due deliveries to one channel, oldest entry first. */
   public List<Delivery> dueForChannel(long channelId, Instant now, int limit) {
-    return db.withConnection("read the pending deliveries of channel " + channelId, c -> Sql.list(c,
-        PENDING_JOIN + "AND s.channel_id = ?" + ORDER, DeliveryStore::map, now, channelId, limit));
+    return db.withConnection(
+        "read the pending deliveries of channel " + channelId,
+        c ->
+            Sql.list(
+                c,
+                PENDING_JOIN + "AND s.channel_id = ?" + ORDER,
+                DeliveryStore::map,
+                now,
+                channelId,
+                limit));
   }
 
   public void markSent(long deliveryId, Long messageId, Instant now) {
-    db.withConnection("mark delivery " + deliveryId + " sent", c -> Sql.update(c,
-        "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, attempts = attempts + 1,"
-            + " last_error = NULL WHERE id = ?",
-        messageId, now, deliveryId));
+    db.withConnection(
+        "mark delivery " + deliveryId + " sent",
+        c ->
+            Sql.update(
+                c,
+                "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, attempts ="
+                    + " attempts + 1, last_error = NULL WHERE id = ?",
+                messageId,
+                now,
+                deliveryId));
   }
 
   /** A try failed in a way worth repeating later (5xx, time-out). */
   public void retryLater(long deliveryId, String error, Instant nextAttempt) {
-    db.withConnection("reschedule delivery " + deliveryId, c -> Sql.update(c,
-        "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-        error, nextAttempt, deliveryId));
+    db.withConnection(
+        "reschedule delivery " + deliveryId,
+        c ->
+            Sql.update(
+                c,
+                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
+                    + " WHERE id = ?",
+                error,
+                nextAttempt,
+                deliveryId));
   }
 
   /** A try failed for good; the row stays as a record of why. */
   public void markFailed(long deliveryId, String error) {
-    db.withConnection("mark delivery " + deliveryId + " failed", c -> Sql.update(c,
-        "UPDATE deliveries SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
-        error, deliveryId));
+    db.withConnection(
+        "mark delivery " + deliveryId + " failed",
+        c ->
+            Sql.update(
+                c,
+                "UPDATE deliveries SET state = 'failed', attempts = attempts + 1, last_error = ?"
+                    + " WHERE id = ?",
+                error,
+                deliveryId));
   }
 
   /**
@@ -83,18 +131,29 @@ public final class DeliveryStore {
    * @return how many were queued
    */
   public int backfill(Subscription subscription, int count, Instant now) {
-    return db.withConnection("queue the latest entries for subscription " + subscription.id(), c -> Sql.update(c,
-        "INSERT INTO deliveries (subscription_id, entry_id, state, next_attempt_at, created_at)"
-            + " SELECT ?, e.id, 'pending', ?, ? FROM entries e WHERE e.feed_id = ?"
-            + " ORDER BY e.published_at DESC, e.id DESC LIMIT ?"
-            + " ON CONFLICT (subscription_id, entry_id) DO NOTHING",
-        subscription.id(), now, now, subscription.feedId(), count));
+    return db.withConnection(
+        "queue the latest entries for subscription " + subscription.id(),
+        c ->
+            Sql.update(
+                c,
+                "INSERT INTO deliveries (subscription_id, entry_id, state, next_attempt_at,"
+                    + " created_at) SELECT ?, e.id, 'pending', ?, ? FROM entries e WHERE e.feed_id"
+                    + " = ? ORDER BY e.published_at DESC, e.id DESC LIMIT ? ON CONFLICT"
+                    + " (subscription_id, entry_id) DO NOTHING",
+                subscription.id(),
+                now,
+                now,
+                subscription.feedId(),
+                count));
   }
 
   /** Counts deliveries in a state, for health reports and tests. */
   public int count(String state) {
-    return db.withConnection("count the " + state + " deliveries", c -> Sql.one(c,
-        "SELECT COUNT(*) FROM deliveries WHERE state = ?", rs -> rs.getInt(1), state).orElse(0));
+    return db.withConnection(
+        "count the " + state + " deliveries",
+        c ->
+            Sql.one(c, "SELECT COUNT(*) FROM deliveries WHERE state = ?", rs -> rs.getInt(1), state)
+                .orElse(0));
   }
 
   static Delivery map(ResultSet rs) throws SQLException {

@@ -15,16 +15,30 @@ import java.util.Set;
 /** The {@code entries} table, and the one transaction that stores a refresh. */
 public final class EntryStore {
   /** The columns {@link #map} reads, as {@code e_<column>} of table alias {@code e}. */
-  static final String COLUMNS = Sql.columns("e", "e_",
-      "id", "feed_id", "entry_key", "title", "url", "author", "summary", "image_url",
-      "published_at", "discovered_at");
+  static final String COLUMNS =
+      Sql.columns(
+          "e",
+          "e_",
+          "id",
+          "feed_id",
+          "entry_key",
+          "title",
+          "url",
+          "author",
+          "summary",
+          "image_url",
+          "published_at",
+          "discovered_at");
+
   // SQLite allows 32766 bound parameters; stay far below with room for the feed id
   private static final int KEY_BATCH = 500;
 
   private final Database db;
   private final int maxPerPoll;
 
-  /** @param maxPerPoll how many new entries one poll may post per subscription */
+  /**
+   * @param maxPerPoll how many new entries one poll may post per subscription
+   */
   public EntryStore(Database db, int maxPerPoll) {
     this.db = db;
     this.maxPerPoll = maxPerPoll;
@@ -38,42 +52,64 @@ public final class EntryStore {
    *
    * @param entries as parsed, in any order; inserted oldest first
    */
-  public RefreshRecord recordRefresh(long feedId, FeedUpdate update, List<NormalizedEntry> entries, Instant now) {
-    return db.inTransaction("store the refresh of feed " + feedId, c -> {
-      Feed feed = Sql.one(c, "SELECT " + FeedStore.COLUMNS + " FROM feeds f WHERE f.id = ?", FeedStore::map, feedId)
-          .orElseThrow(() -> new SQLException("feed " + feedId + " no longer exists"));
-      boolean baseline = feed.neverPolled();
-      List<NormalizedEntry> fresh = withoutKnownKeys(c, feedId, entries);
-      List<Entry> inserted = insert(c, feedId, fresh, now);
-      Sql.update(c,
-          "UPDATE feeds SET title = ?, site_url = ?, etag = ?, last_modified = ?, content_hash = ?,"
-              + " next_poll_at = ?, last_polled_at = ?, last_success_at = ?,"
-              + " last_new_at = CASE WHEN ? THEN ? ELSE last_new_at END,"
-              + " error_count = 0, last_error = NULL, failing_since = NULL WHERE id = ?",
-          update.title(), update.siteUrl(), update.etag(), update.lastModified(), update.contentHash(),
-          update.nextPoll(), now, now, !inserted.isEmpty() && !baseline, now, feedId);
-      if (baseline || inserted.isEmpty()) {
-        return new RefreshRecord(baseline, inserted, 0, 0);
-      }
-      int[] counts = queueDeliveries(c, feedId, inserted, now);
-      return new RefreshRecord(false, inserted, counts[0], counts[1]);
-    });
+  public RefreshRecord recordRefresh(
+      long feedId, FeedUpdate update, List<NormalizedEntry> entries, Instant now) {
+    return db.inTransaction(
+        "store the refresh of feed " + feedId,
+        c -> {
+          Feed feed =
+              Sql.one(
+                      c,
+                      "SELECT " + FeedStore.COLUMNS + " FROM feeds f WHERE f.id = ?",
+                      FeedStore::map,
+                      feedId)
+                  .orElseThrow(() -> new SQLException("feed " + feedId + " no longer exists"));
+          boolean baseline = feed.neverPolled();
+          List<NormalizedEntry> fresh = withoutKnownKeys(c, feedId, entries);
+          List<Entry> inserted = insert(c, feedId, fresh, now);
+          Sql.update(
+              c,
+              "UPDATE feeds SET title = ?, site_url = ?, etag = ?, last_modified = ?, content_hash"
+                  + " = ?, next_poll_at = ?, last_polled_at = ?, last_success_at = ?, last_new_at ="
+                  + " CASE WHEN ? THEN ? ELSE last_new_at END, error_count = 0, last_error = NULL,"
+                  + " failing_since = NULL WHERE id = ?",
+              update.title(),
+              update.siteUrl(),
+              update.etag(),
+              update.lastModified(),
+              update.contentHash(),
+              update.nextPoll(),
+              now,
+              now,
+              !inserted.isEmpty() && !baseline,
+              now,
+              feedId);
+          if (baseline || inserted.isEmpty()) {
+            return new RefreshRecord(baseline, inserted, 0, 0);
+          }
+          int[] counts = queueDeliveries(c, feedId, inserted, now);
+          return new RefreshRecord(false, inserted, counts[0], counts[1]);
+        });
   }
 
-  private List<NormalizedEntry> withoutKnownKeys(Connection c, long feedId, List<NormalizedEntry> entries)
-      throws SQLException {
+  private List<NormalizedEntry> withoutKnownKeys(
+      Connection c, long feedId, List<NormalizedEntry> entries) throws SQLException {
     Set<String> known = new HashSet<>();
     for (int from = 0; from < entries.size(); from += KEY_BATCH) {
-      List<NormalizedEntry> batch = entries.subList(from, Math.min(entries.size(), from + KEY_BATCH));
+      List<NormalizedEntry> batch =
+          entries.subList(from, Math.min(entries.size(), from + KEY_BATCH));
       String marks = String.join(",", Collections.nCopies(batch.size(), "?"));
       Object[] params = new Object[batch.size() + 1];
       params[0] = feedId;
       for (int i = 0; i < batch.size(); i++) {
         params[i + 1] = batch.get(i).key();
       }
-      known.addAll(Sql.list(c,
-          "SELECT entry_key FROM entries WHERE feed_id = ? AND entry_key IN (" + marks + ")",
-          rs -> rs.getString(1), params));
+      known.addAll(
+          Sql.list(
+              c,
+              "SELECT entry_key FROM entries WHERE feed_id = ? AND entry_key IN (" + marks + ")",
+              rs -> rs.getString(1),
+              params));
     }
     List<NormalizedEntry> fresh = new ArrayList<>();
     Set<String> seen = new HashSet<>(known);
@@ -91,17 +127,37 @@ public final class EntryStore {
   private List<Entry> insert(Connection c, long feedId, List<NormalizedEntry> fresh, Instant now)
       throws SQLException {
     List<Entry> inserted = new ArrayList<>(fresh.size());
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO entries (feed_id, entry_key, title, url, author, summary, image_url,"
-            + " published_at, discovered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (feed_id, entry_key) DO NOTHING RETURNING id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO entries (feed_id, entry_key, title, url, author, summary, image_url,"
+                + " published_at, discovered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (feed_id, entry_key) DO NOTHING RETURNING id")) {
       for (NormalizedEntry e : fresh) {
-        Sql.bind(ps, feedId, e.key(), e.title(), e.url(), e.author(), e.summary(), e.imageUrl(),
-            e.published(), now);
+        Sql.bind(
+            ps,
+            feedId,
+            e.key(),
+            e.title(),
+            e.url(),
+            e.author(),
+            e.summary(),
+            e.imageUrl(),
+            e.published(),
+            now);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
-            inserted.add(new Entry(rs.getLong(1), feedId, e.key(), e.title(), e.url(), e.author(),
-                e.summary(), e.imageUrl(), e.published(), now));
+            inserted.add(
+                new Entry(
+                    rs.getLong(1),
+                    feedId,
+                    e.key(),
+                    e.title(),
+                    e.url(),
+                    e.author(),
+                    e.summary(),
+                    e.imageUrl(),
+                    e.published(),
+                    now));
           }
         }
       }
@@ -109,24 +165,34 @@ public final class EntryStore {
     return inserted;
   }
 
-  /** @return {pending, skipped} */
+  /**
+   * @return {pending, skipped}
+   */
   private int[] queueDeliveries(Connection c, long feedId, List<Entry> inserted, Instant now)
       throws SQLException {
-    List<Long> subscriptions = Sql.list(c,
-        "SELECT id FROM subscriptions WHERE feed_id = ? AND created_at <= ? AND paused_reason IS NULL",
-        rs -> rs.getLong(1), feedId, now);
+    List<Long> subscriptions =
+        Sql.list(
+            c,
+            "SELECT id FROM subscriptions WHERE feed_id = ? AND created_at <= ? AND paused_reason"
+                + " IS NULL",
+            rs -> rs.getLong(1),
+            feedId,
+            now);
     int overCap = Math.max(0, inserted.size() - maxPerPoll);
     int pending = 0;
     int skipped = 0;
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO deliveries (subscription_id, entry_id, state, next_attempt_at, more_count, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (subscription_id, entry_id) DO NOTHING")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO deliveries (subscription_id, entry_id, state, next_attempt_at, more_count,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (subscription_id, entry_id)"
+                + " DO NOTHING")) {
       for (long subscription : subscriptions) {
         for (int i = 0; i < inserted.size(); i++) {
           boolean skip = i < overCap;
           // the newest entry, posted last, carries the count of the older ones left out
           int more = i == inserted.size() - 1 ? overCap : 0;
-          Sql.bind(ps, subscription, inserted.get(i).id(), skip ? "skipped" : "pending", now, more, now);
+          Sql.bind(
+              ps, subscription, inserted.get(i).id(), skip ? "skipped" : "pending", now, more, now);
           ps.addBatch();
           if (skip) {
             skipped++;
@@ -142,23 +208,42 @@ public final class EntryStore {
 
   /** The newest entries of a feed, newest first. */
   public List<Entry> latest(long feedId, int count) {
-    return db.withConnection("read the latest entries of feed " + feedId, c -> Sql.list(c,
-        "SELECT " + COLUMNS + " FROM entries e WHERE e.feed_id = ?"
-            + " ORDER BY e.published_at DESC, e.id DESC LIMIT ?",
-        EntryStore::map, feedId, count));
+    return db.withConnection(
+        "read the latest entries of feed " + feedId,
+        c ->
+            Sql.list(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM entries e WHERE e.feed_id = ?"
+                    + " ORDER BY e.published_at DESC, e.id DESC LIMIT ?",
+                EntryStore::map,
+                feedId,
+                count));
   }
 
   /** The newest entries across the feeds a channel is subscribed to, newest first. */
   public List<Entry> latestForChannel(long channelId, int count) {
-    return db.withConnection("read the latest entries of channel " + channelId, c -> Sql.list(c,
-        "SELECT " + COLUMNS + " FROM entries e JOIN subscriptions s ON s.feed_id = e.feed_id"
-            + " WHERE s.channel_id = ? ORDER BY e.published_at DESC, e.id DESC LIMIT ?",
-        EntryStore::map, channelId, count));
+    return db.withConnection(
+        "read the latest entries of channel " + channelId,
+        c ->
+            Sql.list(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM entries e JOIN subscriptions s ON s.feed_id = e.feed_id"
+                    + " WHERE s.channel_id = ? ORDER BY e.published_at DESC, e.id DESC LIMIT ?",
+                EntryStore::map,
+                channelId,
+                count));
   }
 
   public int count(long feedId) {
-    return db.withConnection("count the entries of feed " + feedId, c -> Sql.one(c,
-        "SELECT COUNT(*) FROM entries WHERE feed_id = ?", rs -> rs.getInt(1), feedId).orElse(0));
+    return db.withConnection(
+        "count the entries of feed " + feedId,
+        c ->
+            Sql.one(c, "SELECT COUNT(*) FROM entries WHERE feed_id = ?", rs -> rs.getInt(1), feedId)
+                .orElse(0));
   }
 
   static Entry map(ResultSet rs) throws SQLException {

@@ -10,10 +10,28 @@ import java.util.Optional;
 /** The {@code feeds} table: which URLs are watched and how polling them goes. */
 public final class FeedStore {
   /** The columns {@link #map} reads, as {@code f_<column>} of table alias {@code f}. */
-  static final String COLUMNS = Sql.columns("f", "f_",
-      "id", "url", "fetch_url", "title", "site_url", "etag", "last_modified", "content_hash", "created_at",
-      "next_poll_at", "last_polled_at", "last_success_at", "last_new_at", "error_count",
-      "last_error", "failing_since", "paused_reason", "paused_at");
+  static final String COLUMNS =
+      Sql.columns(
+          "f",
+          "f_",
+          "id",
+          "url",
+          "fetch_url",
+          "title",
+          "site_url",
+          "etag",
+          "last_modified",
+          "content_hash",
+          "created_at",
+          "next_poll_at",
+          "last_polled_at",
+          "last_success_at",
+          "last_new_at",
+          "error_count",
+          "last_error",
+          "failing_since",
+          "paused_reason",
+          "paused_at");
 
   private final Database db;
 
@@ -23,16 +41,23 @@ public final class FeedStore {
 
   /** The feed with this URL, created (due at once) when it is new. */
   public Feed findOrCreate(String url, Instant now) {
-    return db.inTransaction("add the feed " + url, c -> {
-      Sql.update(c,
-          "INSERT INTO feeds (url, created_at, next_poll_at) VALUES (?, ?, ?) ON CONFLICT (url) DO NOTHING",
-          url, now, now);
-      return byUrl(c, url).orElseThrow();
-    });
+    return db.inTransaction(
+        "add the feed " + url,
+        c -> {
+          Sql.update(
+              c,
+              "INSERT INTO feeds (url, created_at, next_poll_at) VALUES (?, ?, ?) ON CONFLICT (url)"
+                  + " DO NOTHING",
+              url,
+              now,
+              now);
+          return byUrl(c, url).orElseThrow();
+        });
   }
 
   public Optional<Feed> find(long id) {
-    return db.withConnection("read feed " + id,
+    return db.withConnection(
+        "read feed " + id,
         c -> Sql.one(c, "SELECT " + COLUMNS + " FROM feeds f WHERE f.id = ?", FeedStore::map, id));
   }
 
@@ -46,27 +71,50 @@ public final class FeedStore {
 
   /** Feeds that at least one subscription wants and that are not paused: the ones to poll. */
   public List<Feed> watched() {
-    return db.withConnection("list the watched feeds", c -> Sql.list(c,
-        "SELECT " + COLUMNS + " FROM feeds f WHERE f.paused_reason IS NULL"
-            + " AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id) ORDER BY f.id",
-        FeedStore::map));
+    return db.withConnection(
+        "list the watched feeds",
+        c ->
+            Sql.list(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM feeds f WHERE f.paused_reason IS NULL AND EXISTS (SELECT 1 FROM"
+                    + " subscriptions s WHERE s.feed_id = f.id) ORDER BY f.id",
+                FeedStore::map));
   }
 
   /** The feed if it should be polled: not paused, and wanted by at least one subscription. */
   public Optional<Feed> findWatched(long id) {
-    return db.withConnection("read watched feed " + id, c -> Sql.one(c,
-        "SELECT " + COLUMNS + " FROM feeds f WHERE f.id = ? AND f.paused_reason IS NULL"
-            + " AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id)",
-        FeedStore::map, id));
+    return db.withConnection(
+        "read watched feed " + id,
+        c ->
+            Sql.one(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM feeds f WHERE f.id = ? AND f.paused_reason IS NULL"
+                    + " AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id)",
+                FeedStore::map,
+                id));
   }
 
   /** A 304, or a body whose hash matched the last one: only the poll times and validators move. */
-  public void recordUnchanged(long id, Instant now, Instant nextPoll, String etag, String lastModified) {
-    db.withConnection("record an unchanged poll of feed " + id, c -> Sql.update(c,
-        "UPDATE feeds SET last_polled_at = ?, last_success_at = ?, next_poll_at = ?,"
-            + " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
-            + " error_count = 0, last_error = NULL, failing_since = NULL WHERE id = ?",
-        now, now, nextPoll, etag, lastModified, id));
+  public void recordUnchanged(
+      long id, Instant now, Instant nextPoll, String etag, String lastModified) {
+    db.withConnection(
+        "record an unchanged poll of feed " + id,
+        c ->
+            Sql.update(
+                c,
+                "UPDATE feeds SET last_polled_at = ?, last_success_at = ?, next_poll_at = ?,"
+                    + " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
+                    + " error_count = 0, last_error = NULL, failing_since = NULL WHERE id = ?",
+                now,
+                now,
+                nextPoll,
+                etag,
+                lastModified,
+                id));
   }
 
   /**
@@ -75,42 +123,82 @@ public final class FeedStore {
    * @return the feed as it is now
    */
   public Feed recordFailure(long id, Instant now, String reason, Instant nextPoll) {
-    return db.inTransaction("record a failed poll of feed " + id, c -> {
-      Sql.update(c,
-          "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, error_count = error_count + 1,"
-              + " last_error = ?, failing_since = COALESCE(failing_since, ?) WHERE id = ?",
-          now, nextPoll, reason, now, id);
-      return Sql.one(c, "SELECT " + COLUMNS + " FROM feeds f WHERE f.id = ?", FeedStore::map, id)
-          .orElseThrow();
-    });
+    return db.inTransaction(
+        "record a failed poll of feed " + id,
+        c -> {
+          Sql.update(
+              c,
+              "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, error_count = error_count +"
+                  + " 1, last_error = ?, failing_since = COALESCE(failing_since, ?) WHERE id = ?",
+              now,
+              nextPoll,
+              reason,
+              now,
+              id);
+          return Sql.one(
+                  c, "SELECT " + COLUMNS + " FROM feeds f WHERE f.id = ?", FeedStore::map, id)
+              .orElseThrow();
+        });
   }
 
   /** Only the next poll time moves: a server asked to come back later. */
   public void reschedule(long id, Instant now, Instant nextPoll, String note) {
-    db.withConnection("reschedule feed " + id, c -> Sql.update(c,
-        "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, last_error = ? WHERE id = ?",
-        now, nextPoll, note, id));
+    db.withConnection(
+        "reschedule feed " + id,
+        c ->
+            Sql.update(
+                c,
+                "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, last_error = ? WHERE id ="
+                    + " ?",
+                now,
+                nextPoll,
+                note,
+                id));
   }
 
-  /** @return true when the feed was running and is now paused */
+  /**
+   * @return true when the feed was running and is now paused
+   */
   public boolean pause(long id, String reason, Instant now) {
-    return db.withConnection("pause feed " + id, c -> Sql.update(c,
-        "UPDATE feeds SET paused_reason = ?, paused_at = ? WHERE id = ? AND paused_reason IS NULL",
-        reason, now, id)) == 1;
+    return db.withConnection(
+            "pause feed " + id,
+            c ->
+                Sql.update(
+                    c,
+                    "UPDATE feeds SET paused_reason = ?, paused_at = ? WHERE id = ? AND"
+                        + " paused_reason IS NULL",
+                    reason,
+                    now,
+                    id))
+        == 1;
   }
 
   public void resume(long id, Instant now) {
-    db.withConnection("resume feed " + id, c -> Sql.update(c,
-        "UPDATE feeds SET paused_reason = NULL, paused_at = NULL, error_count = 0,"
-            + " failing_since = NULL, last_error = NULL, next_poll_at = ? WHERE id = ?",
-        now, id));
+    db.withConnection(
+        "resume feed " + id,
+        c ->
+            Sql.update(
+                c,
+                "UPDATE feeds SET paused_reason = NULL, paused_at = NULL, error_count = 0,"
+                    + " failing_since = NULL, last_error = NULL, next_poll_at = ? WHERE id = ?",
+                now,
+                id));
   }
 
-  /** A permanent redirect: the feed is fetched from {@code newUrl} from now on, and keeps its identity. */
+  /**
+   * A permanent redirect: the feed is fetched from {@code newUrl} from now on, and keeps its
+   * identity.
+   */
   public void moveTo(long id, String newUrl) {
-    db.withConnection("move feed " + id + " to " + newUrl, c -> Sql.update(c,
-        "UPDATE feeds SET fetch_url = CASE WHEN url = ? THEN NULL ELSE ? END WHERE id = ?",
-        newUrl, newUrl, id));
+    db.withConnection(
+        "move feed " + id + " to " + newUrl,
+        c ->
+            Sql.update(
+                c,
+                "UPDATE feeds SET fetch_url = CASE WHEN url = ? THEN NULL ELSE ? END WHERE id = ?",
+                newUrl,
+                newUrl,
+                id));
   }
 
   static Feed map(ResultSet rs) throws SQLException {

@@ -74,7 +74,9 @@ final class Sql {
     }
   }
 
-  /** "t.a AS pa, t.b AS pb": a table's columns under a prefix, so joined rows map without clashes. */
+  /**
+   * "t.a AS pa, t.b AS pb": a table's columns under a prefix, so joined rows map without clashes.
+   */
   static String columns(String table, String prefix, String... names) {
     StringBuilder sb = new StringBuilder();
     for (String name : names) {

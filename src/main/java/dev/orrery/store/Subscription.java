@@ -18,6 +18,8 @@ public record Subscription(
     Instant createdAt,
     String pausedReason) {
 
-  /** The channel id that stands for the console: {@code orrery poll} prints what is posted to it. */
+  /**
+   * The channel id that stands for the console: {@code orrery poll} prints what is posted to it.
+   */
   public static final long CONSOLE_CHANNEL = 0L;
 }

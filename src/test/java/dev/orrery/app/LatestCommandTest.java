@@ -24,10 +24,12 @@ class LatestCommandTest {
     server = new FeedServer();
     server.serveResource("/python.xml", "/fixtures/feeds/2026-04-22/planet-python.rss.xml");
     config = dir.resolve("bot.properties");
-    Files.write(config, List.of(
-        "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
-        "http.allow-private-addresses=true",
-        "sources.planet-python.url=" + server.url("/python.xml")));
+    Files.write(
+        config,
+        List.of(
+            "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
+            "http.allow-private-addresses=true",
+            "sources.planet-python.url=" + server.url("/python.xml")));
   }
 
   @AfterEach
@@ -37,7 +39,8 @@ class LatestCommandTest {
 
   @Test
   void aCatalogueSourceIsFetchedOnceAndItsLatestEntriesPrintedNewestFirst() {
-    CommandRun run = CommandRun.of("latest", "planet-python", "-n", "2", "--config", config.toString());
+    CommandRun run =
+        CommandRun.of("latest", "planet-python", "-n", "2", "--config", config.toString());
     assertThat(run.status()).isZero();
     assertThat(run.lines()).hasSize(2).allMatch(l -> l.startsWith("[planet-python] "));
     assertThat(run.lines().get(0)).contains("Kay Hayen: Nuitka Release 4.0");
@@ -48,21 +51,32 @@ class LatestCommandTest {
 
   @Test
   void aUrlWorksTooAndJsonHasEveryField() throws IOException {
-    CommandRun run = CommandRun.of("latest", server.url("/python.xml").toString(), "-n", "1", "--json",
-        "--config", config.toString());
+    CommandRun run =
+        CommandRun.of(
+            "latest",
+            server.url("/python.xml").toString(),
+            "-n",
+            "1",
+            "--json",
+            "--config",
+            config.toString());
     assertThat(run.status()).isZero();
     var node = new ObjectMapper().readTree(run.lines().get(0));
     assertThat(node.get("title").asText()).isEqualTo("Kay Hayen: Nuitka Release 4.0");
     assertThat(node.get("feed_url").asText()).isEqualTo(server.url("/python.xml").toString());
-    assertThat(node.has("summary") && node.has("image") && node.has("key") && node.has("author")).isTrue();
+    assertThat(node.has("summary") && node.has("image") && node.has("key") && node.has("author"))
+        .isTrue();
   }
 
   @Test
   void anUnknownSourceOrABadCountIsAUsageError() {
     CommandRun unknown = CommandRun.of("latest", "planet-perl", "--config", config.toString());
     assertThat(unknown.status()).isEqualTo(2);
-    assertThat(unknown.err()).contains("'planet-perl' is neither a source of", "(planet-python) nor an http(s) feed URL");
-    CommandRun count = CommandRun.of("latest", "planet-python", "-n", "0", "--config", config.toString());
+    assertThat(unknown.err())
+        .contains(
+            "'planet-perl' is neither a source of", "(planet-python) nor an http(s) feed URL");
+    CommandRun count =
+        CommandRun.of("latest", "planet-python", "-n", "0", "--config", config.toString());
     assertThat(count.status()).isEqualTo(2);
     assertThat(count.err()).contains("-n 0 is out of range: use 1 to 50");
     assertThat(server.requests()).isEmpty();
@@ -77,6 +91,7 @@ class LatestCommandTest {
     assertThat(run.out()).isEmpty();
     server.serveResource("/python.xml", "/fixtures/feeds/2026-04-22/planet-python.rss.xml");
     // nothing was kept of the failed attempt: the next one reads the feed afresh
-    assertThat(CommandRun.of("latest", "planet-python", "--config", config.toString()).lines()).hasSize(3);
+    assertThat(CommandRun.of("latest", "planet-python", "--config", config.toString()).lines())
+        .hasSize(3);
   }
 }

@@ -25,11 +25,13 @@ class PollCommandTest {
   @BeforeEach
   void start() throws IOException {
     server = new FeedServer();
-    List<String> lines = new ArrayList<>(List.of(
-        "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
-        "http.allow-private-addresses=true",
-        "http.timeout=5s",
-        "deliver.max-per-poll=10"));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
+                "http.allow-private-addresses=true",
+                "http.timeout=5s",
+                "deliver.max-per-poll=10"));
     for (String source : Resources.SOURCES) {
       lines.add("sources." + source + ".url=" + server.url("/" + source + ".xml"));
     }
@@ -42,7 +44,9 @@ class PollCommandTest {
     server.close();
   }
 
-  /** Serves one snapshot; a source the snapshot lacks keeps its previous file, as the planet did. */
+  /**
+   * Serves one snapshot; a source the snapshot lacks keeps its previous file, as the planet did.
+   */
   void serveSnapshot(String date) {
     for (String source : Resources.SOURCES) {
       String resource = Resources.snapshot(date, source);
@@ -64,11 +68,12 @@ class PollCommandTest {
     CommandRun step1 = pollOnce();
     assertThat(step1.status()).isZero();
     assertThat(step1.entryLines()).isEmpty();
-    assertThat(step1.lines()).containsExactly(
-        "django-community: 3 entries already published, watching for new ones",
-        "planet-plone: 3 entries already published, watching for new ones",
-        "planet-python: 3 entries already published, watching for new ones",
-        "planet-twisted: 3 entries already published, watching for new ones");
+    assertThat(step1.lines())
+        .containsExactly(
+            "django-community: 3 entries already published, watching for new ones",
+            "planet-plone: 3 entries already published, watching for new ones",
+            "planet-python: 3 entries already published, watching for new ones",
+            "planet-twisted: 3 entries already published, watching for new ones");
 
     serveSnapshot(Resources.SNAPSHOTS[1]);
     CommandRun step2 = pollOnce();
@@ -76,7 +81,8 @@ class PollCommandTest {
     assertThat(step2.entryLines()).hasSize(12).doesNotHaveDuplicates();
     assertThat(step2.lines()).hasSize(12);
     assertThat(step2.entryLines()).filteredOn(l -> l.startsWith("[planet-python] ")).hasSize(3);
-    assertThat(step2.entryLines()).anyMatch(l -> l.startsWith("[planet-python] Kay Hayen: Nuitka Release 4.0 — https://"));
+    assertThat(step2.entryLines())
+        .anyMatch(l -> l.startsWith("[planet-python] Kay Hayen: Nuitka Release 4.0 — https://"));
 
     serveSnapshot(Resources.SNAPSHOTS[2]);
     CommandRun step3 = pollOnce();
@@ -94,9 +100,10 @@ class PollCommandTest {
     serveSnapshot(Resources.SNAPSHOTS[0]);
     pollOnce();
     serveSnapshot(Resources.SNAPSHOTS[1]);
-    List<String> dates = pollOnce().entryLines().stream()
-        .map(l -> l.substring(l.lastIndexOf('(') + 1, l.length() - 1))
-        .toList();
+    List<String> dates =
+        pollOnce().entryLines().stream()
+            .map(l -> l.substring(l.lastIndexOf('(') + 1, l.length() - 1))
+            .toList();
     assertThat(dates).isSorted();
   }
 
@@ -110,8 +117,18 @@ class PollCommandTest {
     ObjectMapper json = new ObjectMapper();
     for (String line : step2.lines()) {
       JsonNode node = json.readTree(line);
-      assertThat(node.fieldNames()).toIterable().containsExactlyInAnyOrder(
-          "source", "feed_url", "key", "title", "url", "author", "published", "summary", "image");
+      assertThat(node.fieldNames())
+          .toIterable()
+          .containsExactlyInAnyOrder(
+              "source",
+              "feed_url",
+              "key",
+              "title",
+              "url",
+              "author",
+              "published",
+              "summary",
+              "image");
       assertThat(node.get("source").asText()).isIn((Object[]) Resources.SOURCES);
       assertThat(node.get("feed_url").asText()).startsWith("http://127.0.0.1:");
       assertThat(node.get("title").asText()).isNotBlank();
@@ -141,12 +158,16 @@ class PollCommandTest {
 
   @Test
   void aBurstOverTheCapEndsWithOneLineCountingTheRest() throws IOException {
-    Files.writeString(config, Files.readString(config).replace("deliver.max-per-poll=10", "deliver.max-per-poll=2"));
+    Files.writeString(
+        config,
+        Files.readString(config).replace("deliver.max-per-poll=10", "deliver.max-per-poll=2"));
     serveSnapshot(Resources.SNAPSHOTS[0]);
     pollOnce();
     serveSnapshot(Resources.SNAPSHOTS[1]);
     CommandRun run = pollOnce();
-    assertThat(run.entryLines()).filteredOn(l -> l.contains("…and ")).hasSize(4)
+    assertThat(run.entryLines())
+        .filteredOn(l -> l.contains("…and "))
+        .hasSize(4)
         .allMatch(l -> l.contains("…and 1 more new posts in "));
     assertThat(run.entryLines()).hasSize(4 * 2 + 4);
   }

@@ -19,20 +19,32 @@ class ProcessTest {
 
   record Result(int status, String out, String err) {}
 
-  static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+  static Result run(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new java.util.ArrayList<>(List.of(javaBin.toString(), "-cp",
-        System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                javaBin.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(k -> k.startsWith("ORRERY_") || k.equals("DISCORD_TOKEN"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("ORRERY_") || k.equals("DISCORD_TOKEN"));
     builder.environment().putAll(env);
     Process process = builder.start();
     process.getOutputStream().close();
     byte[] out = process.getInputStream().readAllBytes();
     byte[] err = process.getErrorStream().readAllBytes();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    return new Result(
+        process.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -40,20 +52,30 @@ class ProcessTest {
     Result result = run(Map.of(), "check", "--config", "bot.properties.example");
     assertThat(result.status()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err().lines().toList()).containsExactly(
-        "orrery: the configuration in bot.properties.example cannot be used:",
-        "  - discord.token is not set: create a bot at https://discord.com/developers/applications,"
-            + " copy its token (Bot > Reset Token) into bot.properties as discord.token=..., or set the"
-            + " environment variable DISCORD_TOKEN");
+    assertThat(result.err().lines().toList())
+        .containsExactly(
+            "orrery: the configuration in bot.properties.example cannot be used:",
+            "  - discord.token is not set: create a bot at"
+                + " https://discord.com/developers/applications, copy its token (Bot > Reset Token)"
+                + " into bot.properties as discord.token=..., or set the environment variable"
+                + " DISCORD_TOKEN");
   }
 
   @Test
   void checkWithATokenExitsZeroAndPrintsTheResolvedConfigMasked() throws Exception {
-    Result result = run(Map.of("DISCORD_TOKEN", TOKEN, "ORRERY_POLL_INTERVAL", "30m"),
-        "check", "--config", "bot.properties.example");
+    Result result =
+        run(
+            Map.of("DISCORD_TOKEN", TOKEN, "ORRERY_POLL_INTERVAL", "30m"),
+            "check",
+            "--config",
+            "bot.properties.example");
     assertThat(result.status()).isZero();
-    assertThat(result.out()).contains("discord.token = MTIz****", "poll.interval = 30m",
-        "sources.planet-python.url = https://planetpython.org/rss20.xml", "http.max-bytes = 5MB");
+    assertThat(result.out())
+        .contains(
+            "discord.token = MTIz****",
+            "poll.interval = 30m",
+            "sources.planet-python.url = https://planetpython.org/rss20.xml",
+            "http.max-bytes = 5MB");
     assertThat(result.out() + result.err()).doesNotContain(TOKEN).doesNotContain("the-secret-part");
   }
 
@@ -64,8 +86,11 @@ class ProcessTest {
       Files.writeString(config, "discord.token=" + TOKEN + "\npoll.interval=sometimes\n");
       Result result = run(Map.of(), "check", "--config", config.toString());
       assertThat(result.status()).isEqualTo(2);
-      assertThat(result.err()).contains("poll.interval = 'sometimes' is not valid")
-          .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(TOKEN);
+      assertThat(result.err())
+          .contains("poll.interval = 'sometimes' is not valid")
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ")
+          .doesNotContain(TOKEN);
     } finally {
       Files.delete(config);
     }
@@ -105,12 +130,20 @@ class ProcessTest {
     Path db = Files.createTempFile("orrery", ".db");
     try {
       // a source on a port nobody listens on: the poll fails, which is logged at WARN
-      Files.writeString(quiet, "database.url=jdbc:sqlite:" + db + "\nhttp.allow-private-addresses=true\n"
-          + "sources.gone.url=http://127.0.0.1:9/feed.xml\nlog.level=ERROR\n");
+      Files.writeString(
+          quiet,
+          "database.url=jdbc:sqlite:"
+              + db
+              + "\nhttp.allow-private-addresses=true\n"
+              + "sources.gone.url=http://127.0.0.1:9/feed.xml\nlog.level=ERROR\n");
       Result errorOnly = run(Map.of(), "poll", "--once", "--config", quiet.toString());
       assertThat(errorOnly.status()).isEqualTo(1);
-      assertThat(errorOnly.err()).contains("gone: ").doesNotContain(" WARN ").doesNotContain(" INFO ");
-      Result verbose = run(Map.of("ORRERY_LOG_LEVEL", "DEBUG"), "poll", "--once", "--config", quiet.toString());
+      assertThat(errorOnly.err())
+          .contains("gone: ")
+          .doesNotContain(" WARN ")
+          .doesNotContain(" INFO ");
+      Result verbose =
+          run(Map.of("ORRERY_LOG_LEVEL", "DEBUG"), "poll", "--once", "--config", quiet.toString());
       assertThat(verbose.err()).contains(" WARN  ").contains("gone: ");
     } finally {
       Files.delete(quiet);

@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code orrery run} as a real process against the emulator: it starts, and stops cleanly on SIGTERM. */
+/**
+ * {@code orrery run} as a real process against the emulator: it starts, and stops cleanly on
+ * SIGTERM.
+ */
 class RunProcessTest {
   static final String TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.a-token-that-must-stay-secret";
 
@@ -25,19 +28,28 @@ class RunProcessTest {
       Guild guild = discord.createGuild("Python");
       discord.createTextChannel(guild, "news");
       Path config = dir.resolve("bot.properties");
-      Files.write(config, List.of(
-          "discord.token=" + TOKEN,
-          "discord.api-base-url=" + discord.restBaseUrl(),
-          "discord.gateway-url=" + discord.gatewayUrl(),
-          "database.url=jdbc:sqlite:" + dir.resolve("orrery.db")));
-      Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Files.write(
+          config,
+          List.of(
+              "discord.token=" + TOKEN,
+              "discord.api-base-url=" + discord.restBaseUrl(),
+              "discord.gateway-url=" + discord.gatewayUrl(),
+              "database.url=jdbc:sqlite:" + dir.resolve("orrery.db")));
+      Files.setPosixFilePermissions(
+          config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
       Path log = dir.resolve("stderr.log");
-      Process process = new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--config", config.toString())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "run",
+                  "--config",
+                  config.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       try {
         discord.awaitIdentifies(1, Duration.ofSeconds(60));
         discord.awaitRequests("PUT applications/*/commands", 1, Duration.ofSeconds(60));
@@ -45,8 +57,11 @@ class RunProcessTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("Logged in to Discord").doesNotContain("warning")
-            .doesNotContain(TOKEN).doesNotContain("must-stay-secret");
+        assertThat(output)
+            .contains("Logged in to Discord")
+            .doesNotContain("warning")
+            .doesNotContain(TOKEN)
+            .doesNotContain("must-stay-secret");
       } finally {
         process.destroyForcibly();
       }
@@ -57,14 +72,18 @@ class RunProcessTest {
   void aTokenDiscordRefusesExitsTwoWithAReadableMessage() throws Exception {
     try (DiscordEmulator discord = DiscordEmulator.builder().token(TOKEN).start()) {
       Path config = dir.resolve("bot.properties");
-      Files.write(config, List.of(
-          "discord.token=not-the-right-token",
-          "discord.api-base-url=" + discord.restBaseUrl(),
-          "discord.gateway-url=" + discord.gatewayUrl(),
-          "database.url=jdbc:sqlite:" + dir.resolve("orrery.db")));
-      ProcessTest.Result result = ProcessTest.run(java.util.Map.of(), "run", "--config", config.toString());
+      Files.write(
+          config,
+          List.of(
+              "discord.token=not-the-right-token",
+              "discord.api-base-url=" + discord.restBaseUrl(),
+              "discord.gateway-url=" + discord.gatewayUrl(),
+              "database.url=jdbc:sqlite:" + dir.resolve("orrery.db")));
+      ProcessTest.Result result =
+          ProcessTest.run(java.util.Map.of(), "run", "--config", config.toString());
       assertThat(result.status()).isEqualTo(2);
-      assertThat(result.err()).contains("Discord refused the token (401 Unauthorized): check discord.token")
+      assertThat(result.err())
+          .contains("Discord refused the token (401 Unauthorized): check discord.token")
           .doesNotContain("not-the-right-token");
     }
   }

@@ -50,7 +50,8 @@ class ConfigLoaderTest {
     assertThat(config.discord().apiBaseUrl()).isEqualTo(URI.create("https://discord.com/api/v10/"));
     assertThat(config.discord().gatewayUrl()).isEqualTo(URI.create("wss://gateway.discord.gg/"));
     assertThat(config.database()).isEqualTo(new Config.Database("jdbc:sqlite:data/orrery.db", 4));
-    assertThat(config.poll()).isEqualTo(new Config.Poll(Duration.ofMinutes(10), Duration.ofMinutes(1), 4));
+    assertThat(config.poll())
+        .isEqualTo(new Config.Poll(Duration.ofMinutes(10), Duration.ofMinutes(1), 4));
     assertThat(config.http().timeout()).isEqualTo(Duration.ofSeconds(20));
     assertThat(config.http().maxBytes()).isEqualTo(5L * 1024 * 1024);
     assertThat(config.http().allowPrivateAddresses()).isFalse();
@@ -64,55 +65,74 @@ class ConfigLoaderTest {
 
   @Test
   void everyKeyIsRead() throws Exception {
-    Config config = load(
-        "discord.token=" + TOKEN,
-        "discord.guild-ids=123456789012345678, 223456789012345678",
-        "discord.api-base-url=http://127.0.0.1:9000/api/v10/",
-        "discord.gateway-url=ws://127.0.0.1:9001/",
-        "database.url=jdbc:sqlite:" + dir.resolve("x.db"),
-        "database.pool-size=2",
-        "poll.interval=2h",
-        "poll.min-interval=5m",
-        "poll.threads=8",
-        "http.user-agent=TestBot/1",
-        "http.timeout=5s",
-        "http.max-bytes=512KB",
-        "http.allow-private-addresses=true",
-        "deliver.max-per-poll=3",
-        "summary.max-length=200",
-        "log.level=debug",
-        "sources.planet-python.url=https://planetpython.org/rss20.xml",
-        "sources.planet-python.title=Planet Python",
-        "sources.planet-python.color=#3776ab",
-        "subscriptions.1.channel=323456789012345678",
-        "subscriptions.1.source=planet-python",
-        "subscriptions.2.channel=423456789012345678",
-        "subscriptions.2.source=https://example.org/feed.xml");
-    assertThat(config.discord().guildIds()).containsExactly(123456789012345678L, 223456789012345678L);
+    Config config =
+        load(
+            "discord.token=" + TOKEN,
+            "discord.guild-ids=123456789012345678, 223456789012345678",
+            "discord.api-base-url=http://127.0.0.1:9000/api/v10/",
+            "discord.gateway-url=ws://127.0.0.1:9001/",
+            "database.url=jdbc:sqlite:" + dir.resolve("x.db"),
+            "database.pool-size=2",
+            "poll.interval=2h",
+            "poll.min-interval=5m",
+            "poll.threads=8",
+            "http.user-agent=TestBot/1",
+            "http.timeout=5s",
+            "http.max-bytes=512KB",
+            "http.allow-private-addresses=true",
+            "deliver.max-per-poll=3",
+            "summary.max-length=200",
+            "log.level=debug",
+            "sources.planet-python.url=https://planetpython.org/rss20.xml",
+            "sources.planet-python.title=Planet Python",
+            "sources.planet-python.color=#3776ab",
+            "subscriptions.1.channel=323456789012345678",
+            "subscriptions.1.source=planet-python",
+            "subscriptions.2.channel=423456789012345678",
+            "subscriptions.2.source=https://example.org/feed.xml");
+    assertThat(config.discord().guildIds())
+        .containsExactly(123456789012345678L, 223456789012345678L);
     assertThat(config.discord().apiBaseUrl()).hasPort(9000);
     assertThat(config.discord().gatewayUrl()).hasScheme("ws");
     assertThat(config.database().poolSize()).isEqualTo(2);
-    assertThat(config.poll()).isEqualTo(new Config.Poll(Duration.ofHours(2), Duration.ofMinutes(5), 8));
-    assertThat(config.http()).isEqualTo(new Config.Http("TestBot/1", Duration.ofSeconds(5), 512 * 1024, true));
+    assertThat(config.poll())
+        .isEqualTo(new Config.Poll(Duration.ofHours(2), Duration.ofMinutes(5), 8));
+    assertThat(config.http())
+        .isEqualTo(new Config.Http("TestBot/1", Duration.ofSeconds(5), 512 * 1024, true));
     assertThat(config.deliverMaxPerPoll()).isEqualTo(3);
     assertThat(config.summaryMaxLength()).isEqualTo(200);
     assertThat(config.logLevel()).isEqualTo("DEBUG");
-    assertThat(config.source("planet-python")).contains(new Config.Source(
-        "planet-python", URI.create("https://planetpython.org/rss20.xml"), "Planet Python", 0x3776ab));
-    assertThat(config.subscriptions()).containsExactly(
-        new Config.ChannelSubscription("1", 323456789012345678L, "planet-python"),
-        new Config.ChannelSubscription("2", 423456789012345678L, "https://example.org/feed.xml"));
+    assertThat(config.source("planet-python"))
+        .contains(
+            new Config.Source(
+                "planet-python",
+                URI.create("https://planetpython.org/rss20.xml"),
+                "Planet Python",
+                0x3776ab));
+    assertThat(config.subscriptions())
+        .containsExactly(
+            new Config.ChannelSubscription("1", 323456789012345678L, "planet-python"),
+            new Config.ChannelSubscription(
+                "2", 423456789012345678L, "https://example.org/feed.xml"));
     assertThat(config.warnings()).isEmpty();
   }
 
   @Test
   void theEnvironmentOverridesTheFile() throws Exception {
-    Config config = load(
-        Map.of("ORRERY_POLL_INTERVAL", "30m", "ORRERY_HTTP_MAX_BYTES", "1MB",
-            "ORRERY_SOURCES_PLANET_PYTHON_TITLE", "PP", "ORRERY_DISCORD_TOKEN", TOKEN),
-        "poll.interval=10m",
-        "sources.planet-python.url=https://planetpython.org/rss20.xml",
-        "sources.planet-python.title=Planet Python");
+    Config config =
+        load(
+            Map.of(
+                "ORRERY_POLL_INTERVAL",
+                "30m",
+                "ORRERY_HTTP_MAX_BYTES",
+                "1MB",
+                "ORRERY_SOURCES_PLANET_PYTHON_TITLE",
+                "PP",
+                "ORRERY_DISCORD_TOKEN",
+                TOKEN),
+            "poll.interval=10m",
+            "sources.planet-python.url=https://planetpython.org/rss20.xml",
+            "sources.planet-python.title=Planet Python");
     assertThat(config.poll().interval()).isEqualTo(Duration.ofMinutes(30));
     assertThat(config.http().maxBytes()).isEqualTo(1L << 20);
     assertThat(config.source("planet-python").orElseThrow().title()).isEqualTo("PP");
@@ -127,14 +147,18 @@ class ConfigLoaderTest {
 
   @Test
   void aMissingFileStillLoadsFromTheEnvironment() throws Exception {
-    Config config = new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(dir.resolve("absent.properties"), true);
+    Config config =
+        new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN))
+            .load(dir.resolve("absent.properties"), true);
     assertThat(config.discord().token().isEmpty()).isFalse();
   }
 
   @Test
   void aMissingTokenSaysHowToGetOne() throws Exception {
     ConfigException e = problems("poll.interval=10m");
-    assertThat(e.problems()).singleElement().asString()
+    assertThat(e.problems())
+        .singleElement()
+        .asString()
         .startsWith("discord.token is not set")
         .contains("https://discord.com/developers/applications", "DISCORD_TOKEN");
   }
@@ -147,35 +171,43 @@ class ConfigLoaderTest {
 
   @Test
   void eachBadValueIsNamedWithWhatIsAccepted() throws Exception {
-    ConfigException e = problems(
-        "discord.token=" + TOKEN,
-        "discord.guild-ids=12345",
-        "discord.api-base-url=ftp://example.org/",
-        "discord.gateway-url=not a url",
-        "database.url=jdbc:mysql://localhost/orrery",
-        "database.pool-size=0",
-        "poll.interval=often",
-        "poll.threads=1000",
-        "http.timeout=0s",
-        "http.max-bytes=lots",
-        "http.allow-private-addresses=maybe",
-        "deliver.max-per-poll=-1",
-        "summary.max-length=10",
-        "log.level=LOUD");
-    assertThat(e.problems()).containsExactlyInAnyOrder(
-        "discord.guild-ids = '12345' is not valid: use a comma-separated list of server IDs (17 to 20 digits)",
-        "discord.api-base-url = 'ftp://example.org/' is not valid: use an absolute http or https URL",
-        "discord.gateway-url = 'not a url' is not valid: use an absolute ws or wss URL",
-        "database.url = 'jdbc:mysql://localhost/orrery' is not valid: use a SQLite JDBC URL such as jdbc:sqlite:data/orrery.db",
-        "database.pool-size = '0' is not valid: use a whole number from 1 to 64",
-        "poll.interval = 'often' is not valid: use a duration from 1s to 7d, written like 30s, 10m or 1h",
-        "poll.threads = '1000' is not valid: use a whole number from 1 to 64",
-        "http.timeout = '0s' is not valid: use a duration from 1s to 7d, written like 30s, 10m or 1h",
-        "http.max-bytes = 'lots' is not valid: use a size from 1 KB to 1 GB, written like 512KB or 5MB",
-        "http.allow-private-addresses = 'maybe' is not valid: use true or false",
-        "deliver.max-per-poll = '-1' is not valid: use a whole number from 1 to 50",
-        "summary.max-length = '10' is not valid: use a whole number from 50 to 4000",
-        "log.level = 'LOUD' is not valid: use one of TRACE, DEBUG, INFO, WARN, ERROR");
+    ConfigException e =
+        problems(
+            "discord.token=" + TOKEN,
+            "discord.guild-ids=12345",
+            "discord.api-base-url=ftp://example.org/",
+            "discord.gateway-url=not a url",
+            "database.url=jdbc:mysql://localhost/orrery",
+            "database.pool-size=0",
+            "poll.interval=often",
+            "poll.threads=1000",
+            "http.timeout=0s",
+            "http.max-bytes=lots",
+            "http.allow-private-addresses=maybe",
+            "deliver.max-per-poll=-1",
+            "summary.max-length=10",
+            "log.level=LOUD");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "discord.guild-ids = '12345' is not valid: use a comma-separated list of server IDs (17"
+                + " to 20 digits)",
+            "discord.api-base-url = 'ftp://example.org/' is not valid: use an absolute http or"
+                + " https URL",
+            "discord.gateway-url = 'not a url' is not valid: use an absolute ws or wss URL",
+            "database.url = 'jdbc:mysql://localhost/orrery' is not valid: use a SQLite JDBC URL"
+                + " such as jdbc:sqlite:data/orrery.db",
+            "database.pool-size = '0' is not valid: use a whole number from 1 to 64",
+            "poll.interval = 'often' is not valid: use a duration from 1s to 7d, written like 30s,"
+                + " 10m or 1h",
+            "poll.threads = '1000' is not valid: use a whole number from 1 to 64",
+            "http.timeout = '0s' is not valid: use a duration from 1s to 7d, written like 30s, 10m"
+                + " or 1h",
+            "http.max-bytes = 'lots' is not valid: use a size from 1 KB to 1 GB, written like 512KB"
+                + " or 5MB",
+            "http.allow-private-addresses = 'maybe' is not valid: use true or false",
+            "deliver.max-per-poll = '-1' is not valid: use a whole number from 1 to 50",
+            "summary.max-length = '10' is not valid: use a whole number from 50 to 4000",
+            "log.level = 'LOUD' is not valid: use one of TRACE, DEBUG, INFO, WARN, ERROR");
   }
 
   @Test
@@ -183,47 +215,66 @@ class ConfigLoaderTest {
     Config config = load("discord.token=" + TOKEN, "poll.interval=2s");
     assertThat(config.poll().interval()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.poll().minInterval()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(config.warnings()).singleElement().asString()
+    assertThat(config.warnings())
+        .singleElement()
+        .asString()
         .startsWith("poll.interval = 2s polls feeds more than once a minute");
   }
 
   @Test
   void aMinimumLongerThanTheIntervalIsRefused() throws Exception {
-    ConfigException e = problems("discord.token=" + TOKEN, "poll.interval=5m", "poll.min-interval=10m");
-    assertThat(e.problems()).containsExactly(
-        "poll.min-interval = 10m is longer than poll.interval = 5m: set poll.min-interval to poll.interval or less");
+    ConfigException e =
+        problems("discord.token=" + TOKEN, "poll.interval=5m", "poll.min-interval=10m");
+    assertThat(e.problems())
+        .containsExactly(
+            "poll.min-interval = 10m is longer than poll.interval = 5m: set poll.min-interval to"
+                + " poll.interval or less");
   }
 
   @Test
   void badSourcesAndSubscriptionsAreNamed() throws Exception {
-    ConfigException e = problems(
-        "discord.token=" + TOKEN,
-        "sources.Planet_Python.url=https://planetpython.org/rss20.xml",
-        "sources.no-url.title=Nothing",
-        "sources.bad-color.url=https://example.org/rss",
-        "sources.bad-color.color=blue",
-        "sources.bad-url.url=file:///etc/passwd",
-        "subscriptions.a.channel=general",
-        "subscriptions.a.source=bad-color",
-        "subscriptions.b.channel=523456789012345678",
-        "subscriptions.b.source=nope");
-    assertThat(e.problems()).containsExactlyInAnyOrder(
-        "sources.Planet_Python: the source name 'Planet_Python' must be 1 to 32 lower-case letters, digits or dashes, like planet-python",
-        "sources.no-url.url is missing: every source needs the address of its RSS or Atom feed",
-        "sources.bad-color.color = 'blue' is not valid: use a colour as six hex digits, like #3776ab",
-        "sources.bad-url.url = 'file:///etc/passwd' is not valid: use an absolute http or https URL",
-        "subscriptions.a.channel = 'general' is not valid: use a channel ID (17 to 20 digits; Discord: right-click the channel > Copy Channel ID)",
-        "subscriptions.b.source = 'nope' is not valid: use a source name from sources.* (bad-color) or an http(s) feed URL");
+    ConfigException e =
+        problems(
+            "discord.token=" + TOKEN,
+            "sources.Planet_Python.url=https://planetpython.org/rss20.xml",
+            "sources.no-url.title=Nothing",
+            "sources.bad-color.url=https://example.org/rss",
+            "sources.bad-color.color=blue",
+            "sources.bad-url.url=file:///etc/passwd",
+            "subscriptions.a.channel=general",
+            "subscriptions.a.source=bad-color",
+            "subscriptions.b.channel=523456789012345678",
+            "subscriptions.b.source=nope");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "sources.Planet_Python: the source name 'Planet_Python' must be 1 to 32 lower-case"
+                + " letters, digits or dashes, like planet-python",
+            "sources.no-url.url is missing: every source needs the address of its RSS or Atom feed",
+            "sources.bad-color.color = 'blue' is not valid: use a colour as six hex digits, like"
+                + " #3776ab",
+            "sources.bad-url.url = 'file:///etc/passwd' is not valid: use an absolute http or https"
+                + " URL",
+            "subscriptions.a.channel = 'general' is not valid: use a channel ID (17 to 20 digits;"
+                + " Discord: right-click the channel > Copy Channel ID)",
+            "subscriptions.b.source = 'nope' is not valid: use a source name from sources.*"
+                + " (bad-color) or an http(s) feed URL");
   }
 
   @Test
   void anUnknownKeyIsAWarningNamingTheClosestKnownKey() throws Exception {
-    Config config = load("discord.token=" + TOKEN, "poll.intervall=5m", "completely.different=1",
-        "sources.a.url=https://example.org/rss", "sources.a.colour=#ffffff");
-    assertThat(config.warnings()).containsExactlyInAnyOrder(
-        "poll.intervall is not a known key and is ignored; did you mean poll.interval?",
-        "completely.different is not a known key and is ignored; see bot.properties.example for the keys",
-        "sources.a.colour is not a known key and is ignored; did you mean sources.a.color?");
+    Config config =
+        load(
+            "discord.token=" + TOKEN,
+            "poll.intervall=5m",
+            "completely.different=1",
+            "sources.a.url=https://example.org/rss",
+            "sources.a.colour=#ffffff");
+    assertThat(config.warnings())
+        .containsExactlyInAnyOrder(
+            "poll.intervall is not a known key and is ignored; did you mean poll.interval?",
+            "completely.different is not a known key and is ignored; see bot.properties.example for"
+                + " the keys",
+            "sources.a.colour is not a known key and is ignored; did you mean sources.a.color?");
     assertThat(config.poll().interval()).isEqualTo(Duration.ofMinutes(10));
   }
 
@@ -231,7 +282,9 @@ class ConfigLoaderTest {
   void theTokenNeverAppearsInProblemsOrToString() throws Exception {
     String spaced = "abc def-" + TOKEN;
     ConfigException e = problems("discord.token=" + spaced, "poll.interval=bad");
-    assertThat(e.getMessage()).doesNotContain(spaced).doesNotContain(TOKEN)
+    assertThat(e.getMessage())
+        .doesNotContain(spaced)
+        .doesNotContain(TOKEN)
         .contains("discord.token contains white space");
     Config config = load("discord.token=" + TOKEN);
     assertThat(config.toString()).doesNotContain(TOKEN).doesNotContain("secret-part");
@@ -251,7 +304,8 @@ class ConfigLoaderTest {
     assertThat(e.problems()).singleElement().asString().startsWith("discord.token is not set");
     Config config = new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(example, true);
     assertThat(config.sources().keySet())
-        .containsExactlyInAnyOrder("planet-python", "django-community", "planet-twisted", "planet-plone");
+        .containsExactlyInAnyOrder(
+            "planet-python", "django-community", "planet-twisted", "planet-plone");
     assertThat(config.source("planet-twisted").orElseThrow().url())
         .isEqualTo(URI.create("https://planet.twistedmatrix.com/rss20.xml"));
     assertThat(config.warnings()).isEmpty();
@@ -261,19 +315,23 @@ class ConfigLoaderTest {
   void anUnreadableFileIsAProblemNotACrash() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("is-a-folder"));
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(folder, true))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("cannot be read");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("cannot be read");
   }
 
   @Test
   void aTokenInAFileOthersCanReadIsWarnedAbout() throws Exception {
     Path path = file("discord.token=" + TOKEN);
     Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
-    assertThat(new ConfigLoader(Map.of()).load(path, true).warnings()).singleElement().asString()
+    assertThat(new ConfigLoader(Map.of()).load(path, true).warnings())
+        .singleElement()
+        .asString()
         .contains("holds the bot's token and can be read by every user", "chmod 600");
     Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
     assertThat(new ConfigLoader(Map.of()).load(path, true).warnings()).isEmpty();
     Path noToken = file("poll.interval=10m");
     Files.setPosixFilePermissions(noToken, PosixFilePermissions.fromString("rw-r--r--"));
-    assertThat(new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(noToken, true).warnings()).isEmpty();
+    assertThat(new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(noToken, true).warnings())
+        .isEmpty();
   }
 }

@@ -75,14 +75,16 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public Config config() {
-    List<String> lines = new ArrayList<>(List.of(
-        "discord.token=" + discord.token(),
-        "discord.api-base-url=" + discord.restBaseUrl(),
-        "discord.gateway-url=" + discord.gatewayUrl(),
-        "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
-        "poll.interval=1s",
-        "http.allow-private-addresses=true",
-        "http.timeout=5s"));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "discord.token=" + discord.token(),
+                "discord.api-base-url=" + discord.restBaseUrl(),
+                "discord.gateway-url=" + discord.gatewayUrl(),
+                "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
+                "poll.interval=1s",
+                "http.allow-private-addresses=true",
+                "http.timeout=5s"));
     for (String source : Resources.SOURCES) {
       lines.add("sources." + source + ".url=" + feeds.url("/" + source + ".xml"));
       lines.add("sources." + source + ".title=" + title(source));
@@ -141,24 +143,30 @@ public final class BotHarness implements AutoCloseable {
     awaitPolls(more, Resources.SOURCES);
   }
 
-  /** Waits until each of these sources, if fetched so far, has been fetched {@code more} more times. */
+  /**
+   * Waits until each of these sources, if fetched so far, has been fetched {@code more} more times.
+   */
   public void awaitPolls(int more, String... sources) {
     Map<String, Long> before = new java.util.HashMap<>();
     for (String source : sources) {
       before.put(source, feeds.requestCount("/" + source + ".xml"));
     }
-    dev.orrery.testing.Await.until(WAIT, more + " more polls of the subscribed sources", () -> {
-      for (String source : sources) {
-        long now = feeds.requestCount("/" + source + ".xml");
-        if (before.get(source) > 0 && now < before.get(source) + more) {
-          return false;
-        }
-      }
-      return true;
-    });
+    dev.orrery.testing.Await.until(
+        WAIT,
+        more + " more polls of the subscribed sources",
+        () -> {
+          for (String source : sources) {
+            long now = feeds.requestCount("/" + source + ".xml");
+            if (before.get(source) > 0 && now < before.get(source) + more) {
+              return false;
+            }
+          }
+          return true;
+        });
   }
 
-  public PostedMessage command(Member member, Channel channel, String name, CommandOption... options) {
+  public PostedMessage command(
+      Member member, Channel channel, String name, CommandOption... options) {
     Interaction interaction = discord.interact(member, channel, name, options);
     return interaction.awaitReply(WAIT);
   }
@@ -177,11 +185,20 @@ public final class BotHarness implements AutoCloseable {
   public void discoverWithoutPosting() {
     Config config = config();
     try (Database db = database();
-        FeedFetcher fetcher = new FeedFetcher(new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, true, 4))) {
+        FeedFetcher fetcher =
+            new FeedFetcher(
+                new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, true, 4))) {
       FeedStore feedStore = new FeedStore(db);
-      FeedRefresher refresher = new FeedRefresher(fetcher, new FeedParser(), new EntryNormalizer(350), feedStore,
-          new EntryStore(db, config.deliverMaxPerPoll()),
-          new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(1), new java.util.Random()), InstantSource.system());
+      FeedRefresher refresher =
+          new FeedRefresher(
+              fetcher,
+              new FeedParser(),
+              new EntryNormalizer(350),
+              feedStore,
+              new EntryStore(db, config.deliverMaxPerPoll()),
+              new PollSchedule(
+                  Duration.ofSeconds(1), Duration.ofSeconds(1), new java.util.Random()),
+              InstantSource.system());
       feedStore.watched().forEach(refresher::refresh);
     }
   }

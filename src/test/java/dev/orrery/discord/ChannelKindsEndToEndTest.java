@@ -35,19 +35,31 @@ class ChannelKindsEndToEndTest {
   void aForumGetsOnePostPerEntryTitledByTheEntry() {
     Channel forum = h.discord.createForumChannel(h.guild, "feeds");
     h.startBot();
-    PostedMessage reply = h.subscribe(h.news, "planet-python", CommandOption.channel("channel", forum));
+    PostedMessage reply =
+        h.subscribe(h.news, "planet-python", CommandOption.channel("channel", forum));
     assertThat(reply.content()).startsWith("Subscribed <#" + forum.id() + "> to Planet Python.");
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     List<PostedMessage> posts = h.discord.awaitMessages(forum, 3, WAIT);
-    assertThat(posts).allSatisfy(p -> {
-      assertThat(p.source()).isEqualTo(MessageSource.FORUM_POST);
-      assertThat(p.embed().footerText()).isEqualTo("Planet Python");
-    });
-    List<String> threadNames = h.discord.awaitRequests("POST channels/*/threads", 3, WAIT).stream()
-        .map(r -> net.dv8tion.jda.api.utils.data.DataObject.fromJson(r.body()).getString("name")).toList();
-    assertThat(threadNames).hasSize(3).allSatisfy(name -> assertThat(name).isNotBlank().hasSizeLessThanOrEqualTo(100));
-    assertThat(posts).extracting(p -> p.embed().title()).allSatisfy(title ->
-        assertThat(threadNames).anySatisfy(name -> assertThat(title).startsWith(name.replace("…", ""))));
+    assertThat(posts)
+        .allSatisfy(
+            p -> {
+              assertThat(p.source()).isEqualTo(MessageSource.FORUM_POST);
+              assertThat(p.embed().footerText()).isEqualTo("Planet Python");
+            });
+    List<String> threadNames =
+        h.discord.awaitRequests("POST channels/*/threads", 3, WAIT).stream()
+            .map(
+                r -> net.dv8tion.jda.api.utils.data.DataObject.fromJson(r.body()).getString("name"))
+            .toList();
+    assertThat(threadNames)
+        .hasSize(3)
+        .allSatisfy(name -> assertThat(name).isNotBlank().hasSizeLessThanOrEqualTo(100));
+    assertThat(posts)
+        .extracting(p -> p.embed().title())
+        .allSatisfy(
+            title ->
+                assertThat(threadNames)
+                    .anySatisfy(name -> assertThat(title).startsWith(name.replace("…", ""))));
   }
 
   @Test

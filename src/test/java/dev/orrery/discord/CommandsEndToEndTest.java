@@ -38,12 +38,16 @@ class CommandsEndToEndTest {
   @Test
   void theCommandsAreRegisteredWithManageChannelsForTheAdminOnes() {
     List<RegisteredCommand> commands = h.discord.globalCommands();
-    assertThat(commands).extracting(RegisteredCommand::name)
-        .containsExactlyInAnyOrder("subscribe", "unsubscribe", "subscriptions", "latest", "sources", "help");
+    assertThat(commands)
+        .extracting(RegisteredCommand::name)
+        .containsExactlyInAnyOrder(
+            "subscribe", "unsubscribe", "subscriptions", "latest", "sources", "help");
     String manageChannels = Long.toString(1L << 4);
-    assertThat(commands).filteredOn(c -> c.name().endsWith("subscribe"))
+    assertThat(commands)
+        .filteredOn(c -> c.name().endsWith("subscribe"))
         .allSatisfy(c -> assertThat(c.defaultMemberPermissions()).isEqualTo(manageChannels));
-    assertThat(commands).filteredOn(c -> c.name().equals("latest"))
+    assertThat(commands)
+        .filteredOn(c -> c.name().equals("latest"))
         .allSatisfy(c -> assertThat(c.defaultMemberPermissions()).isNull());
   }
 
@@ -52,35 +56,53 @@ class CommandsEndToEndTest {
     h.subscribe(h.news, "planet-python");
     PostedMessage again = h.subscribe(h.news, "planet-python");
     assertThat(again.ephemeral()).isTrue();
-    assertThat(again.content()).isEqualTo("<#" + h.news.id() + "> is already subscribed to Planet Python. Nothing changed.");
+    assertThat(again.content())
+        .isEqualTo(
+            "<#" + h.news.id() + "> is already subscribed to Planet Python. Nothing changed.");
     PostedMessage list = h.command(h.reader, h.news, "subscriptions");
     assertThat(list.content()).startsWith("**Subscriptions** (1)");
   }
 
   @Test
   void aUrlThatIsNotAFeedIsRefusedWithTheReasonAndNothingIsSaved() {
-    h.feeds.respond("/page", 200, "<!DOCTYPE html><html><body>Hello</body></html>", Map.of("Content-Type", "text/html"));
+    h.feeds.respond(
+        "/page",
+        200,
+        "<!DOCTYPE html><html><body>Hello</body></html>",
+        Map.of("Content-Type", "text/html"));
     PostedMessage reply = h.subscribe(h.news, h.feeds.url("/page").toString());
     assertThat(reply.ephemeral()).isTrue();
-    assertThat(reply.content()).startsWith("⚠️ Could not subscribe to that source: not a feed: the page is HTML.");
+    assertThat(reply.content())
+        .startsWith("⚠️ Could not subscribe to that source: not a feed: the page is HTML.");
     PostedMessage missing = h.subscribe(h.news, h.feeds.url("/nothing-here").toString());
     assertThat(missing.content()).contains("HTTP 404 Not Found");
     PostedMessage garbage = h.subscribe(h.news, "ftp://example.org/feed");
-    assertThat(garbage.content()).contains("ftp: URLs are not fetched: use an http or https feed URL");
-    assertThat(h.command(h.reader, h.news, "subscriptions").content()).contains("no subscriptions yet");
+    assertThat(garbage.content())
+        .contains("ftp: URLs are not fetched: use an http or https feed URL");
+    assertThat(h.command(h.reader, h.news, "subscriptions").content())
+        .contains("no subscriptions yet");
     try (var db = h.database()) {
-      assertThat(new dev.orrery.store.FeedStore(db).findByUrl(h.feeds.url("/page").toString())).isEmpty();
-      assertThat(new dev.orrery.store.FeedStore(db).findByUrl(h.feeds.url("/nothing-here").toString())).isEmpty();
+      assertThat(new dev.orrery.store.FeedStore(db).findByUrl(h.feeds.url("/page").toString()))
+          .isEmpty();
+      assertThat(
+              new dev.orrery.store.FeedStore(db).findByUrl(h.feeds.url("/nothing-here").toString()))
+          .isEmpty();
     }
   }
 
   @Test
   void latestGivesThatManyEmbedsForAnyone() {
-    PostedMessage reply = h.command(h.reader, h.news, "latest",
-        CommandOption.string("source", "planet-twisted"), CommandOption.integer("count", 3));
+    PostedMessage reply =
+        h.command(
+            h.reader,
+            h.news,
+            "latest",
+            CommandOption.string("source", "planet-twisted"),
+            CommandOption.integer("count", 3));
     assertThat(reply.ephemeral()).isFalse();
     assertThat(reply.embeds()).hasSize(3);
-    assertThat(reply.embeds()).allSatisfy(e -> assertThat(e.footerText()).isEqualTo("Planet Twisted"));
+    assertThat(reply.embeds())
+        .allSatisfy(e -> assertThat(e.footerText()).isEqualTo("Planet Twisted"));
     assertThat(reply.allowedMentions().parse()).isEmpty();
   }
 
@@ -90,7 +112,9 @@ class CommandsEndToEndTest {
     h.subscribe(h.news, "planet-plone");
     PostedMessage reply = h.command(h.reader, h.news, "latest");
     assertThat(reply.embeds()).hasSize(5);
-    assertThat(reply.embeds()).extracting(e -> e.footerText()).containsOnly("Planet Python", "Planet Plone");
+    assertThat(reply.embeds())
+        .extracting(e -> e.footerText())
+        .containsOnly("Planet Python", "Planet Plone");
     Interaction none = h.discord.interact(h.reader, h.other, "latest");
     PostedMessage error = none.awaitFollowUps(1, WAIT).get(0);
     assertThat(error.ephemeral()).isTrue();
@@ -102,13 +126,24 @@ class CommandsEndToEndTest {
     h.subscribe(h.news, "planet-python");
     h.subscribe(h.other, "planet-plone");
     h.feeds.respond("/planet-plone.xml", 500, "boom", Map.of());
-    Await.until(WAIT, "the plone feed to fail", () -> h.command(h.reader, h.news, "subscriptions").content()
-        .contains("HTTP 500 Internal Server Error"));
+    Await.until(
+        WAIT,
+        "the plone feed to fail",
+        () ->
+            h.command(h.reader, h.news, "subscriptions")
+                .content()
+                .contains("HTTP 500 Internal Server Error"));
     PostedMessage list = h.command(h.reader, h.news, "subscriptions");
     assertThat(list.ephemeral()).isTrue();
-    assertThat(list.content()).contains("**Planet Python** → <#" + h.news.id() + ">", "✅ ok",
-        "**Planet Plone** → <#" + h.other.id() + ">", "⚠️ failing since <t:", "HTTP 500 Internal Server Error");
-    PostedMessage onlyNews = h.command(h.reader, h.news, "subscriptions", CommandOption.channel("channel", h.news));
+    assertThat(list.content())
+        .contains(
+            "**Planet Python** → <#" + h.news.id() + ">",
+            "✅ ok",
+            "**Planet Plone** → <#" + h.other.id() + ">",
+            "⚠️ failing since <t:",
+            "HTTP 500 Internal Server Error");
+    PostedMessage onlyNews =
+        h.command(h.reader, h.news, "subscriptions", CommandOption.channel("channel", h.news));
     assertThat(onlyNews.content()).contains("Planet Python").doesNotContain("Planet Plone");
   }
 
@@ -116,42 +151,57 @@ class CommandsEndToEndTest {
   void unsubscribeStopsThePosts() {
     h.subscribe(h.news, "planet-python");
     h.subscribe(h.news, "planet-twisted");
-    PostedMessage reply = h.command(h.admin, h.news, "unsubscribe", CommandOption.string("source", "planet-python"));
-    assertThat(reply.content()).isEqualTo("Unsubscribed <#" + h.news.id()
-        + "> from Planet Python. No more posts from it will appear here.");
+    PostedMessage reply =
+        h.command(h.admin, h.news, "unsubscribe", CommandOption.string("source", "planet-python"));
+    assertThat(reply.content())
+        .isEqualTo(
+            "Unsubscribed <#"
+                + h.news.id()
+                + "> from Planet Python. No more posts from it will appear here.");
     long pythonPolls = h.feeds.requestCount("/planet-python.xml");
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     h.discord.awaitMessages(h.news, 3, WAIT);
     h.awaitPolls(2, "planet-twisted");
     assertThat(h.feeds.requestCount("/planet-python.xml")).isEqualTo(pythonPolls);
-    assertThat(h.discord.messages(h.news)).hasSize(3)
+    assertThat(h.discord.messages(h.news))
+        .hasSize(3)
         .allSatisfy(m -> assertThat(m.embed().footerText()).isEqualTo("Planet Twisted"));
-    PostedMessage again = h.command(h.admin, h.news, "unsubscribe", CommandOption.string("source", "planet-python"));
+    PostedMessage again =
+        h.command(h.admin, h.news, "unsubscribe", CommandOption.string("source", "planet-python"));
     assertThat(again.content()).startsWith("⚠️ this channel is not subscribed to planet-python");
   }
 
   @Test
   void autocompleteOffersCatalogueSourcesAndTheChannelsSubscriptions() {
-    Interaction typing = h.discord.autocomplete(h.admin, h.news, "subscribe", CommandOption.focused("source", "plan"));
-    assertThat(typing.awaitChoices(WAIT)).extracting(AutocompleteChoice::value)
+    Interaction typing =
+        h.discord.autocomplete(
+            h.admin, h.news, "subscribe", CommandOption.focused("source", "plan"));
+    assertThat(typing.awaitChoices(WAIT))
+        .extracting(AutocompleteChoice::value)
         .containsExactly("planet-plone", "planet-python", "planet-twisted");
     h.subscribe(h.news, "django-community");
-    Interaction leaving = h.discord.autocomplete(h.admin, h.news, "unsubscribe", CommandOption.focused("source", ""));
-    assertThat(leaving.awaitChoices(WAIT)).extracting(AutocompleteChoice::value).containsExactly("django-community");
+    Interaction leaving =
+        h.discord.autocomplete(h.admin, h.news, "unsubscribe", CommandOption.focused("source", ""));
+    assertThat(leaving.awaitChoices(WAIT))
+        .extracting(AutocompleteChoice::value)
+        .containsExactly("django-community");
   }
 
   @Test
   void sourcesAndHelpAnswerInAFewLines() {
     PostedMessage sources = h.command(h.reader, h.news, "sources");
-    assertThat(sources.content()).contains("`planet-python` — Planet Python", "`planet-plone` — Planet Plone");
+    assertThat(sources.content())
+        .contains("`planet-python` — Planet Python", "`planet-plone` — Planet Plone");
     PostedMessage help = h.command(h.reader, h.news, "help");
-    assertThat(help.content()).contains("/subscribe", "/unsubscribe", "/subscriptions", "/latest", "/sources");
+    assertThat(help.content())
+        .contains("/subscribe", "/unsubscribe", "/subscriptions", "/latest", "/sources");
   }
 
   @Test
   void longListsArePagedWithButtons() {
     for (int i = 0; i < 12; i++) {
-      h.feeds.serveResource("/extra-" + i + ".xml", "/fixtures/feeds/2025-07-06/planet-plone.rss.xml");
+      h.feeds.serveResource(
+          "/extra-" + i + ".xml", "/fixtures/feeds/2025-07-06/planet-plone.rss.xml");
       h.subscribe(h.news, h.feeds.url("/extra-" + i + ".xml").toString());
     }
     PostedMessage first = h.command(h.reader, h.news, "subscriptions");
@@ -159,7 +209,11 @@ class CommandsEndToEndTest {
     assertThat(first.components().toString()).contains("subs:1:0");
     Interaction click = h.discord.clickButton(h.reader, first, "subs:1:0");
     click.awaitCallback(WAIT);
-    Await.until(WAIT, "the second page", () -> h.discord.messages().stream()
-        .anyMatch(m -> m.id() == first.id() && m.content().contains("page 2 of 2")));
+    Await.until(
+        WAIT,
+        "the second page",
+        () ->
+            h.discord.messages().stream()
+                .anyMatch(m -> m.id() == first.id() && m.content().contains("page 2 of 2")));
   }
 }

@@ -43,10 +43,14 @@ class PermissionsEndToEndTest {
   @Test
   void aMemberWithoutManageChannelsIsRefusedAndNothingChanges() {
     h.startBot();
-    PostedMessage reply = h.command(h.reader, h.news, "subscribe", CommandOption.string("source", "planet-python"));
+    PostedMessage reply =
+        h.command(h.reader, h.news, "subscribe", CommandOption.string("source", "planet-python"));
     assertThat(reply.ephemeral()).isTrue();
-    assertThat(reply.content()).isEqualTo("⚠️ You need the Manage Channels permission in <#" + h.news.id()
-        + "> to change its subscriptions.");
+    assertThat(reply.content())
+        .isEqualTo(
+            "⚠️ You need the Manage Channels permission in <#"
+                + h.news.id()
+                + "> to change its subscriptions.");
     assertThat(subscriptions(h.news.id())).isZero();
     assertThat(h.feeds.requests()).isEmpty();
   }
@@ -54,10 +58,13 @@ class PermissionsEndToEndTest {
   @Test
   void aChannelWhereTheBotCannotPostIsRefusedWithWhatIsMissing() {
     Channel quiet = h.discord.createTextChannel(h.guild, "quiet");
-    h.discord.revoke(quiet, h.discord.botMember(h.guild), Permissions.SEND_MESSAGES | Permissions.EMBED_LINKS);
+    h.discord.revoke(
+        quiet, h.discord.botMember(h.guild), Permissions.SEND_MESSAGES | Permissions.EMBED_LINKS);
     h.startBot();
-    PostedMessage reply = h.subscribe(h.news, "planet-python", CommandOption.channel("channel", quiet));
-    assertThat(reply.content()).startsWith("⚠️ I can't post in <#" + quiet.id() + ">: I'm missing ")
+    PostedMessage reply =
+        h.subscribe(h.news, "planet-python", CommandOption.channel("channel", quiet));
+    assertThat(reply.content())
+        .startsWith("⚠️ I can't post in <#" + quiet.id() + ">: I'm missing ")
         .contains("Send Messages", "Embed Links");
     assertThat(subscriptions(quiet.id())).isZero();
   }
@@ -65,7 +72,8 @@ class PermissionsEndToEndTest {
   @Test
   void theChannelOptionSubscribesAnotherChannel() {
     h.startBot();
-    PostedMessage reply = h.subscribe(h.news, "planet-python", CommandOption.channel("channel", h.other));
+    PostedMessage reply =
+        h.subscribe(h.news, "planet-python", CommandOption.channel("channel", h.other));
     assertThat(reply.content()).startsWith("Subscribed <#" + h.other.id() + "> to Planet Python.");
     assertThat(subscriptions(h.other.id())).isEqualTo(1);
     assertThat(subscriptions(h.news.id())).isZero();
@@ -81,7 +89,8 @@ class PermissionsEndToEndTest {
     h.discord.deleteChannel(doomed, Notify.NOBODY);
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     h.discord.awaitMessages(h.news, 3, WAIT);
-    Await.until(WAIT, "the deleted channel's subscription to go", () -> subscriptions(doomed.id()) == 0);
+    Await.until(
+        WAIT, "the deleted channel's subscription to go", () -> subscriptions(doomed.id()) == 0);
     assertThat(subscriptions(h.news.id())).isEqualTo(1);
   }
 
@@ -91,7 +100,8 @@ class PermissionsEndToEndTest {
     h.startBot();
     h.subscribe(doomed, "planet-python");
     h.discord.deleteChannel(doomed);
-    Await.until(WAIT, "the deleted channel's subscription to go", () -> subscriptions(doomed.id()) == 0);
+    Await.until(
+        WAIT, "the deleted channel's subscription to go", () -> subscriptions(doomed.id()) == 0);
   }
 
   @Test
@@ -102,8 +112,13 @@ class PermissionsEndToEndTest {
     h.discord.revoke(h.other, h.discord.botMember(h.guild), Permissions.SEND_MESSAGES);
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     h.discord.awaitMessages(h.news, 3, WAIT);
-    Await.until(WAIT, "the subscription in #other to pause", () -> h.command(h.reader, h.news, "subscriptions")
-        .content().contains("⏸ not posting: Missing permission: Send Messages"));
+    Await.until(
+        WAIT,
+        "the subscription in #other to pause",
+        () ->
+            h.command(h.reader, h.news, "subscriptions")
+                .content()
+                .contains("⏸ not posting: Missing permission: Send Messages"));
     assertThat(h.discord.messages(h.other)).isEmpty();
   }
 
@@ -111,10 +126,16 @@ class PermissionsEndToEndTest {
   void aPermissionRevokedOnlyOnDiscordsSideIsLearntFromTheErrorAndPauses() {
     h.startBot();
     h.subscribe(h.other, "planet-python");
-    h.discord.revoke(h.other, h.discord.botMember(h.guild), Permissions.SEND_MESSAGES, Notify.NOBODY);
+    h.discord.revoke(
+        h.other, h.discord.botMember(h.guild), Permissions.SEND_MESSAGES, Notify.NOBODY);
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
-    Await.until(WAIT, "the subscription to pause", () -> h.command(h.reader, h.news, "subscriptions")
-        .content().contains("⏸ not posting: Missing Permissions"));
+    Await.until(
+        WAIT,
+        "the subscription to pause",
+        () ->
+            h.command(h.reader, h.news, "subscriptions")
+                .content()
+                .contains("⏸ not posting: Missing Permissions"));
     assertThat(h.discord.messages(h.other)).isEmpty();
   }
 
@@ -122,10 +143,13 @@ class PermissionsEndToEndTest {
   void subscribingAgainAfterThePermissionIsBackResumes() {
     h.startBot();
     h.subscribe(h.other, "planet-python");
-    h.discord.revoke(h.other, h.discord.botMember(h.guild), Permissions.SEND_MESSAGES, Notify.NOBODY);
+    h.discord.revoke(
+        h.other, h.discord.botMember(h.guild), Permissions.SEND_MESSAGES, Notify.NOBODY);
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
-    Await.until(WAIT, "the subscription to pause", () -> h.command(h.reader, h.news, "subscriptions")
-        .content().contains("⏸ not posting"));
+    Await.until(
+        WAIT,
+        "the subscription to pause",
+        () -> h.command(h.reader, h.news, "subscriptions").content().contains("⏸ not posting"));
     h.discord.grant(h.other, h.discord.botMember(h.guild), Permissions.SEND_MESSAGES);
     PostedMessage again = h.subscribe(h.other, "planet-python");
     assertThat(again.content()).contains("It was paused (Missing Permissions); I've resumed it.");

@@ -36,7 +36,8 @@ class PostingEndToEndTest {
     h.startBot();
     PostedMessage reply = h.subscribe(h.news, "planet-python");
     assertThat(reply.ephemeral()).isTrue();
-    assertThat(reply.content()).startsWith("Subscribed <#" + h.news.id() + "> to Planet Python. Latest post: ")
+    assertThat(reply.content())
+        .startsWith("Subscribed <#" + h.news.id() + "> to Planet Python. Latest post: ")
         .endsWith("New posts will appear here.");
     h.subscribe(h.news, "django-community");
     h.subscribe(h.other, "planet-twisted");
@@ -51,28 +52,38 @@ class PostingEndToEndTest {
     h.awaitPolls(2);
     assertThat(h.discord.messages(h.news)).hasSize(6);
     assertThat(h.discord.messages(h.other)).hasSize(6);
-    assertThat(news).extracting(m -> m.embed().footerText())
+    assertThat(news)
+        .extracting(m -> m.embed().footerText())
         .containsOnly("Planet Python", "Django community");
-    assertThat(other).extracting(m -> m.embed().footerText())
+    assertThat(other)
+        .extracting(m -> m.embed().footerText())
         .containsOnly("Planet Twisted", "Planet Plone");
     assertThat(titles(news)).doesNotHaveDuplicates();
     // oldest first within each feed; feeds polled apart post in the order they were discovered
     for (String source : List.of("Planet Python", "Django community")) {
-      assertThat(timestamps(news.stream().filter(m -> m.embed().footerText().equals(source)).toList())).isSorted();
+      assertThat(
+              timestamps(news.stream().filter(m -> m.embed().footerText().equals(source)).toList()))
+          .isSorted();
     }
     for (String source : List.of("Planet Twisted", "Planet Plone")) {
-      assertThat(timestamps(other.stream().filter(m -> m.embed().footerText().equals(source)).toList())).isSorted();
+      assertThat(
+              timestamps(
+                  other.stream().filter(m -> m.embed().footerText().equals(source)).toList()))
+          .isSorted();
     }
 
     h.serveSnapshot(Resources.SNAPSHOTS[2]);
-    dev.orrery.testing.Await.until(WAIT, "the 7 new entries of step 3",
+    dev.orrery.testing.Await.until(
+        WAIT,
+        "the 7 new entries of step 3",
         () -> h.discord.messages(h.news).size() + h.discord.messages(h.other).size() == 19);
     h.awaitPolls(2);
     List<PostedMessage> all = new java.util.ArrayList<>(h.discord.messages(h.news));
     all.addAll(h.discord.messages(h.other));
     assertThat(all).hasSize(19);
     assertThat(titles(all)).doesNotHaveDuplicates();
-    assertThat(all).allSatisfy(m -> assertThat(m.nonce()).isNotBlank().hasSizeLessThanOrEqualTo(25));
+    assertThat(all)
+        .allSatisfy(m -> assertThat(m.nonce()).isNotBlank().hasSizeLessThanOrEqualTo(25));
     assertThat(all).extracting(PostedMessage::nonce).doesNotHaveDuplicates();
   }
 
@@ -99,21 +110,25 @@ class PostingEndToEndTest {
   void aChosenRoleIsTheOnlyThingMentioned() {
     Role watchers = h.discord.createRole(h.guild, "Watchers", 0);
     h.startBot();
-    PostedMessage reply = h.subscribe(h.news, "planet-python", CommandOption.role("mention", watchers));
+    PostedMessage reply =
+        h.subscribe(h.news, "planet-python", CommandOption.role("mention", watchers));
     assertThat(reply.content()).contains("mentioning <@&" + watchers.id() + ">");
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     List<PostedMessage> posts = h.discord.awaitMessages(h.news, 3, WAIT);
-    assertThat(posts).allSatisfy(m -> {
-      assertThat(m.content()).isEqualTo("<@&" + watchers.id() + ">");
-      assertThat(m.allowedMentions().parse()).isEmpty();
-      assertThat(m.allowedMentions().roles()).containsExactly(watchers.id());
-    });
+    assertThat(posts)
+        .allSatisfy(
+            m -> {
+              assertThat(m.content()).isEqualTo("<@&" + watchers.id() + ">");
+              assertThat(m.allowedMentions().parse()).isEmpty();
+              assertThat(m.allowedMentions().roles()).containsExactly(watchers.id());
+            });
   }
 
   @Test
   void backfillPostsTheLatestExistingEntriesAtOnce() {
     h.startBot();
-    PostedMessage reply = h.subscribe(h.news, "planet-python", CommandOption.integer("backfill", 2));
+    PostedMessage reply =
+        h.subscribe(h.news, "planet-python", CommandOption.integer("backfill", 2));
     assertThat(reply.content()).contains("Posting the latest 2 now.");
     List<PostedMessage> posts = h.discord.awaitMessages(h.news, 2, WAIT);
     h.awaitPolls(2);
@@ -148,7 +163,9 @@ class PostingEndToEndTest {
     assertThat(h.discord.messages(h.news)).hasSize(3);
     assertThat(titles(posts)).doesNotHaveDuplicates();
     assertThat(timestamps(posts)).isSorted();
-    assertThat(h.discord.requests("POST channels/*/messages")).filteredOn(r -> r.status() == 500).hasSize(1);
+    assertThat(h.discord.requests("POST channels/*/messages"))
+        .filteredOn(r -> r.status() == 500)
+        .hasSize(1);
   }
 
   @Test

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What survives a restart: waiting deliveries, the nonce of a post, commands, configured channels. */
+/**
+ * What survives a restart: waiting deliveries, the nonce of a post, commands, configured channels.
+ */
 class RestartEndToEndTest {
   @TempDir Path dir;
   BotHarness h;
@@ -38,7 +40,8 @@ class RestartEndToEndTest {
   }
 
   long sql(String query, Object... params) {
-    try (Database db = h.database(); Connection c = db.dataSource().getConnection();
+    try (Database db = h.database();
+        Connection c = db.dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement(query)) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
@@ -81,21 +84,29 @@ class RestartEndToEndTest {
     h.subscribe(h.news, "planet-python");
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     List<PostedMessage> posted = h.discord.awaitMessages(h.news, 3, WAIT);
-    Await.until(WAIT, "the three deliveries to be marked sent",
+    Await.until(
+        WAIT,
+        "the three deliveries to be marked sent",
         () -> sql("SELECT COUNT(*) FROM deliveries WHERE state = 'sent'") == 3);
     h.stopBot();
 
-    // the state a crash leaves when Discord took the message but the process died before recording it
+    // the state a crash leaves when Discord took the message but the process died before recording
+    // it
     PostedMessage last = posted.get(2);
     long delivery = sql("SELECT id FROM deliveries WHERE message_id = ?", last.id());
-    sql("UPDATE deliveries SET state = 'pending', message_id = NULL, sent_at = NULL WHERE id = ?", delivery);
+    sql(
+        "UPDATE deliveries SET state = 'pending', message_id = NULL, sent_at = NULL WHERE id = ?",
+        delivery);
 
     h.startBot();
-    Await.until(WAIT, "the repeated delivery to be marked sent again",
+    Await.until(
+        WAIT,
+        "the repeated delivery to be marked sent again",
         () -> sql("SELECT COUNT(*) FROM deliveries WHERE state = 'sent'") == 3);
     assertThat(h.discord.messages(h.news)).hasSize(3);
     assertThat(h.discord.stats().nonceRepeats()).isEqualTo(1);
-    assertThat(sql("SELECT message_id FROM deliveries WHERE id = ?", delivery)).isEqualTo(last.id());
+    assertThat(sql("SELECT message_id FROM deliveries WHERE id = ?", delivery))
+        .isEqualTo(last.id());
   }
 
   @Test
@@ -118,8 +129,11 @@ class RestartEndToEndTest {
 
   @Test
   void channelsConfiguredInTheFileAreSubscribedAtStartOnce() {
-    h.configure("subscriptions.1.channel=" + h.news.id(), "subscriptions.1.source=planet-python",
-        "subscriptions.2.channel=" + h.other.id(), "subscriptions.2.source=" + h.feeds.url("/planet-plone.xml"));
+    h.configure(
+        "subscriptions.1.channel=" + h.news.id(),
+        "subscriptions.1.source=planet-python",
+        "subscriptions.2.channel=" + h.other.id(),
+        "subscriptions.2.source=" + h.feeds.url("/planet-plone.xml"));
     h.startBot();
     h.stopBot();
     h.startBot();
@@ -129,8 +143,8 @@ class RestartEndToEndTest {
       assertThat(subscriptions.forChannel(h.other.id())).hasSize(1);
     }
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
-    assertThat(h.discord.awaitMessages(h.news, 3, WAIT)).allSatisfy(m ->
-        assertThat(m.embed().footerText()).isEqualTo("Planet Python"));
+    assertThat(h.discord.awaitMessages(h.news, 3, WAIT))
+        .allSatisfy(m -> assertThat(m.embed().footerText()).isEqualTo("Planet Python"));
     h.discord.awaitMessages(h.other, 3, WAIT);
   }
 
@@ -140,12 +154,14 @@ class RestartEndToEndTest {
     h.subscribe(h.news, "planet-plone");
     h.subscribe(h.other, "planet-plone");
     // the feed's record says it has been failing for three days; the next failure gives up
-    sql("UPDATE feeds SET failing_since = ?, error_count = 40 WHERE url LIKE '%planet-plone%'",
+    sql(
+        "UPDATE feeds SET failing_since = ?, error_count = 40 WHERE url LIKE '%planet-plone%'",
         Instant.now().minusSeconds(3 * 86_400 + 60).toEpochMilli());
     h.feeds.respond("/planet-plone.xml", 500, "boom", Map.of());
     List<PostedMessage> news = h.discord.awaitMessages(h.news, 1, WAIT);
     List<PostedMessage> other = h.discord.awaitMessages(h.other, 1, WAIT);
-    assertThat(news.get(0).content()).startsWith("⏸ Stopped checking **Planet Plone**: HTTP 500 Internal Server Error.");
+    assertThat(news.get(0).content())
+        .startsWith("⏸ Stopped checking **Planet Plone**: HTTP 500 Internal Server Error.");
     assertThat(other.get(0).content()).isEqualTo(news.get(0).content());
     long polls = h.feeds.requestCount("/planet-plone.xml");
     try {
@@ -155,6 +171,7 @@ class RestartEndToEndTest {
     }
     assertThat(h.feeds.requestCount("/planet-plone.xml")).isEqualTo(polls);
     assertThat(h.discord.messages(h.news)).hasSize(1);
-    assertThat(h.command(h.reader, h.news, "subscriptions").content()).contains("⏸ paused: failing since");
+    assertThat(h.command(h.reader, h.news, "subscriptions").content())
+        .contains("⏸ paused: failing since");
   }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code orrery <args>} as a real child JVM on the test classpath but with the product's logging
- * configuration, its standard output and error together in one file, ended with SIGKILL
- * ({@link #kill}) or SIGTERM ({@link #terminate}).
+ * configuration, its standard output and error together in one file, ended with SIGKILL ({@link
+ * #kill}) or SIGTERM ({@link #terminate}).
  */
 final class BotProcess implements AutoCloseable {
   private final Process process;
@@ -25,20 +25,32 @@ final class BotProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts {@code orrery args...}; the environment has no ORRERY_ or DISCORD_TOKEN but {@code env}. */
+  /**
+   * Starts {@code orrery args...}; the environment has no ORRERY_ or DISCORD_TOKEN but {@code env}.
+   */
   static BotProcess start(Path log, Map<String, String> env, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        // src/main's logback.xml, not logback-test.xml: what a user's terminal would show
-        "-Dlogback.configurationFile=logback.xml",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                // src/main's logback.xml, not logback-test.xml: what a user's terminal would show
+                "-Dlogback.configurationFile=logback.xml",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.PIPE);
-    builder.environment().keySet().removeIf(k -> k.startsWith("ORRERY_") || k.equals("DISCORD_TOKEN"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.PIPE);
+    builder
+        .environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("ORRERY_") || k.equals("DISCORD_TOKEN"));
     builder.environment().putAll(env);
     try {
       Process process = builder.start();

@@ -27,12 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fifty /subscribe and /unsubscribe at once, across channels, while feeds are polled: every one
- * is answered within Discord's 3 s, no database-busy error reaches anyone, and no subscription
- * exists twice.
+ * Fifty /subscribe and /unsubscribe at once, across channels, while feeds are polled: every one is
+ * answered within Discord's 3 s, no database-busy error reaches anyone, and no subscription exists
+ * twice.
  */
 class ConcurrentCommandsEndToEndTest {
-  static final String[] SOURCES = {"planet-python", "planet-twisted", "planet-plone", "django-community"};
+  static final String[] SOURCES = {
+    "planet-python", "planet-twisted", "planet-plone", "django-community"
+  };
 
   @TempDir Path dir;
   BotHarness h;
@@ -41,7 +43,9 @@ class ConcurrentCommandsEndToEndTest {
   @BeforeEach
   void start() {
     // Discord's own deadline: an interaction not acknowledged within 3 s is gone
-    h = new BotHarness(dir, DiscordEmulator.builder().interactionAckDeadline(Duration.ofSeconds(3)).start());
+    h =
+        new BotHarness(
+            dir, DiscordEmulator.builder().interactionAckDeadline(Duration.ofSeconds(3)).start());
     for (int i = 0; i < 5; i++) {
       channels.add(h.discord.createTextChannel(h.guild, "c" + i));
     }
@@ -65,7 +69,8 @@ class ConcurrentCommandsEndToEndTest {
       String source = SOURCES[(i / channels.size()) % SOURCES.length];
       // every pair is asked for twice or more, and some are dropped again while others are added
       String command = i % 4 == 3 ? "unsubscribe" : "subscribe";
-      sent.add(h.discord.interact(h.admin, channel, command, CommandOption.string("source", source)));
+      sent.add(
+          h.discord.interact(h.admin, channel, command, CommandOption.string("source", source)));
     }
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     List<String> replies = new ArrayList<>();
@@ -74,10 +79,15 @@ class ConcurrentCommandsEndToEndTest {
       assertThat(interaction.callbackType()).hasValue(Interaction.CALLBACK_DEFERRED_MESSAGE);
       replies.add(reply.content());
     }
-    assertThat(replies).noneMatch(r -> r.contains("Something went wrong"))
+    assertThat(replies)
+        .noneMatch(r -> r.contains("Something went wrong"))
         .noneMatch(r -> r.toLowerCase().contains("busy") || r.toLowerCase().contains("locked"))
-        .allMatch(r -> r.startsWith("Subscribed ") || r.contains("is already subscribed")
-            || r.startsWith("Unsubscribed ") || r.contains("is not subscribed to"));
+        .allMatch(
+            r ->
+                r.startsWith("Subscribed ")
+                    || r.contains("is already subscribed")
+                    || r.startsWith("Unsubscribed ")
+                    || r.contains("is not subscribed to"));
     Map<String, Long> perPair = pairs();
     assertThat(perPair.values()).allMatch(count -> count == 1);
     long subscribedReplies = replies.stream().filter(r -> r.startsWith("Subscribed ")).count();
@@ -88,7 +98,8 @@ class ConcurrentCommandsEndToEndTest {
 
   /** Subscriptions by "channel/feed", counted. */
   Map<String, Long> pairs() {
-    try (Database db = h.database(); Connection c = db.dataSource().getConnection();
+    try (Database db = h.database();
+        Connection c = db.dataSource().getConnection();
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT channel_id, feed_id FROM subscriptions")) {
       List<String> keys = new ArrayList<>();

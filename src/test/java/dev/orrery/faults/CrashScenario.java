@@ -28,13 +28,14 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
  * The crash test: {@code orrery run} as a child JVM, SIGKILLed again and again while it polls
- * growing feeds and posts their new entries to several channels, restarted each time, then run
- * once more cleanly until nothing waits. Every new entry must then be in each subscribed channel
- * exactly once.
+ * growing feeds and posts their new entries to several channels, restarted each time, then run once
+ * more cleanly until nothing waits. Every new entry must then be in each subscribed channel exactly
+ * once.
  */
 final class CrashScenario {
   /** How big the run is; {@code seed} makes the kill moments and feed growth repeatable. */
-  record Settings(int feeds, int channels, int feedsPerChannel, int kills, int maxNewPerCycle, long seed) {}
+  record Settings(
+      int feeds, int channels, int feedsPerChannel, int kills, int maxNewPerCycle, long seed) {}
 
   /** Where the kills landed, and what Discord holds at the end. */
   record Report(
@@ -53,20 +54,45 @@ final class CrashScenario {
       List<String> missing) {
 
     String summary() {
-      return "CRASH SUMMARY: kills=" + kills + " (with deliveries pending: " + killsWithDeliveriesPending
-          + ") expected=" + expected + " posted=" + posted + " duplicated=" + duplicated + " lost=" + lost
-          + " unexpected=" + unexpected + " nonce-repeats-absorbed=" + nonceRepeats
-          + " (resent within one run: " + resendsWithinARun + ")"
-          + " skipped-or-failed=" + skippedOrFailed + " integrity=" + integrity;
+      return "CRASH SUMMARY: kills="
+          + kills
+          + " (with deliveries pending: "
+          + killsWithDeliveriesPending
+          + ") expected="
+          + expected
+          + " posted="
+          + posted
+          + " duplicated="
+          + duplicated
+          + " lost="
+          + lost
+          + " unexpected="
+          + unexpected
+          + " nonce-repeats-absorbed="
+          + nonceRepeats
+          + " (resent within one run: "
+          + resendsWithinARun
+          + ")"
+          + " skipped-or-failed="
+          + skippedOrFailed
+          + " integrity="
+          + integrity;
     }
   }
 
   /** When in a run the kill lands. */
-  private enum Moment { STARTUP, POLLING, POSTING }
+  private enum Moment {
+    STARTUP,
+    POLLING,
+    POSTING
+  }
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(180);
-  /** deliver.max-per-poll: a poll never finds more new entries than this, so nothing is summed up. */
+
+  /**
+   * deliver.max-per-poll: a poll never finds more new entries than this, so nothing is summed up.
+   */
   private static final int MAX_PER_POLL = 50;
 
   private final Settings settings;
@@ -75,8 +101,10 @@ final class CrashScenario {
   private final Path config;
   private final SqliteFile db;
   private final List<SyntheticFeed> feeds = new ArrayList<>();
+
   /** Which channels each feed's entries must reach: the ledger's other half. */
   private final Map<SyntheticFeed, List<Channel>> subscribers = new LinkedHashMap<>();
+
   private final List<Channel> channels = new ArrayList<>();
   private final List<Instant> runStarts = new ArrayList<>();
   private int runs;
@@ -91,8 +119,10 @@ final class CrashScenario {
 
   Report run() throws IOException, InterruptedException {
     // a per-channel bucket of 4 posts a second: bursts take seconds, so kills land inside them
-    try (DiscordEmulator discord = DiscordEmulator.builder()
-            .channelMessageLimit(new RouteLimit(4, Duration.ofSeconds(1))).start();
+    try (DiscordEmulator discord =
+            DiscordEmulator.builder()
+                .channelMessageLimit(new RouteLimit(4, Duration.ofSeconds(1)))
+                .start();
         FeedServer server = new FeedServer()) {
       Guild guild = discord.createGuild("Crash test");
       for (int c = 1; c <= settings.channels(); c++) {
@@ -118,8 +148,11 @@ final class CrashScenario {
       for (int kill = 1; kill <= settings.kills(); kill++) {
         try (BotProcess bot = startBot(discord)) {
           if (kill == 1) {
-            // the first run subscribes the channels; each feed's baseline is stored before its subscription
-            Await.until(START_TIMEOUT, "the configured subscriptions",
+            // the first run subscribes the channels; each feed's baseline is stored before its
+            // subscription
+            Await.until(
+                START_TIMEOUT,
+                "the configured subscriptions",
                 () -> db.number("SELECT COUNT(*) FROM subscriptions") == subscriptions);
           }
           Moment moment = Moment.values()[random.nextInt(Moment.values().length)];
@@ -129,13 +162,16 @@ final class CrashScenario {
           } else {
             grow(server);
             if (moment == Moment.POSTING) {
-              Await.until(START_TIMEOUT, "a post in run " + runs + "\n" + bot.output(),
+              Await.until(
+                  START_TIMEOUT,
+                  "a post in run " + runs + "\n" + bot.output(),
                   () -> discord.messages().size() > postedBefore || !bot.isAlive());
             }
             Thread.sleep(random.nextInt(moment == Moment.POLLING ? 2500 : 1500));
           }
           if (!bot.isAlive()) {
-            throw new AssertionError("the bot died by itself in run " + runs + ":\n" + bot.output());
+            throw new AssertionError(
+                "the bot died by itself in run " + runs + ":\n" + bot.output());
           }
           bot.kill();
         }
@@ -148,13 +184,18 @@ final class CrashScenario {
       }
 
       // the clean run: restart, post whatever waits, stop with SIGTERM
-      int expected = subscribers.entrySet().stream()
-          .mapToInt(e -> e.getKey().newItems().size() * e.getValue().size()).sum();
+      int expected =
+          subscribers.entrySet().stream()
+              .mapToInt(e -> e.getKey().newItems().size() * e.getValue().size())
+              .sum();
       try (BotProcess bot = startBot(discord)) {
-        Await.until(DRAIN_TIMEOUT, "every expected post and no pending delivery\n" + bot.output(),
-            () -> countPosts(discord).keySet().size() >= expected
-                && db.number("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'") == 0
-                || !bot.isAlive());
+        Await.until(
+            DRAIN_TIMEOUT,
+            "every expected post and no pending delivery\n" + bot.output(),
+            () ->
+                countPosts(discord).keySet().size() >= expected
+                        && db.number("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'") == 0
+                    || !bot.isAlive());
         Thread.sleep(1500); // room for a late duplicate to show itself
         int status = bot.terminate();
         if (status != 0) {
@@ -168,8 +209,9 @@ final class CrashScenario {
   private BotProcess startBot(DiscordEmulator discord) {
     runs++;
     runStarts.add(Instant.now());
-    BotProcess bot = BotProcess.start(dir.resolve("run-" + runs + ".log"), Map.of(),
-        "run", "--config", config.toString());
+    BotProcess bot =
+        BotProcess.start(
+            dir.resolve("run-" + runs + ".log"), Map.of(), "run", "--config", config.toString());
     discord.awaitIdentifies(runs, START_TIMEOUT);
     return bot;
   }
@@ -177,8 +219,12 @@ final class CrashScenario {
   /** Adds new entries to each feed, never more than one poll may post without summing up. */
   private void grow(FeedServer server) {
     for (SyntheticFeed feed : feeds) {
-      long stored = db.number("SELECT COUNT(*) FROM entries e JOIN feeds f ON f.id = e.feed_id"
-          + " WHERE f.url = '" + server.url(feed.path) + "'");
+      long stored =
+          db.number(
+              "SELECT COUNT(*) FROM entries e JOIN feeds f ON f.id = e.feed_id"
+                  + " WHERE f.url = '"
+                  + server.url(feed.path)
+                  + "'");
       long unseen = feed.size() - stored;
       int room = (int) Math.max(0, MAX_PER_POLL - unseen);
       int add = Math.min(room, 1 + random.nextInt(settings.maxNewPerCycle()));
@@ -194,8 +240,10 @@ final class CrashScenario {
     Map<String, Integer> counts = new HashMap<>();
     for (Channel channel : channels) {
       for (PostedMessage message : discord.messages(channel)) {
-        String what = message.embeds().isEmpty() ? "content:" + message.content()
-            : message.embeds().stream().map(PostedEmbed::url).reduce("", String::concat);
+        String what =
+            message.embeds().isEmpty()
+                ? "content:" + message.content()
+                : message.embeds().stream().map(PostedEmbed::url).reduce("", String::concat);
         counts.merge(channel.id() + " " + what, 1, Integer::sum);
       }
     }
@@ -204,13 +252,14 @@ final class CrashScenario {
 
   private Report report(DiscordEmulator discord, int expected, int pendingAtKill) {
     Set<String> wanted = new LinkedHashSet<>();
-    subscribers.forEach((feed, subscribed) -> {
-      for (SyntheticFeed.Item item : feed.newItems()) {
-        for (Channel channel : subscribed) {
-          wanted.add(channel.id() + " " + item.link());
-        }
-      }
-    });
+    subscribers.forEach(
+        (feed, subscribed) -> {
+          for (SyntheticFeed.Item item : feed.newItems()) {
+            for (Channel channel : subscribed) {
+              wanted.add(channel.id() + " " + item.link());
+            }
+          }
+        });
     Map<String, Integer> counts = countPosts(discord);
     int posted = 0;
     int duplicated = 0;
@@ -228,9 +277,22 @@ final class CrashScenario {
       }
     }
     List<String> missing = wanted.stream().filter(k -> !counts.containsKey(k)).toList();
-    long skippedOrFailed = db.number("SELECT COUNT(*) FROM deliveries WHERE state IN ('skipped', 'failed')");
-    return new Report(settings.kills(), pendingAtKill, wanted.size(), posted, duplicated, missing.size(),
-        unexpected, discord.stats().nonceRepeats(), resendsWithinARun(discord), skippedOrFailed, db.integrityCheck(), duplicates, missing);
+    long skippedOrFailed =
+        db.number("SELECT COUNT(*) FROM deliveries WHERE state IN ('skipped', 'failed')");
+    return new Report(
+        settings.kills(),
+        pendingAtKill,
+        wanted.size(),
+        posted,
+        duplicated,
+        missing.size(),
+        unexpected,
+        discord.stats().nonceRepeats(),
+        resendsWithinARun(discord),
+        skippedOrFailed,
+        db.integrityCheck(),
+        duplicates,
+        missing);
   }
 
   /**
@@ -263,14 +325,16 @@ final class CrashScenario {
   }
 
   private void writeConfig(DiscordEmulator discord, FeedServer server) throws IOException {
-    List<String> lines = new ArrayList<>(List.of(
-        "discord.token=" + discord.token(),
-        "discord.api-base-url=" + discord.restBaseUrl(),
-        "discord.gateway-url=" + discord.gatewayUrl(),
-        "database.url=jdbc:sqlite:" + db.path(),
-        "poll.interval=1s",
-        "http.allow-private-addresses=true",
-        "deliver.max-per-poll=" + MAX_PER_POLL));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "discord.token=" + discord.token(),
+                "discord.api-base-url=" + discord.restBaseUrl(),
+                "discord.gateway-url=" + discord.gatewayUrl(),
+                "database.url=jdbc:sqlite:" + db.path(),
+                "poll.interval=1s",
+                "http.allow-private-addresses=true",
+                "deliver.max-per-poll=" + MAX_PER_POLL));
     for (SyntheticFeed feed : feeds) {
       lines.add("sources." + feed.name + ".url=" + server.url(feed.path));
     }

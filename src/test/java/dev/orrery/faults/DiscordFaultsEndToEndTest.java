@@ -63,7 +63,8 @@ class DiscordFaultsEndToEndTest {
     assertEachPostedOnce(h.other, 3);
     assertEachPostedOnce(third, 3);
     // still answering commands after the drops
-    assertThat(h.command(h.reader, h.news, "subscriptions").content()).contains("**Subscriptions** (4)");
+    assertThat(h.command(h.reader, h.news, "subscriptions").content())
+        .contains("**Subscriptions** (4)");
   }
 
   @Test
@@ -73,12 +74,15 @@ class DiscordFaultsEndToEndTest {
     assertEachPostedOnce(h.news, 6);
     assertEachPostedOnce(h.other, 3);
     assertEachPostedOnce(third, 3);
-    assertThat(h.discord.requests("POST channels/*/messages")).filteredOn(r -> r.status() == 502).hasSize(12);
+    assertThat(h.discord.requests("POST channels/*/messages"))
+        .filteredOn(r -> r.status() == 502)
+        .hasSize(12);
   }
 
   @Test
   void aStormOf429sIsWaitedOutAndNothingIsPostedTwice() {
-    h.discord.rateLimitNextRequests(10, RateLimitScope.USER, Duration.ofSeconds(1), "POST channels/*/messages");
+    h.discord.rateLimitNextRequests(
+        10, RateLimitScope.USER, Duration.ofSeconds(1), "POST channels/*/messages");
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     assertEachPostedOnce(h.news, 6);
     assertEachPostedOnce(h.other, 3);
@@ -93,8 +97,13 @@ class DiscordFaultsEndToEndTest {
     h.discord.deleteChannel(h.news);
     assertEachPostedOnce(h.other, 3);
     assertEachPostedOnce(third, 3);
-    Await.until(WAIT, "the deleted channel's subscriptions to go", () ->
-        !h.command(h.reader, h.other, "subscriptions").content().contains("<#" + h.news.id() + ">"));
+    Await.until(
+        WAIT,
+        "the deleted channel's subscriptions to go",
+        () ->
+            !h.command(h.reader, h.other, "subscriptions")
+                .content()
+                .contains("<#" + h.news.id() + ">"));
   }
 
   @Test
@@ -104,8 +113,10 @@ class DiscordFaultsEndToEndTest {
     h.discord.revoke(h.news, h.discord.botMember(h.guild), Permissions.SEND_MESSAGES);
     assertEachPostedOnce(h.other, 3);
     assertEachPostedOnce(third, 3);
-    Await.until(WAIT, "the subscriptions of #news to pause", () ->
-        h.command(h.reader, h.other, "subscriptions").content().contains("⏸ not posting"));
+    Await.until(
+        WAIT,
+        "the subscriptions of #news to pause",
+        () -> h.command(h.reader, h.other, "subscriptions").content().contains("⏸ not posting"));
     int before = h.discord.messages(h.news).size();
     h.awaitPolls(2, "planet-python");
     assertThat(h.discord.messages(h.news)).hasSize(before);

@@ -193,11 +193,19 @@ final class FaultyFeedServer implements AutoCloseable {
   private static void write(
       OutputStream out, int status, String type, Map<String, String> headers, byte[] body)
       throws IOException {
-    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ')
-        .append(status == 200 ? "OK" : status == 302 ? "Found" : "Not Found").append("\r\n")
-        .append("Content-Type: ").append(type).append("\r\n")
-        .append("Content-Length: ").append(body.length).append("\r\n")
-        .append("Connection: close\r\n");
+    StringBuilder head =
+        new StringBuilder("HTTP/1.1 ")
+            .append(status)
+            .append(' ')
+            .append(status == 200 ? "OK" : status == 302 ? "Found" : "Not Found")
+            .append("\r\n")
+            .append("Content-Type: ")
+            .append(type)
+            .append("\r\n")
+            .append("Content-Length: ")
+            .append(body.length)
+            .append("\r\n")
+            .append("Connection: close\r\n");
     headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
     out.write(body);
@@ -206,8 +214,10 @@ final class FaultyFeedServer implements AutoCloseable {
 
   /** A whole healthy answer, one byte a second from the status line on. */
   private static void drip(OutputStream out, byte[] rss) throws IOException, InterruptedException {
-    String head = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: "
-        + rss.length + "\r\nConnection: close\r\n\r\n";
+    String head =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: "
+            + rss.length
+            + "\r\nConnection: close\r\n\r\n";
     byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
     long stopAt = System.nanoTime() + HOLD_AT_MOST.toNanos();
     for (int i = 0; i < bytes.length && System.nanoTime() < stopAt; i++) {
@@ -239,10 +249,15 @@ final class FaultyFeedServer implements AutoCloseable {
 
   private static byte[] garbage(int n) {
     return switch (garbageVariant(n)) {
-      case 0 -> ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>cut off"
-          + " in the middle of an <item><title>").getBytes(StandardCharsets.UTF_8);
-      case 1 -> ("<!DOCTYPE html><html><head><title>Blog " + n
-          + "</title></head><body><p>No feed here.</p></body></html>").getBytes(StandardCharsets.UTF_8);
+      case 0 ->
+          ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>cut off"
+                  + " in the middle of an <item><title>")
+              .getBytes(StandardCharsets.UTF_8);
+      case 1 ->
+          ("<!DOCTYPE html><html><head><title>Blog "
+                  + n
+                  + "</title></head><body><p>No feed here.</p></body></html>")
+              .getBytes(StandardCharsets.UTF_8);
       case 2 -> ("{\"items\": [{\"title\": \"feed " + n + "\"}]}").getBytes(StandardCharsets.UTF_8);
       default -> {
         byte[] noise = new byte[4096];
@@ -255,30 +270,52 @@ final class FaultyFeedServer implements AutoCloseable {
   /** Realistic RSS 2.0: a channel with its newest entries first, HTML summaries, authors. */
   private byte[] rss(int n) {
     int count = entries(n);
-    StringBuilder xml = new StringBuilder(8192)
-        .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"")
-        .append(" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n")
-        .append("<title>Blog number ").append(n).append("</title>\n")
-        .append("<link>https://blog").append(n).append(".example.org/</link>\n")
-        .append("<description>Notes on Python, packaging and the odd cat</description>\n")
-        .append("<language>en</language>\n");
+    StringBuilder xml =
+        new StringBuilder(8192)
+            .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"")
+            .append(" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n")
+            .append("<title>Blog number ")
+            .append(n)
+            .append("</title>\n")
+            .append("<link>https://blog")
+            .append(n)
+            .append(".example.org/</link>\n")
+            .append("<description>Notes on Python, packaging and the odd cat</description>\n")
+            .append("<language>en</language>\n");
     for (int i = count; i > Math.max(0, count - 10); i--) {
       Instant published = EPOCH.plus(Duration.ofHours(i));
       String link = "https://blog" + n + ".example.org/posts/" + i + "/";
-      xml.append("<item>\n<title>Post ").append(i).append(" of blog ").append(n)
+      xml.append("<item>\n<title>Post ")
+          .append(i)
+          .append(" of blog ")
+          .append(n)
           .append(": on generators &amp; coroutines</title>\n")
-          .append("<link>").append(link).append("</link>\n")
-          .append("<guid isPermaLink=\"true\">").append(link).append("</guid>\n")
-          .append("<dc:creator>Author ").append(n % 37).append("</dc:creator>\n")
-          .append("<pubDate>").append(RFC_1123.format(published)).append("</pubDate>\n")
+          .append("<link>")
+          .append(link)
+          .append("</link>\n")
+          .append("<guid isPermaLink=\"true\">")
+          .append(link)
+          .append("</guid>\n")
+          .append("<dc:creator>Author ")
+          .append(n % 37)
+          .append("</dc:creator>\n")
+          .append("<pubDate>")
+          .append(RFC_1123.format(published))
+          .append("</pubDate>\n")
           .append("<description><![CDATA[<p>A short look at <em>generators</em> in post ")
-          .append(i).append(", with <a href=\"").append(link).append("\">a link</a>.</p>]]>")
+          .append(i)
+          .append(", with <a href=\"")
+          .append(link)
+          .append("\">a link</a>.</p>]]>")
           .append("</description>\n")
           .append("<content:encoded><![CDATA[<p>Generators are functions that <b>yield</b>.</p>")
-          .append("<pre><code>def gen():\n    yield ").append(i).append("</code></pre>")
+          .append("<pre><code>def gen():\n    yield ")
+          .append(i)
+          .append("</code></pre>")
           .append("<ul><li>one</li><li>two</li></ul>")
-          .append("<p>").append("Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(8))
+          .append("<p>")
+          .append("Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(8))
           .append("</p>]]></content:encoded>\n</item>\n");
     }
     return xml.append("</channel>\n</rss>\n").toString().getBytes(StandardCharsets.UTF_8);

@@ -86,15 +86,24 @@ class FeedFaultsAtScaleTest {
 
   private void run(int feedCount, int threads) throws Exception {
     TestClock clock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
-    try (FaultyFeedServer server = new FaultyFeedServer(FeedFaultsAtScaleTest::kindOf, BOMB_BYTES, 10);
-        Database db = Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 4));
+    try (FaultyFeedServer server =
+            new FaultyFeedServer(FeedFaultsAtScaleTest::kindOf, BOMB_BYTES, 10);
+        Database db =
+            Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 4));
         FeedFetcher fetcher = new FeedFetcher(settings())) {
       FeedStore feeds = new FeedStore(db);
       EntryStore entries = new EntryStore(db, 5);
       SubscriptionStore subscriptions = new SubscriptionStore(db);
       DeliveryStore deliveries = new DeliveryStore(db);
-      FeedRefresher refresher = new FeedRefresher(fetcher, new FeedParser(), new EntryNormalizer(350), feeds,
-          entries, new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), new Random(7)), clock);
+      FeedRefresher refresher =
+          new FeedRefresher(
+              fetcher,
+              new FeedParser(),
+              new EntryNormalizer(350),
+              feeds,
+              entries,
+              new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), new Random(7)),
+              clock);
 
       Map<Long, Kind> kindByFeed = new TreeMap<>();
       Map<Kind, Integer> census = new EnumMap<>(Kind.class);
@@ -117,11 +126,15 @@ class FeedFaultsAtScaleTest {
       assertThat(first.outcomes()).hasSize(feedCount);
       for (RefreshOutcome outcome : first.outcomes()) {
         if (kindByFeed.get(outcome.feed().id()) == Kind.HEALTHY) {
-          assertThat(outcome).as(outcome.feed().url()).isInstanceOfSatisfying(RefreshOutcome.Updated.class, u -> {
-            assertThat(u.record().baseline()).isTrue();
-            assertThat(u.record().inserted()).hasSize(10);
-            assertThat(u.record().pending()).isZero();
-          });
+          assertThat(outcome)
+              .as(outcome.feed().url())
+              .isInstanceOfSatisfying(
+                  RefreshOutcome.Updated.class,
+                  u -> {
+                    assertThat(u.record().baseline()).isTrue();
+                    assertThat(u.record().inserted()).hasSize(10);
+                    assertThat(u.record().pending()).isZero();
+                  });
         } else {
           assertThat(outcome).as(outcome.feed().url()).isInstanceOf(RefreshOutcome.Failed.class);
         }
@@ -138,12 +151,19 @@ class FeedFaultsAtScaleTest {
       int newEntries = 0;
       for (RefreshOutcome outcome : second.outcomes()) {
         if (kindByFeed.get(outcome.feed().id()) == Kind.HEALTHY) {
-          assertThat(outcome).as(outcome.feed().url()).isInstanceOfSatisfying(RefreshOutcome.Updated.class, u -> {
-            assertThat(u.record().baseline()).isFalse();
-            assertThat(u.record().inserted()).extracting(e -> e.title()).singleElement().asString()
-                .startsWith("Post 11 of blog ");
-            assertThat(u.record().pending()).isEqualTo(1);
-          });
+          assertThat(outcome)
+              .as(outcome.feed().url())
+              .isInstanceOfSatisfying(
+                  RefreshOutcome.Updated.class,
+                  u -> {
+                    assertThat(u.record().baseline()).isFalse();
+                    assertThat(u.record().inserted())
+                        .extracting(e -> e.title())
+                        .singleElement()
+                        .asString()
+                        .startsWith("Post 11 of blog ");
+                    assertThat(u.record().pending()).isEqualTo(1);
+                  });
           newEntries++;
         }
       }
@@ -163,22 +183,31 @@ class FeedFaultsAtScaleTest {
         assertThat(feed.pausedReason()).as(feed.url()).isNull();
         String reason = feed.lastError();
         assertThat(reason).as(kind + " " + feed.url()).satisfies(r -> expectedReason(kind, r));
-        assertThat(reason).as("readable").hasSizeLessThan(300).doesNotContain("Exception", "\tat ", "\n");
-        reasons.merge(kind + ": " + (kind == Kind.GARBAGE ? reason : reason.replaceAll("\\d+", "N")), 1,
+        assertThat(reason)
+            .as("readable")
+            .hasSizeLessThan(300)
+            .doesNotContain("Exception", "\tat ", "\n");
+        reasons.merge(
+            kind + ": " + (kind == Kind.GARBAGE ? reason : reason.replaceAll("\\d+", "N")),
+            1,
             Integer::sum);
       }
 
       long growth = heapAfter - heapBefore;
-      System.out.printf("feeds %d by kind %s, poll threads %d, http.timeout %s, max-bytes %d, bomb %d bytes"
-              + " on the wire -> %d decompressed%n", feedCount, census, threads, HTTP_TIMEOUT, MAX_BYTES,
-          server.bombWireBytes(), BOMB_BYTES);
-      System.out.printf("cycle 1 (baseline) %d ms, cycle 2 (one new entry per healthy feed) %d ms;"
-              + " %d requests; peak open connections %d%n", first.millis(), second.millis(), server.requests(),
-          server.peakOpenConnections());
-      System.out.printf("heap used after GC: before %.1f MB, after %.1f MB, growth %.1f MB;"
-              + " peak sampled during the cycles %.1f MB%n", mb(heapBefore), mb(heapAfter), mb(growth),
-          mb(sampler.peak()));
-      System.out.printf("new entries stored and queued: %d of %d healthy feeds; pending deliveries %d%n",
+      System.out.printf(
+          "feeds %d by kind %s, poll threads %d, http.timeout %s, max-bytes %d, bomb %d bytes"
+              + " on the wire -> %d decompressed%n",
+          feedCount, census, threads, HTTP_TIMEOUT, MAX_BYTES, server.bombWireBytes(), BOMB_BYTES);
+      System.out.printf(
+          "cycle 1 (baseline) %d ms, cycle 2 (one new entry per healthy feed) %d ms;"
+              + " %d requests; peak open connections %d%n",
+          first.millis(), second.millis(), server.requests(), server.peakOpenConnections());
+      System.out.printf(
+          "heap used after GC: before %.1f MB, after %.1f MB, growth %.1f MB;"
+              + " peak sampled during the cycles %.1f MB%n",
+          mb(heapBefore), mb(heapAfter), mb(growth), mb(sampler.peak()));
+      System.out.printf(
+          "new entries stored and queued: %d of %d healthy feeds; pending deliveries %d%n",
           newEntries, healthy, deliveries.count("pending"));
       reasons.forEach((reason, count) -> System.out.printf("  %4d x %s%n", count, reason));
       assertThat(growth).as("heap growth over two cycles").isLessThan(HEAP_GROWTH_BOUND);
@@ -197,18 +226,22 @@ class FeedFaultsAtScaleTest {
 
   private static FetcherSettings settings() throws UnknownHostException {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
-    // The guard stays on: only the test server's own address is let through, as for a self-hosted feed.
-    Dns names = host -> {
-      if (!FEED_HOST.matcher(host).matches()) {
-        throw new UnknownHostException(host + " is not one of the test's feeds");
-      }
-      return List.of(InetAddress.getByAddress(host, loopback.getAddress()));
-    };
-    return new FetcherSettings("OrreryFaults/1", HTTP_TIMEOUT, MAX_BYTES, false, 4, names, Set.of(loopback));
+    // The guard stays on: only the test server's own address is let through, as for a self-hosted
+    // feed.
+    Dns names =
+        host -> {
+          if (!FEED_HOST.matcher(host).matches()) {
+            throw new UnknownHostException(host + " is not one of the test's feeds");
+          }
+          return List.of(InetAddress.getByAddress(host, loopback.getAddress()));
+        };
+    return new FetcherSettings(
+        "OrreryFaults/1", HTTP_TIMEOUT, MAX_BYTES, false, 4, names, Set.of(loopback));
   }
 
   /** One refresh of every feed on a pool of {@code threads}, as the poll threads would. */
-  private static Cycle cycle(FeedRefresher refresher, List<Feed> feeds, int threads) throws Exception {
+  private static Cycle cycle(FeedRefresher refresher, List<Feed> feeds, int threads)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
     try {
@@ -217,7 +250,8 @@ class FeedFaultsAtScaleTest {
         futures.add(pool.submit(() -> refresher.refresh(feed)));
       }
       pool.shutdown();
-      // Every fetch ends by its own deadline: the pool cannot need more than the slow ones in series.
+      // Every fetch ends by its own deadline: the pool cannot need more than the slow ones in
+      // series.
       long bound = HTTP_TIMEOUT.toSeconds() * 2 * feeds.size() / threads + 60;
       assertThat(pool.awaitTermination(bound, TimeUnit.SECONDS)).as("the cycle ends").isTrue();
       List<RefreshOutcome> outcomes = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.orrery.app.App;
 import dev.orrery.config.Config;
 import dev.orrery.config.ConfigException;
 import dev.orrery.config.ConfigLoader;
+import dev.orrery.discord.DiscordBot;
 import dev.orrery.emulator.Channel;
 import dev.orrery.emulator.CommandOption;
 import dev.orrery.emulator.DiscordEmulator;
@@ -12,7 +13,6 @@ import dev.orrery.emulator.Member;
 import dev.orrery.emulator.Permissions;
 import dev.orrery.emulator.PostedMessage;
 import dev.orrery.emulator.Role;
-import dev.orrery.discord.DiscordBot;
 import dev.orrery.feed.EntryNormalizer;
 import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
@@ -58,7 +58,9 @@ final class HostileBot implements AutoCloseable {
   private final List<Runnable> custom = new ArrayList<>();
   private App app;
 
-  /** @param lines bot.properties lines beyond the Discord and database ones */
+  /**
+   * @param lines bot.properties lines beyond the Discord and database ones
+   */
   HostileBot(Path dir, String... lines) {
     this.dir = dir;
     this.config = List.of(lines);
@@ -93,18 +95,38 @@ final class HostileBot implements AutoCloseable {
     SubscriptionStore subscriptions = new SubscriptionStore(db);
     DeliveryStore deliveries = new DeliveryStore(db);
     FeedFetcher fetcher = new FeedFetcher(settings);
-    PollSchedule schedule = new PollSchedule(config.poll().interval(), config.poll().minInterval(), new Random());
-    FeedRefresher refresher = new FeedRefresher(fetcher, new FeedParser(),
-        new EntryNormalizer(config.summaryMaxLength()), feeds, entries, schedule, clock);
-    PollScheduler scheduler = new PollScheduler(feeds, refresher, schedule, config.poll().threads(), clock);
+    PollSchedule schedule =
+        new PollSchedule(config.poll().interval(), config.poll().minInterval(), new Random());
+    FeedRefresher refresher =
+        new FeedRefresher(
+            fetcher,
+            new FeedParser(),
+            new EntryNormalizer(config.summaryMaxLength()),
+            feeds,
+            entries,
+            schedule,
+            clock);
+    PollScheduler scheduler =
+        new PollScheduler(feeds, refresher, schedule, config.poll().threads(), clock);
     Catalogue catalogue = new Catalogue(config.sources());
-    SubscriptionService service = new SubscriptionService(
-        catalogue, feeds, entries, subscriptions, deliveries, refresher, scheduler, clock);
+    SubscriptionService service =
+        new SubscriptionService(
+            catalogue, feeds, entries, subscriptions, deliveries, refresher, scheduler, clock);
     custom.add(db::close);
     custom.add(fetcher::close);
     try {
-      DiscordBot bot = DiscordBot.start(new DiscordBot.Parts(
-          config, catalogue, feeds, entries, subscriptions, deliveries, refresher, service, clock));
+      DiscordBot bot =
+          DiscordBot.start(
+              new DiscordBot.Parts(
+                  config,
+                  catalogue,
+                  feeds,
+                  entries,
+                  subscriptions,
+                  deliveries,
+                  refresher,
+                  service,
+                  clock));
       custom.add(bot::close);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -116,13 +138,15 @@ final class HostileBot implements AutoCloseable {
   }
 
   private Config loadConfig() {
-    List<String> lines = new ArrayList<>(List.of(
-        "discord.token=" + discord.token(),
-        "discord.api-base-url=" + discord.restBaseUrl(),
-        "discord.gateway-url=" + discord.gatewayUrl(),
-        "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
-        "sources.example.url=https://feeds.example.org/rss.xml",
-        "sources.example.title=Example"));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "discord.token=" + discord.token(),
+                "discord.api-base-url=" + discord.restBaseUrl(),
+                "discord.gateway-url=" + discord.gatewayUrl(),
+                "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
+                "sources.example.url=https://feeds.example.org/rss.xml",
+                "sources.example.title=Example"));
     lines.addAll(config);
     try {
       Path file = dir.resolve("bot.properties");
@@ -154,13 +178,15 @@ final class HostileBot implements AutoCloseable {
   /** Rows in a table of the bot's database. */
   int rows(String table) {
     try (Database db = database()) {
-      return db.withConnection("count " + table, c -> {
-        try (var statement = c.createStatement();
-            var result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-          result.next();
-          return result.getInt(1);
-        }
-      });
+      return db.withConnection(
+          "count " + table,
+          c -> {
+            try (var statement = c.createStatement();
+                var result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+              result.next();
+              return result.getInt(1);
+            }
+          });
     }
   }
 

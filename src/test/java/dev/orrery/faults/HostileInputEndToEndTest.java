@@ -41,13 +41,17 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileInputEndToEndTest {
   /** What Discord would render as a ping: @everyone, @here, or a user or role mention. */
   static final Pattern RAW_MENTION = Pattern.compile("@everyone|@here|<@[!&]?\\d+>");
+
   /** Markdown that formats, or starts a masked link, when not escaped with a backslash. */
   static final Pattern UNESCAPED_MARKDOWN = Pattern.compile("(?<!\\\\)[*_~|`\\[]");
+
   /** Characters that reorder the text around them (bidi embeddings, overrides and isolates). */
   static final Pattern BIDI_CONTROL = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
+
   /** A clickable masked link made of the literal markdown the hostile feed text carries. */
   static final Pattern MASKED_LINK_FROM_TEXT =
       Pattern.compile("(?<!\\\\)\\[[^\\]\\n]*\\]\\(<?http://evil\\.example/(steal|phish)?>?\\)");
+
   static final String REFUSED = "⚠️ Could not subscribe to that source: ";
   static final String CHECK = ". Check the URL, or pick one from /sources.";
 
@@ -78,7 +82,8 @@ class HostileInputEndToEndTest {
     refusals.put(server.url("/feed").toString(), loopback);
     refusals.put("HTTP://127.0.0.1:" + port + "/feed", loopback);
     refusals.put("http://localhost:" + port + "/feed", "is a loopback address");
-    refusals.put("http://127.1:" + port + "/feed", "'http://127.1:" + port + "/feed' has no host name");
+    refusals.put(
+        "http://127.1:" + port + "/feed", "'http://127.1:" + port + "/feed' has no host name");
     refusals.put("http://2130706433:" + port + "/feed", loopback);
     refusals.put("http://feeds.example.org@127.0.0.1:" + port + "/feed", loopback);
     refusals.put("http://[::1]:" + port + "/feed", "refused: ::1 is a loopback address");
@@ -87,25 +92,42 @@ class HostileInputEndToEndTest {
     refusals.put("http://10.1.2.3/feed", "refused: 10.1.2.3 is a private address");
     refusals.put("http://192.168.0.1/rss", "refused: 192.168.0.1 is a private address");
     refusals.put("http://172.16.5.4/atom.xml", "refused: 172.16.5.4 is a private address");
-    refusals.put("http://169.254.169.254/latest/meta-data/", "refused: 169.254.169.254 is a link-local address");
-    refusals.put("http://[::ffff:169.254.169.254]/latest/meta-data/",
+    refusals.put(
+        "http://169.254.169.254/latest/meta-data/",
         "refused: 169.254.169.254 is a link-local address");
-    refusals.put("http://[::ffff:a9fe:a9fe]/latest/meta-data/", "refused: 169.254.169.254 is a link-local address");
+    refusals.put(
+        "http://[::ffff:169.254.169.254]/latest/meta-data/",
+        "refused: 169.254.169.254 is a link-local address");
+    refusals.put(
+        "http://[::ffff:a9fe:a9fe]/latest/meta-data/",
+        "refused: 169.254.169.254 is a link-local address");
     refusals.put("http://[fd00::1]/feed", "refused: fd00::1 is a private address");
     refusals.put("http://[fe80::1]/feed", "refused: fe80::1 is a link-local address");
     refusals.put("file:///etc/passwd", "file: URLs are not fetched: use an http or https feed URL");
-    refusals.put("ftp://127.0.0.1:" + port + "/feed", "ftp: URLs are not fetched: use an http or https feed URL");
-    refusals.put("jar:file:///tmp/x.jar!/feed.xml", "jar: URLs are not fetched: use an http or https feed URL");
-    refusals.put("data:application/rss+xml;base64,PHJzcy8+",
+    refusals.put(
+        "ftp://127.0.0.1:" + port + "/feed",
+        "ftp: URLs are not fetched: use an http or https feed URL");
+    refusals.put(
+        "jar:file:///tmp/x.jar!/feed.xml",
+        "jar: URLs are not fetched: use an http or https feed URL");
+    refusals.put(
+        "data:application/rss+xml;base64,PHJzcy8+",
         "data: URLs are not fetched: use an http or https feed URL");
-    refusals.put("gopher://127.0.0.1:" + port + "/", "gopher: URLs are not fetched: use an http or https feed URL");
+    refusals.put(
+        "gopher://127.0.0.1:" + port + "/",
+        "gopher: URLs are not fetched: use an http or https feed URL");
     String longUrl = "http://127.0.0.1:" + port + "/feed?" + "a".repeat(3000);
-    refusals.put(longUrl, "that URL is " + longUrl.length() + " characters long; feed URLs are at most 2048");
+    refusals.put(
+        longUrl,
+        "that URL is " + longUrl.length() + " characters long; feed URLs are at most 2048");
 
     for (Map.Entry<String, String> refusal : refusals.entrySet()) {
       PostedMessage reply = bot.subscribe(refusal.getKey());
       assertThat(reply.ephemeral()).as(refusal.getKey()).isTrue();
-      assertThat(reply.content()).as(refusal.getKey()).startsWith(REFUSED).endsWith(CHECK)
+      assertThat(reply.content())
+          .as(refusal.getKey())
+          .startsWith(REFUSED)
+          .endsWith(CHECK)
           .contains(refusal.getValue());
       assertQuiet(reply);
     }
@@ -117,7 +139,8 @@ class HostileInputEndToEndTest {
   }
 
   @Test
-  void redirectsIntoThePrivateNetworkAreRefusedReadablyAndNothingInsideIsReached() throws IOException {
+  void redirectsIntoThePrivateNetworkAreRefusedReadablyAndNothingInsideIsReached()
+      throws IOException {
     FeedServer outside = closeLater(new FeedServer());
     ConnectionCounter inside = closeLater(new ConnectionCounter("127.0.0.2"));
     String to = ":" + inside.port() + "/secret";
@@ -125,19 +148,33 @@ class HostileInputEndToEndTest {
     redirects.put("http://127.0.0.2" + to, "refused: 127.0.0.2 is a loopback address");
     redirects.put("http://[::ffff:127.0.0.2]" + to, "refused: 127.0.0.2 is a loopback address");
     redirects.put("http://inside.test" + to, "refused: 127.0.0.2 is a loopback address");
-    redirects.put("http://169.254.169.254/latest/meta-data/", "refused: 169.254.169.254 is a link-local address");
-    redirects.put("file:///etc/passwd", "refused: redirect to a file: URL, only http and https are allowed");
+    redirects.put(
+        "http://169.254.169.254/latest/meta-data/",
+        "refused: 169.254.169.254 is a link-local address");
+    redirects.put(
+        "file:///etc/passwd", "refused: redirect to a file: URL, only http and https are allowed");
     int n = 0;
     for (String location : redirects.keySet()) {
       outside.respond("/r" + n++, 302, "", Map.of("Location", location));
     }
     InetAddress allowed = InetAddress.getByName("127.0.0.1");
-    Dns names = host -> host.equals("inside.test")
-        ? List.of(InetAddress.getByName("127.0.0.2")) : Dns.SYSTEM.lookup(host);
+    Dns names =
+        host ->
+            host.equals("inside.test")
+                ? List.of(InetAddress.getByName("127.0.0.2"))
+                : Dns.SYSTEM.lookup(host);
     // private addresses refused, as in production, except the one machine the test's feeds live on
-    HostileBot bot = closeLater(new HostileBot(dir, "http.allow-private-addresses=false"))
-        .startWithFetcher(new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, false, 4, names,
-            Set.of(allowed)));
+    HostileBot bot =
+        closeLater(new HostileBot(dir, "http.allow-private-addresses=false"))
+            .startWithFetcher(
+                new FetcherSettings(
+                    "OrreryTest/1",
+                    Duration.ofSeconds(5),
+                    1 << 20,
+                    false,
+                    4,
+                    names,
+                    Set.of(allowed)));
 
     n = 0;
     for (String reason : redirects.values()) {
@@ -154,19 +191,32 @@ class HostileInputEndToEndTest {
   @Test
   void hostileCommandOptionsAreEchoedWithoutPingingOrFormatting() {
     HostileBot bot = closeLater(new HostileBot(dir, "http.allow-private-addresses=false")).start();
-    String mentions = "@everyone @here <@&" + bot.staff.id() + "> <@" + bot.reader.id() + "> <@!"
-        + bot.reader.id() + "> <#" + bot.news.id() + ">";
-    List<String> hostile = List.of(
-        mentions + " **bold** __under__ ~~gone~~ ||spoiler|| `code` [x](http://evil.example/)",
-        "# Heading\n> quote\n- item\n1. one\n```\n@everyone\n```",
-        "\u202Eexe.lmth\u202C @everyone \u2066<@&" + bot.staff.id() + ">\u2069 \u202Dltr\u202C",
-        "@\u200Beveryone @\u2060here <@\u200B" + bot.reader.id() + "> zero\u200Dwidth \uFEFF",
-        "[click](<http://evil.example/>) <http://evil.example/> ||" + "@here ".repeat(400) + "||");
+    String mentions =
+        "@everyone @here <@&"
+            + bot.staff.id()
+            + "> <@"
+            + bot.reader.id()
+            + "> <@!"
+            + bot.reader.id()
+            + "> <#"
+            + bot.news.id()
+            + ">";
+    List<String> hostile =
+        List.of(
+            mentions + " **bold** __under__ ~~gone~~ ||spoiler|| `code` [x](http://evil.example/)",
+            "# Heading\n> quote\n- item\n1. one\n```\n@everyone\n```",
+            "\u202Eexe.lmth\u202C @everyone \u2066<@&" + bot.staff.id() + ">\u2069 \u202Dltr\u202C",
+            "@\u200Beveryone @\u2060here <@\u200B" + bot.reader.id() + "> zero\u200Dwidth \uFEFF",
+            "[click](<http://evil.example/>) <http://evil.example/> ||"
+                + "@here ".repeat(400)
+                + "||");
     for (String option : hostile) {
       List<PostedMessage> replies = new ArrayList<>();
       replies.add(bot.subscribe(option));
       replies.add(bot.command(bot.admin, "unsubscribe", CommandOption.string("source", option)));
-      Interaction latest = bot.discord.interact(bot.reader, bot.news, "latest", CommandOption.string("source", option));
+      Interaction latest =
+          bot.discord.interact(
+              bot.reader, bot.news, "latest", CommandOption.string("source", option));
       replies.add(latest.awaitFollowUps(1, WAIT).get(0));
       for (PostedMessage reply : replies) {
         String what = reply.content();
@@ -174,46 +224,91 @@ class HostileInputEndToEndTest {
         assertThat(reply.content()).as("a refusal").startsWith("⚠️ ");
         assertQuiet(reply);
         assertThat(reply.content()).as(what).doesNotContainPattern(RAW_MENTION);
-        assertThat(BIDI_CONTROL.matcher(reply.content()).find()).as("bidi controls in " + what).isFalse();
-        // the bot's own sentence has no markdown: any formatting character left unescaped came from the option
-        assertThat(UNESCAPED_MARKDOWN.matcher(reply.content()).find()).as("unescaped markdown in " + what).isFalse();
+        assertThat(BIDI_CONTROL.matcher(reply.content()).find())
+            .as("bidi controls in " + what)
+            .isFalse();
+        // the bot's own sentence has no markdown: any formatting character left unescaped came from
+        // the option
+        assertThat(UNESCAPED_MARKDOWN.matcher(reply.content()).find())
+            .as("unescaped markdown in " + what)
+            .isFalse();
         assertThat(reply.content()).as(what).doesNotContain("\n#", "\n>", "\n-", "\n1.");
         assertThat(reply.content().length()).isLessThanOrEqualTo(2000);
       }
     }
     assertThat(bot.rows("subscriptions")).isZero();
-    assertThat(bot.discord.messages()).allSatisfy(m -> assertThat(m.pings().any()).as(m.toString()).isFalse());
+    assertThat(bot.discord.messages())
+        .allSatisfy(m -> assertThat(m.pings().any()).as(m.toString()).isFalse());
   }
 
   @Test
   void hostileFeedTextPingsNobodyAndStaysInsideItsEmbed() {
     FeedServer server = closeLater(new FeedServer());
     server.serve("/feed", utf8(rss("Baseline", item("0", "Calm", "<p>nothing to see</p>"))));
-    HostileBot bot = closeLater(new HostileBot(dir, "http.allow-private-addresses=true", "poll.interval=1s",
-        "summary.max-length=4000")).start();
+    HostileBot bot =
+        closeLater(
+                new HostileBot(
+                    dir,
+                    "http.allow-private-addresses=true",
+                    "poll.interval=1s",
+                    "summary.max-length=4000"))
+            .start();
     Channel quiet = bot.discord.createTextChannel(bot.guild, "quiet");
-    assertThat(bot.subscribe(server.url("/feed").toString(), CommandOption.role("mention", bot.staff)).content())
+    assertThat(
+            bot.subscribe(server.url("/feed").toString(), CommandOption.role("mention", bot.staff))
+                .content())
         .startsWith("Subscribed <#" + bot.news.id() + ">");
-    assertThat(bot.subscribe(server.url("/feed").toString(), CommandOption.channel("channel", quiet)).content())
+    assertThat(
+            bot.subscribe(server.url("/feed").toString(), CommandOption.channel("channel", quiet))
+                .content())
         .startsWith("Subscribed <#" + quiet.id() + ">");
 
     String role = "<@&" + bot.staff.id() + ">";
     String user = "<@" + bot.reader.id() + ">";
     String everyoneRole = "<@&" + bot.guild.id() + ">";
-    List<String> items = List.of(
-        item("1", "@everyone @here free nitro " + role + " " + user + " <@!" + bot.reader.id() + "> " + everyoneRole,
-            "<p>@everyone read [this](http://evil.example/steal) ||spoiler|| **bold _broken ~~strike `tick</p>"
-                + "<p>" + esc(role) + " " + esc(user) + " @here " + esc(everyoneRole) + "</p>"),
-        item("2", "[click me](http://evil.example/phish) # not a heading",
-            "<p>[x](http://evil.example/) and [y](<http://evil.example/>) &lt;http://evil.example/&gt;</p>"
-                + "<p><a href=\"javascript:alert(1)\">js</a> <a href=\"http://evil.example/anchor\">@everyone</a></p>"),
-        item("3", ("**" + role + "** @everyone __").repeat(40),
-            "<p>" + ("@everyone " + esc(role) + " [x](http://evil.example/) ").repeat(500) + "</p>"),
-        item("4", "```` ~~ || __ ** > quote",
-            "<pre>```\n@everyone " + esc(user) + "\n```</pre><code>`@here`</code> ~~ __ ** ||unclosed"));
+    List<String> items =
+        List.of(
+            item(
+                "1",
+                "@everyone @here free nitro "
+                    + role
+                    + " "
+                    + user
+                    + " <@!"
+                    + bot.reader.id()
+                    + "> "
+                    + everyoneRole,
+                "<p>@everyone read [this](http://evil.example/steal) ||spoiler|| **bold _broken"
+                    + " ~~strike `tick</p><p>"
+                    + esc(role)
+                    + " "
+                    + esc(user)
+                    + " @here "
+                    + esc(everyoneRole)
+                    + "</p>"),
+            item(
+                "2",
+                "[click me](http://evil.example/phish) # not a heading",
+                "<p>[x](http://evil.example/) and [y](<http://evil.example/>)"
+                    + " &lt;http://evil.example/&gt;</p><p><a href=\"javascript:alert(1)\">js</a>"
+                    + " <a href=\"http://evil.example/anchor\">@everyone</a></p>"),
+            item(
+                "3",
+                ("**" + role + "** @everyone __").repeat(40),
+                "<p>"
+                    + ("@everyone " + esc(role) + " [x](http://evil.example/) ").repeat(500)
+                    + "</p>"),
+            item(
+                "4",
+                "```` ~~ || __ ** > quote",
+                "<pre>```\n@everyone "
+                    + esc(user)
+                    + "\n```</pre><code>`@here`</code> ~~ __ ** ||unclosed"));
     StringBuilder all = new StringBuilder(item("0", "Calm", "<p>nothing to see</p>"));
     items.forEach(all::append);
-    server.serve("/feed", utf8(rss("@everyone " + role + " **Feed**", all.toString(), "<@" + bot.reader.id() + ">")));
+    server.serve(
+        "/feed",
+        utf8(rss("@everyone " + role + " **Feed**", all.toString(), "<@" + bot.reader.id() + ">")));
 
     List<PostedMessage> news = bot.discord.awaitMessages(bot.news, 4, WAIT);
     List<PostedMessage> plain = bot.discord.awaitMessages(quiet, 4, WAIT);
@@ -233,39 +328,73 @@ class HostileInputEndToEndTest {
       assertQuiet(post);
       assertInsideItsEmbed(post);
     }
-    PostedEmbed first = plain.stream().filter(p -> p.embed().description().contains("read")).findFirst()
-        .orElseThrow().embed();
+    PostedEmbed first =
+        plain.stream()
+            .filter(p -> p.embed().description().contains("read"))
+            .findFirst()
+            .orElseThrow()
+            .embed();
     assertThat(first.description()).contains("\\[this\\](http://evil.example/steal)", "\\*\\*bold");
-    PostedEmbed long3 = plain.stream().filter(p -> p.embed().title().startsWith("\\*\\*")).findFirst()
-        .orElseThrow().embed();
+    PostedEmbed long3 =
+        plain.stream()
+            .filter(p -> p.embed().title().startsWith("\\*\\*"))
+            .findFirst()
+            .orElseThrow()
+            .embed();
     assertThat(long3.title()).hasSize(256).endsWith("…");
     assertThat(long3.description().length()).isBetween(1000, 4096);
     System.out.println("hostile feed posts as the emulator stored them:");
-    plain.forEach(p -> System.out.println("  title=" + p.embed().title() + "\n  author=" + p.embed().authorName()
-        + "\n  description=" + abbreviate(p.embed().description())));
+    plain.forEach(
+        p ->
+            System.out.println(
+                "  title="
+                    + p.embed().title()
+                    + "\n  author="
+                    + p.embed().authorName()
+                    + "\n  description="
+                    + abbreviate(p.embed().description())));
   }
 
   @Test
   void entityAttacksAndExternalDtdsAreRefusedThroughSubscribe() {
     FeedServer server = closeLater(new FeedServer());
     String leak = server.url("/leak").toString();
-    server.respond("/xxe-file", 200, doctype("<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"),
+    server.respond(
+        "/xxe-file",
+        200,
+        doctype("<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"),
         Map.of("Content-Type", "application/rss+xml"));
-    server.respond("/xxe-net", 200, doctype("<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"" + leak + "\">]>"),
+    server.respond(
+        "/xxe-net",
+        200,
+        doctype("<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"" + leak + "\">]>"),
         Map.of("Content-Type", "application/rss+xml"));
     StringBuilder laughs = new StringBuilder("<!DOCTYPE rss [<!ENTITY lol \"lol\">");
     for (int i = 1; i <= 9; i++) {
-      laughs.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+      laughs
+          .append("<!ENTITY lol")
+          .append(i)
+          .append(" \"")
+          .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
           .append("\">");
     }
-    server.respond("/laughs", 200, doctype(laughs.append("]>").toString().replace("&xxe;", "&lol9;")),
+    server.respond(
+        "/laughs",
+        200,
+        doctype(laughs.append("]>").toString().replace("&xxe;", "&lol9;")),
         Map.of("Content-Type", "application/rss+xml"));
-    server.respond("/external-dtd", 200,
-        doctype("<!DOCTYPE rss SYSTEM \"" + server.url("/evil.dtd") + "\">").replace("&xxe;", "Fine"),
+    server.respond(
+        "/external-dtd",
+        200,
+        doctype("<!DOCTYPE rss SYSTEM \"" + server.url("/evil.dtd") + "\">")
+            .replace("&xxe;", "Fine"),
         Map.of("Content-Type", "application/rss+xml"));
     HostileBot bot = closeLater(new HostileBot(dir, "http.allow-private-addresses=true")).start();
 
-    String entityAttack = REFUSED + "not a feed: DOCTYPE declarations are not allowed (possible entity attack)" + CHECK;
+    String entityAttack =
+        REFUSED
+            + "not a feed: DOCTYPE declarations are not allowed (possible entity attack)"
+            + CHECK;
     for (String path : List.of("/xxe-file", "/xxe-net", "/laughs")) {
       PostedMessage reply = bot.subscribe(server.url(path).toString());
       assertThat(reply.content()).as(path).isEqualTo(entityAttack);
@@ -274,9 +403,10 @@ class HostileInputEndToEndTest {
     }
     // a DOCTYPE naming an external DTD is either refused or parsed without ever fetching the DTD
     PostedMessage external = bot.subscribe(server.url("/external-dtd").toString());
-    assertThat(external.content()).satisfiesAnyOf(
-        c -> assertThat(c).isEqualTo(entityAttack),
-        c -> assertThat(c).startsWith("Subscribed <#" + bot.news.id() + "> to Fine."));
+    assertThat(external.content())
+        .satisfiesAnyOf(
+            c -> assertThat(c).isEqualTo(entityAttack),
+            c -> assertThat(c).startsWith("Subscribed <#" + bot.news.id() + "> to Fine."));
     assertThat(server.requestCount("/leak")).isZero();
     assertThat(server.requestCount("/evil.dtd")).isZero();
     System.out.println("external DTD: " + external.content());
@@ -285,10 +415,18 @@ class HostileInputEndToEndTest {
   @Test
   void subscriptionsShowsAReadableReasonForEachKindOfFault() {
     Map<Integer, Kind> kinds = new ConcurrentHashMap<>();
-    FaultyFeedServer server = closeLater(new FaultyFeedServer(n -> kinds.getOrDefault(n, Kind.HEALTHY),
-        16 * 1024 * 1024, 3));
-    HostileBot bot = closeLater(new HostileBot(dir, "http.allow-private-addresses=true", "poll.interval=1s",
-        "http.timeout=2s", "http.max-bytes=1MB")).start();
+    FaultyFeedServer server =
+        closeLater(
+            new FaultyFeedServer(n -> kinds.getOrDefault(n, Kind.HEALTHY), 16 * 1024 * 1024, 3));
+    HostileBot bot =
+        closeLater(
+                new HostileBot(
+                    dir,
+                    "http.allow-private-addresses=true",
+                    "poll.interval=1s",
+                    "http.timeout=2s",
+                    "http.max-bytes=1MB"))
+            .start();
     Map<Kind, String> expected = new LinkedHashMap<>();
     expected.put(Kind.DRIP, "timed out after 2 s");
     expected.put(Kind.SILENT, "timed out after 2 s");
@@ -304,14 +442,23 @@ class HostileInputEndToEndTest {
       kinds.put(feed, faults.get(n));
     }
     AtomicInteger polls = new AtomicInteger();
-    Await.until(WAIT, "every fault in /subscriptions", () -> {
-      polls.incrementAndGet();
-      String list = bot.command(bot.reader, "subscriptions").content();
-      return list.lines().filter(l -> l.contains("⚠️ failing since")).count() == faults.size()
-          && expected.entrySet().stream().allMatch(e -> list.lines()
-          .anyMatch(line -> line.contains("Blog number") && line.contains("failing since")
-              && line.endsWith(": " + e.getValue())));
-    });
+    Await.until(
+        WAIT,
+        "every fault in /subscriptions",
+        () -> {
+          polls.incrementAndGet();
+          String list = bot.command(bot.reader, "subscriptions").content();
+          return list.lines().filter(l -> l.contains("⚠️ failing since")).count() == faults.size()
+              && expected.entrySet().stream()
+                  .allMatch(
+                      e ->
+                          list.lines()
+                              .anyMatch(
+                                  line ->
+                                      line.contains("Blog number")
+                                          && line.contains("failing since")
+                                          && line.endsWith(": " + e.getValue())));
+        });
     PostedMessage list = bot.command(bot.reader, "subscriptions");
     assertQuiet(list);
     assertThat(list.content().lines().filter(l -> l.contains("⚠️ failing since"))).hasSize(5);
@@ -321,29 +468,41 @@ class HostileInputEndToEndTest {
   /** Pings nobody, and says so explicitly rather than relying on Discord's defaults. */
   static void assertQuiet(PostedMessage message) {
     assertThat(message.pings().any()).as("pings of " + message).isFalse();
-    assertThat(message.allowedMentions().present()).as("allowed mentions set on " + message).isTrue();
+    assertThat(message.allowedMentions().present())
+        .as("allowed mentions set on " + message)
+        .isTrue();
     assertThat(message.allowedMentions().parse()).isEmpty();
     assertThat(message.allowedMentions().users()).isEmpty();
     assertThat(message.allowedMentions().roles()).isEmpty();
   }
 
-  /** Within Discord's embed limits, with no mention Discord would render and no masked link from text. */
+  /**
+   * Within Discord's embed limits, with no mention Discord would render and no masked link from
+   * text.
+   */
   static void assertInsideItsEmbed(PostedMessage post) {
     assertThat(post.embeds()).hasSize(1);
     PostedEmbed embed = post.embed();
     assertThat(embed.title()).hasSizeLessThanOrEqualTo(256);
     assertThat(embed.description()).hasSizeLessThanOrEqualTo(4096);
     assertThat(embed.authorName()).hasSizeLessThanOrEqualTo(256);
-    int total = len(embed.title()) + len(embed.description()) + len(embed.authorName()) + len(embed.footerText());
+    int total =
+        len(embed.title())
+            + len(embed.description())
+            + len(embed.authorName())
+            + len(embed.footerText());
     assertThat(total).isLessThanOrEqualTo(6000);
-    // author and footer are plain text to Discord; title and description render markdown and mentions
+    // author and footer are plain text to Discord; title and description render markdown and
+    // mentions
     for (String text : new String[] {embed.title(), embed.description()}) {
       if (text != null) {
         assertThat(text).doesNotContainPattern(RAW_MENTION);
         assertThat(text).doesNotContainPattern(MASKED_LINK_FROM_TEXT);
       }
     }
-    assertThat(UNESCAPED_MARKDOWN.matcher(embed.title()).find()).as("markdown in title " + embed.title()).isFalse();
+    assertThat(UNESCAPED_MARKDOWN.matcher(embed.title()).find())
+        .as("markdown in title " + embed.title())
+        .isFalse();
     assertThat(embed.title()).doesNotStartWith("#").doesNotStartWith(">");
   }
 
@@ -356,7 +515,9 @@ class HostileInputEndToEndTest {
   }
 
   static String abbreviate(String text) {
-    return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "…(" + text.length() + ")";
+    return text == null || text.length() <= 300
+        ? text
+        : text.substring(0, 300) + "…(" + text.length() + ")";
   }
 
   static String esc(String html) {
@@ -364,9 +525,18 @@ class HostileInputEndToEndTest {
   }
 
   static String item(String id, String title, String html) {
-    return "<item><title>" + esc(title) + "</title><link>https://blog.example.org/" + id + "</link>"
-        + "<guid>https://blog.example.org/" + id + "</guid><pubDate>Mon, 0" + (Integer.parseInt(id) % 9 + 1)
-        + " Jun 2026 10:00:00 GMT</pubDate><description>" + esc(html) + "</description></item>";
+    return "<item><title>"
+        + esc(title)
+        + "</title><link>https://blog.example.org/"
+        + id
+        + "</link>"
+        + "<guid>https://blog.example.org/"
+        + id
+        + "</guid><pubDate>Mon, 0"
+        + (Integer.parseInt(id) % 9 + 1)
+        + " Jun 2026 10:00:00 GMT</pubDate><description>"
+        + esc(html)
+        + "</description></item>";
   }
 
   static String rss(String title, String items) {
@@ -375,16 +545,22 @@ class HostileInputEndToEndTest {
 
   static String rss(String title, String items, String author) {
     String creator = author == null ? "" : "<managingEditor>" + esc(author) + "</managingEditor>";
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + esc(title)
-        + "</title><link>https://blog.example.org/</link><description>d</description>" + creator + items
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>"
+        + esc(title)
+        + "</title><link>https://blog.example.org/</link><description>d</description>"
+        + creator
+        + items
         + "</channel></rss>";
   }
 
   /** A small feed whose title is the entity {@code &xxe;}, after the given DOCTYPE. */
   static String doctype(String doctype) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + doctype + "\n<rss version=\"2.0\"><channel>"
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + doctype
+        + "\n<rss version=\"2.0\"><channel>"
         + "<title>&xxe;</title><link>https://blog.example.org/</link><description>d</description>"
-        + item("1", "One", "<p>one</p>") + "</channel></rss>";
+        + item("1", "One", "<p>one</p>")
+        + "</channel></rss>";
   }
 
   /** A socket that counts who connects to it, on an address of the loopback network. */
@@ -394,15 +570,18 @@ class HostileInputEndToEndTest {
 
     ConnectionCounter(String address) throws IOException {
       socket = new ServerSocket(0, 50, InetAddress.getByName(address));
-      Thread acceptor = new Thread(() -> {
-        while (!socket.isClosed()) {
-          try (Socket client = socket.accept()) {
-            connections.incrementAndGet();
-          } catch (IOException closed) {
-            return;
-          }
-        }
-      }, "connection-counter");
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!socket.isClosed()) {
+                  try (Socket client = socket.accept()) {
+                    connections.incrementAndGet();
+                  } catch (IOException closed) {
+                    return;
+                  }
+                }
+              },
+              "connection-counter");
       acceptor.setDaemon(true);
       acceptor.start();
     }

@@ -43,8 +43,13 @@ final class SyntheticFeed {
     for (int i = 0; i < count; i++) {
       int n = items.size() + 1;
       String id = name + "-" + n;
-      items.add(new Item("urn:orrery-crash:" + id, name + " entry " + n,
-          base.resolve("/posts/" + id).toString(), START.plusSeconds(60L * n), baseline));
+      items.add(
+          new Item(
+              "urn:orrery-crash:" + id,
+              name + " entry " + n,
+              base.resolve("/posts/" + id).toString(),
+              START.plusSeconds(60L * n),
+              baseline));
     }
   }
 
@@ -60,18 +65,35 @@ final class SyntheticFeed {
   /** The whole feed as RSS 2.0, newest first, as a planet lists it. */
   synchronized byte[] rss() {
     DateTimeFormatter rfc1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-    StringBuilder xml = new StringBuilder()
-        .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n")
-        .append("<title>").append(name).append("</title>\n")
-        .append("<link>").append(base.resolve("/posts/")).append("</link>\n")
-        .append("<description>synthetic feed ").append(name).append("</description>\n");
+    StringBuilder xml =
+        new StringBuilder()
+            .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n")
+            .append("<title>")
+            .append(name)
+            .append("</title>\n")
+            .append("<link>")
+            .append(base.resolve("/posts/"))
+            .append("</link>\n")
+            .append("<description>synthetic feed ")
+            .append(name)
+            .append("</description>\n");
     for (int i = items.size() - 1; i >= 0; i--) {
       Item item = items.get(i);
-      xml.append("<item><title>").append(item.title()).append("</title>")
-          .append("<link>").append(item.link()).append("</link>")
-          .append("<guid isPermaLink=\"false\">").append(item.guid()).append("</guid>")
-          .append("<pubDate>").append(rfc1123.format(item.published())).append("</pubDate>")
-          .append("<description>Entry ").append(item.title()).append(" of the crash test.</description>")
+      xml.append("<item><title>")
+          .append(item.title())
+          .append("</title>")
+          .append("<link>")
+          .append(item.link())
+          .append("</link>")
+          .append("<guid isPermaLink=\"false\">")
+          .append(item.guid())
+          .append("</guid>")
+          .append("<pubDate>")
+          .append(rfc1123.format(item.published()))
+          .append("</pubDate>")
+          .append("<description>Entry ")
+          .append(item.title())
+          .append(" of the crash test.</description>")
           .append("</item>\n");
     }
     return xml.append("</channel></rss>\n").toString().getBytes(StandardCharsets.UTF_8);

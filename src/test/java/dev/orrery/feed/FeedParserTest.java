@@ -44,8 +44,9 @@ class FeedParserTest {
   @Test
   void aTruncatedDocumentSaysSoWithoutManglingTheWordXml() {
     assertThat(invalid("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut"))
-        .isEqualTo("not a feed: the XML is malformed at line 1"
-            + " (XML document structures must start and end within the same entity)");
+        .isEqualTo(
+            "not a feed: the XML is malformed at line 1"
+                + " (XML document structures must start and end within the same entity)");
   }
 
   @Test

@@ -26,7 +26,8 @@ class ParseFastPathTest {
     SyndFeedInput input = new SyndFeedInput();
     input.setAllowDoctypes(false);
     input.setPreserveWireFeed(true);
-    String xml = Prolog.withoutPlainDoctype(FeedText.decode(body.getBytes(StandardCharsets.UTF_8), null));
+    String xml =
+        Prolog.withoutPlainDoctype(FeedText.decode(body.getBytes(StandardCharsets.UTF_8), null));
     return new RomeConverter().convert(input.build(new StringReader(xml)), URL);
   }
 
@@ -37,20 +38,34 @@ class ParseFastPathTest {
   }
 
   static String rss(String item) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>T</title>"
-        + "<link>https://planet.example/</link>" + item + "</channel></rss>";
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss"
+               + " version=\"2.0\"><channel><title>T</title><link>https://planet.example/</link>"
+        + item
+        + "</channel></rss>";
   }
 
   @Test
   void theHealerIsSkippedOnlyWhereItWouldChangeNothing() {
-    assertThat(FeedParser.healingChangesNothing(rss("<item><title>a &lt;b&gt; &amp; &quot;c&quot; &apos;"
-        + " &#233; &#x1F600;</title></item>"))).isTrue();
-    assertThat(FeedParser.healingChangesNothing(rss("<item><title><![CDATA[a &#233;]]></title></item>"))).isTrue();
+    assertThat(
+            FeedParser.healingChangesNothing(
+                rss(
+                    "<item><title>a &lt;b&gt; &amp; &quot;c&quot; &apos;"
+                        + " &#233; &#x1F600;</title></item>")))
+        .isTrue();
+    assertThat(
+            FeedParser.healingChangesNothing(
+                rss("<item><title><![CDATA[a &#233;]]></title></item>")))
+        .isTrue();
     // the healer rewrites named entities inside CDATA too, where that changes the text
-    assertThat(FeedParser.healingChangesNothing(rss("<item><title><![CDATA[a &amp; b]]></title></item>"))).isFalse();
-    assertThat(FeedParser.healingChangesNothing(rss("<item><title>caf&eacute;</title></item>"))).isFalse();
+    assertThat(
+            FeedParser.healingChangesNothing(
+                rss("<item><title><![CDATA[a &amp; b]]></title></item>")))
+        .isFalse();
+    assertThat(FeedParser.healingChangesNothing(rss("<item><title>caf&eacute;</title></item>")))
+        .isFalse();
     assertThat(FeedParser.healingChangesNothing(rss("<item><title>AT&T</title></item>"))).isFalse();
-    assertThat(FeedParser.healingChangesNothing(rss("<item><title>&#; &#x;</title></item>"))).isFalse();
+    assertThat(FeedParser.healingChangesNothing(rss("<item><title>&#; &#x;</title></item>")))
+        .isFalse();
     assertThat(FeedParser.healingChangesNothing(rss("<item><title>&#12</title></item>"))).isFalse();
     assertThat(FeedParser.healingChangesNothing(" " + rss(""))).isFalse();
     assertThat(FeedParser.healingChangesNothing("<!-- made by hand -->" + rss(""))).isFalse();
@@ -74,12 +89,14 @@ class ParseFastPathTest {
 
   @Test
   void documentsOnEitherSideOfTheCheckParseAsThroughTheHealer() throws Exception {
-    for (String item : List.of(
-        "<item><guid>x-1</guid><title>a &lt;b&gt; &amp; &#233;</title>"
-            + "<description>&lt;p&gt;caf&amp;eacute; &amp;amp; &lt;img src=\"/i.png\"&gt;&lt;/p&gt;</description></item>",
-        "<item><guid><![CDATA[g&sect;1]]></guid><title><![CDATA[caf&eacute; &amp; co]]></title>"
-            + "<description><![CDATA[<p>a&nbsp;b &amp; AT&T</p>]]></description></item>",
-        "<item><guid>x-2</guid><title>caf&eacute; &nbsp;</title></item>")) {
+    for (String item :
+        List.of(
+            "<item><guid>x-1</guid><title>a &lt;b&gt; &amp;"
+                + " &#233;</title><description>&lt;p&gt;caf&amp;eacute; &amp;amp; &lt;img"
+                + " src=\"/i.png\"&gt;&lt;/p&gt;</description></item>",
+            "<item><guid><![CDATA[g&sect;1]]></guid><title><![CDATA[caf&eacute; &amp; co]]></title>"
+                + "<description><![CDATA[<p>a&nbsp;b &amp; AT&T</p>]]></description></item>",
+            "<item><guid>x-2</guid><title>caf&eacute; &nbsp;</title></item>")) {
       String body = rss(item);
       assertThat(parsed(body)).as(item).isEqualTo(healed(body));
     }
@@ -95,7 +112,8 @@ class ParseFastPathTest {
         text.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       String raw = text.toString();
-      assertThat(HtmlToMarkdown.collapseWhitespace(raw)).as("[%s]", raw)
+      assertThat(HtmlToMarkdown.collapseWhitespace(raw))
+          .as("[%s]", raw)
           .isEqualTo(raw.replaceAll("[\\s\\u00A0]+", " "));
     }
   }
@@ -110,7 +128,8 @@ class ParseFastPathTest {
         text.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       String raw = text.toString();
-      assertThat(HtmlToMarkdown.tidy(raw)).as("[%s]", raw)
+      assertThat(HtmlToMarkdown.tidy(raw))
+          .as("[%s]", raw)
           .isEqualTo(raw.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip());
     }
   }
@@ -124,7 +143,8 @@ class ParseFastPathTest {
       for (String source : Resources.SOURCES) {
         String resource = Resources.snapshot(date, source);
         if (resource != null) {
-          entries.addAll(parsed(new String(Resources.bytes(resource), StandardCharsets.UTF_8)).entries());
+          entries.addAll(
+              parsed(new String(Resources.bytes(resource), StandardCharsets.UTF_8)).entries());
         }
       }
     }
@@ -132,7 +152,9 @@ class ParseFastPathTest {
     for (ParsedEntry entry : entries) {
       NormalizedEntry normalized = normalizer.normalize(entry, URL, Instant.EPOCH);
       URI base = entry.link() == null ? URL : URI.create(Links.absolute(entry.link(), URL));
-      String expected = new SummaryCutter().cut(entry.html() == null ? "" : markdown.convert(entry.html(), base), 350);
+      String expected =
+          new SummaryCutter()
+              .cut(entry.html() == null ? "" : markdown.convert(entry.html(), base), 350);
       assertThat(normalized.summary()).isEqualTo(expected);
       if (entry.imageUrl() == null && entry.html() != null) {
         boolean hasImage = !Jsoup.parseBodyFragment(entry.html()).select("img[src]").isEmpty();

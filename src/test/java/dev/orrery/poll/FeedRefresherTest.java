@@ -52,9 +52,18 @@ class FeedRefresherTest {
     entries = new EntryStore(db, 5);
     subscriptions = new SubscriptionStore(db);
     deliveries = new DeliveryStore(db);
-    fetcher = new FeedFetcher(new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, true, 4));
-    refresher = new FeedRefresher(fetcher, new FeedParser(), new EntryNormalizer(350), feeds, entries,
-        new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), new Random(1)), clock);
+    fetcher =
+        new FeedFetcher(
+            new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, true, 4));
+    refresher =
+        new FeedRefresher(
+            fetcher,
+            new FeedParser(),
+            new EntryNormalizer(350),
+            feeds,
+            entries,
+            new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), new Random(1)),
+            clock);
     refresher.addListener(heard::add);
   }
 
@@ -80,19 +89,25 @@ class FeedRefresherTest {
     server.serveResource("/feed", PYTHON_1);
     Feed feed = feed("/feed");
     RefreshOutcome first = refresher.refresh(feed);
-    assertThat(first).isInstanceOfSatisfying(RefreshOutcome.Updated.class, u -> {
-      assertThat(u.record().baseline()).isTrue();
-      assertThat(u.record().inserted()).hasSize(3);
-    });
+    assertThat(first)
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Updated.class,
+            u -> {
+              assertThat(u.record().baseline()).isTrue();
+              assertThat(u.record().inserted()).hasSize(3);
+            });
     assertThat(reload(feed).title()).isEqualTo("Planet Python");
     server.serveResource("/feed", PYTHON_2);
     clock.advance(Duration.ofMinutes(10));
     RefreshOutcome second = refresher.refresh(reload(feed));
-    assertThat(second).isInstanceOfSatisfying(RefreshOutcome.Updated.class, u -> {
-      assertThat(u.record().baseline()).isFalse();
-      assertThat(u.record().inserted()).hasSize(3);
-      assertThat(u.record().pending()).isEqualTo(3);
-    });
+    assertThat(second)
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Updated.class,
+            u -> {
+              assertThat(u.record().baseline()).isFalse();
+              assertThat(u.record().inserted()).hasSize(3);
+              assertThat(u.record().pending()).isEqualTo(3);
+            });
     assertThat(deliveries.dueForChannel(10, clock.instant(), 10)).hasSize(3);
     assertThat(heard).containsExactly(first, second);
   }
@@ -100,7 +115,8 @@ class FeedRefresherTest {
   @Test
   void readingANewUrlStoresItOnlyWhenItIsAWorkingFeed() {
     server.serveResource("/feed", PYTHON_1);
-    server.respond("/page", 200, "<html><body>hi</body></html>", Map.of("Content-Type", "text/html"));
+    server.respond(
+        "/page", 200, "<html><body>hi</body></html>", Map.of("Content-Type", "text/html"));
     assertThat(refresher.readNew(server.url("/page").toString()))
         .isEqualTo(new FeedRefresher.FirstRead.Refused("not a feed: the page is HTML"));
     assertThat(refresher.readNew(server.url("/missing").toString()))
@@ -109,12 +125,17 @@ class FeedRefresherTest {
     assertThat(feeds.findByUrl(server.url("/missing").toString())).isEmpty();
 
     FeedRefresher.FirstRead read = refresher.readNew(server.url("/feed").toString());
-    assertThat(read).isInstanceOfSatisfying(FeedRefresher.FirstRead.Stored.class, stored -> {
-      assertThat(stored.feed().neverPolled()).isFalse();
-      assertThat(entries.count(stored.feed().id())).isEqualTo(3);
-    });
-    assertThat(heard).singleElement().isInstanceOfSatisfying(RefreshOutcome.Updated.class,
-        u -> assertThat(u.record().baseline()).isTrue());
+    assertThat(read)
+        .isInstanceOfSatisfying(
+            FeedRefresher.FirstRead.Stored.class,
+            stored -> {
+              assertThat(stored.feed().neverPolled()).isFalse();
+              assertThat(entries.count(stored.feed().id())).isEqualTo(3);
+            });
+    assertThat(heard)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Updated.class, u -> assertThat(u.record().baseline()).isTrue());
   }
 
   @Test
@@ -124,8 +145,9 @@ class FeedRefresherTest {
     refresher.refresh(feed);
     clock.advance(Duration.ofMinutes(10));
     RefreshOutcome outcome = refresher.refresh(reload(feed));
-    assertThat(outcome).isInstanceOfSatisfying(RefreshOutcome.Unchanged.class,
-        u -> assertThat(u.notModified()).isTrue());
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Unchanged.class, u -> assertThat(u.notModified()).isTrue());
     assertThat(server.requests().get(1).ifNoneMatch()).isNotNull();
     Feed after = reload(feed);
     assertThat(after.lastSuccessAt()).isEqualTo(clock.instant());
@@ -134,13 +156,17 @@ class FeedRefresherTest {
 
   @Test
   void theSameBodyWithoutValidatorsIsNotParsedAgain() {
-    server.respond("/feed", 200, new String(Resources.bytes(PYTHON_1), java.nio.charset.StandardCharsets.UTF_8),
+    server.respond(
+        "/feed",
+        200,
+        new String(Resources.bytes(PYTHON_1), java.nio.charset.StandardCharsets.UTF_8),
         Map.of("Content-Type", "application/rss+xml"));
     Feed feed = feed("/feed");
     refresher.refresh(feed);
     clock.advance(Duration.ofMinutes(10));
-    assertThat(refresher.refresh(reload(feed))).isInstanceOfSatisfying(RefreshOutcome.Unchanged.class,
-        u -> assertThat(u.notModified()).isFalse());
+    assertThat(refresher.refresh(reload(feed)))
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Unchanged.class, u -> assertThat(u.notModified()).isFalse());
     assertThat(server.requests().get(1).ifNoneMatch()).isNull();
   }
 
@@ -149,8 +175,10 @@ class FeedRefresherTest {
     server.respond("/feed", 429, "slow down", Map.of("Retry-After", "3600"));
     Feed feed = feed("/feed");
     RefreshOutcome outcome = refresher.refresh(feed);
-    assertThat(outcome).isInstanceOfSatisfying(RefreshOutcome.Deferred.class,
-        d -> assertThat(d.retryAfter()).isEqualTo(Duration.ofHours(1)));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Deferred.class,
+            d -> assertThat(d.retryAfter()).isEqualTo(Duration.ofHours(1)));
     Feed after = reload(feed);
     assertThat(after.errorCount()).isZero();
     assertThat(after.nextPollAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
@@ -170,10 +198,13 @@ class FeedRefresherTest {
     server.respond("/feed", 500, "boom", Map.of());
     Feed feed = feed("/feed");
     RefreshOutcome first = refresher.refresh(feed);
-    assertThat(first).isInstanceOfSatisfying(RefreshOutcome.Failed.class, f -> {
-      assertThat(f.reason()).isEqualTo("HTTP 500 Internal Server Error");
-      assertThat(f.pausedNow()).isFalse();
-    });
+    assertThat(first)
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Failed.class,
+            f -> {
+              assertThat(f.reason()).isEqualTo("HTTP 500 Internal Server Error");
+              assertThat(f.pausedNow()).isFalse();
+            });
     assertThat(reload(feed).nextPollAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
     clock.advance(Duration.ofMinutes(1));
     refresher.refresh(reload(feed));
@@ -182,11 +213,15 @@ class FeedRefresherTest {
 
     clock.advance(Duration.ofDays(3));
     RefreshOutcome late = refresher.refresh(reload(feed));
-    assertThat(late).isInstanceOfSatisfying(RefreshOutcome.Failed.class, f -> assertThat(f.pausedNow()).isTrue());
-    assertThat(reload(feed).pausedReason()).startsWith("failing since 1 May 2026: HTTP 500 Internal Server Error");
+    assertThat(late)
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Failed.class, f -> assertThat(f.pausedNow()).isTrue());
+    assertThat(reload(feed).pausedReason())
+        .startsWith("failing since 1 May 2026: HTTP 500 Internal Server Error");
     assertThat(feeds.watched()).isEmpty();
-    assertThat(refresher.refresh(reload(feed))).isInstanceOfSatisfying(RefreshOutcome.Failed.class,
-        f -> assertThat(f.pausedNow()).isFalse());
+    assertThat(refresher.refresh(reload(feed)))
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Failed.class, f -> assertThat(f.pausedNow()).isFalse());
   }
 
   @Test
@@ -206,18 +241,24 @@ class FeedRefresherTest {
   void goneFeedsArePausedAtOnce() {
     server.respond("/feed", 410, "", Map.of());
     Feed feed = feed("/feed");
-    assertThat(refresher.refresh(feed)).isInstanceOfSatisfying(RefreshOutcome.Failed.class,
-        f -> assertThat(f.pausedNow()).isTrue());
+    assertThat(refresher.refresh(feed))
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Failed.class, f -> assertThat(f.pausedNow()).isTrue());
     assertThat(reload(feed).pausedReason()).isEqualTo("HTTP 410 Gone: the feed was removed");
   }
 
   @Test
   void aPageThatIsNotAFeedIsAReadableError() {
-    server.respond("/feed", 200, "<!DOCTYPE html><html><head><title>Hi</title></head><body>hello</body></html>",
+    server.respond(
+        "/feed",
+        200,
+        "<!DOCTYPE html><html><head><title>Hi</title></head><body>hello</body></html>",
         Map.of("Content-Type", "text/html"));
     Feed feed = feed("/feed");
-    assertThat(refresher.refresh(feed)).isInstanceOfSatisfying(RefreshOutcome.Failed.class,
-        f -> assertThat(f.reason()).isEqualTo("not a feed: the page is HTML"));
+    assertThat(refresher.refresh(feed))
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Failed.class,
+            f -> assertThat(f.reason()).isEqualTo("not a feed: the page is HTML"));
     assertThat(reload(feed).lastError()).isEqualTo("not a feed: the page is HTML");
   }
 
@@ -248,21 +289,27 @@ class FeedRefresherTest {
 
   @Test
   void reDatedAndReorderedEntriesAreNeverNew() {
-    String original = new String(Resources.bytes(PYTHON_1), java.nio.charset.StandardCharsets.UTF_8);
+    String original =
+        new String(Resources.bytes(PYTHON_1), java.nio.charset.StandardCharsets.UTF_8);
     server.respond("/feed", 200, original, Map.of());
     Feed feed = feed("/feed");
     refresher.refresh(feed);
     // the same items with new dates, in reverse order
-    String redated = original.replaceAll("<pubDate>[^<]*</pubDate>", "<pubDate>Fri, 01 May 2026 09:00:00 GMT</pubDate>");
+    String redated =
+        original.replaceAll(
+            "<pubDate>[^<]*</pubDate>", "<pubDate>Fri, 01 May 2026 09:00:00 GMT</pubDate>");
     int first = redated.indexOf("<item>");
     int last = redated.lastIndexOf("</item>") + "</item>".length();
-    List<String> items = new ArrayList<>(List.of(redated.substring(first, last).split("(?<=</item>)")));
+    List<String> items =
+        new ArrayList<>(List.of(redated.substring(first, last).split("(?<=</item>)")));
     java.util.Collections.reverse(items);
-    String reordered = redated.substring(0, first) + String.join("", items).trim() + redated.substring(last);
+    String reordered =
+        redated.substring(0, first) + String.join("", items).trim() + redated.substring(last);
     server.respond("/feed", 200, reordered, Map.of());
     clock.advance(Duration.ofMinutes(10));
-    assertThat(refresher.refresh(reload(feed))).isInstanceOfSatisfying(RefreshOutcome.Updated.class,
-        u -> assertThat(u.record().inserted()).isEmpty());
+    assertThat(refresher.refresh(reload(feed)))
+        .isInstanceOfSatisfying(
+            RefreshOutcome.Updated.class, u -> assertThat(u.record().inserted()).isEmpty());
     assertThat(deliveries.dueForDiscord(clock.instant(), 10)).isEmpty();
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class PollScheduleTest {
   static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
-  final PollSchedule schedule = new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), new Random(42));
+  final PollSchedule schedule =
+      new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), new Random(42));
 
   @Test
   void theIntervalVariesWithinTenPercent() {
@@ -26,9 +27,12 @@ class PollScheduleTest {
 
   @Test
   void ttlAndMaxAgeStretchTheWaitUpToADay() {
-    assertThat(schedule.afterSuccess(NOW, Duration.ofHours(1), null)).isEqualTo(NOW.plus(Duration.ofHours(1)));
-    assertThat(schedule.afterSuccess(NOW, null, Duration.ofHours(2))).isEqualTo(NOW.plus(Duration.ofHours(2)));
-    assertThat(schedule.afterSuccess(NOW, Duration.ofDays(3), null)).isEqualTo(NOW.plus(Duration.ofDays(1)));
+    assertThat(schedule.afterSuccess(NOW, Duration.ofHours(1), null))
+        .isEqualTo(NOW.plus(Duration.ofHours(1)));
+    assertThat(schedule.afterSuccess(NOW, null, Duration.ofHours(2)))
+        .isEqualTo(NOW.plus(Duration.ofHours(2)));
+    assertThat(schedule.afterSuccess(NOW, Duration.ofDays(3), null))
+        .isEqualTo(NOW.plus(Duration.ofDays(1)));
     // a short max-age does not make us poll more often than the interval
     assertThat(Duration.between(NOW, schedule.afterSuccess(NOW, null, Duration.ofSeconds(5))))
         .isGreaterThanOrEqualTo(Duration.ofMinutes(9));
@@ -36,9 +40,12 @@ class PollScheduleTest {
 
   @Test
   void retryAfterIsHonouredWithinTheMinimumAndADay() {
-    assertThat(schedule.afterRetryAfter(NOW, Duration.ofMinutes(30))).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
-    assertThat(schedule.afterRetryAfter(NOW, Duration.ofSeconds(1))).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
-    assertThat(schedule.afterRetryAfter(NOW, Duration.ofDays(9))).isEqualTo(NOW.plus(Duration.ofDays(1)));
+    assertThat(schedule.afterRetryAfter(NOW, Duration.ofMinutes(30)))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+    assertThat(schedule.afterRetryAfter(NOW, Duration.ofSeconds(1)))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+    assertThat(schedule.afterRetryAfter(NOW, Duration.ofDays(9)))
+        .isEqualTo(NOW.plus(Duration.ofDays(1)));
   }
 
   @Test

@@ -43,10 +43,19 @@ class PollSchedulerTest {
     db = Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 4));
     feeds = new FeedStore(db);
     subscriptions = new SubscriptionStore(db);
-    fetcher = new FeedFetcher(new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, true, 4));
+    fetcher =
+        new FeedFetcher(
+            new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, true, 4));
     schedule = new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(1), new Random(3));
-    refresher = new FeedRefresher(fetcher, new FeedParser(), new EntryNormalizer(350), feeds,
-        new EntryStore(db, 5), schedule, InstantSource.system());
+    refresher =
+        new FeedRefresher(
+            fetcher,
+            new FeedParser(),
+            new EntryNormalizer(350),
+            feeds,
+            new EntryStore(db, 5),
+            schedule,
+            InstantSource.system());
   }
 
   @AfterEach
@@ -75,7 +84,9 @@ class PollSchedulerTest {
     feeds.findOrCreate(server.url("/unsubscribed").toString(), InstantSource.system().instant());
     try (PollScheduler scheduler = scheduler()) {
       scheduler.start();
-      Await.until(WAIT, "three polls of each feed",
+      Await.until(
+          WAIT,
+          "three polls of each feed",
           () -> server.requestCount("/a") >= 3 && server.requestCount("/b") >= 3);
     }
     assertThat(server.requestCount("/unsubscribed")).isZero();
@@ -103,7 +114,10 @@ class PollSchedulerTest {
     Feed feed = subscribed("/gone");
     try (PollScheduler scheduler = scheduler()) {
       scheduler.start();
-      Await.until(WAIT, "the job to stop", () -> server.requestCount("/gone") == 1 && !scheduler.isWatching(feed.id()));
+      Await.until(
+          WAIT,
+          "the job to stop",
+          () -> server.requestCount("/gone") == 1 && !scheduler.isWatching(feed.id()));
       assertThat(feeds.find(feed.id()).orElseThrow().paused()).isTrue();
     }
   }

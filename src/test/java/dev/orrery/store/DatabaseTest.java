@@ -44,8 +44,14 @@ class DatabaseTest {
   void createsTheFolderOfTheFileAndMigratesTheSchema() {
     Path nested = dir.resolve("a/b/orrery.db");
     try (Database db = Database.open(new Config.Database("jdbc:sqlite:" + nested, 2))) {
-      List<String> tables = db.withConnection("list tables", c -> Sql.list(c,
-          "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", rs -> rs.getString(1)));
+      List<String> tables =
+          db.withConnection(
+              "list tables",
+              c ->
+                  Sql.list(
+                      c,
+                      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                      rs -> rs.getString(1)));
       assertThat(tables).contains("feeds", "entries", "subscriptions", "deliveries");
     }
     assertThat(Files.exists(nested)).isTrue();
@@ -64,11 +70,21 @@ class DatabaseTest {
   @Test
   void aFailedTransactionLeavesNothingBehind() {
     try (Database db = StoreFixture.open(dir)) {
-      assertThatThrownBy(() -> db.inTransaction("add two feeds", c -> {
-        Sql.update(c, "INSERT INTO feeds (url, created_at, next_poll_at) VALUES ('a', 0, 0)");
-        Sql.update(c, "INSERT INTO feeds (url, created_at, next_poll_at) VALUES ('a', 0, 0)");
-        return null;
-      })).isInstanceOf(StoreException.class).hasMessageStartingWith("store: unable to add two feeds:");
+      assertThatThrownBy(
+              () ->
+                  db.inTransaction(
+                      "add two feeds",
+                      c -> {
+                        Sql.update(
+                            c,
+                            "INSERT INTO feeds (url, created_at, next_poll_at) VALUES ('a', 0, 0)");
+                        Sql.update(
+                            c,
+                            "INSERT INTO feeds (url, created_at, next_poll_at) VALUES ('a', 0, 0)");
+                        return null;
+                      }))
+          .isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("store: unable to add two feeds:");
       assertThat(new FeedStore(db).findByUrl("a")).isEmpty();
     }
   }
@@ -76,10 +92,14 @@ class DatabaseTest {
   @Test
   void anUnusableUrlIsReportedWithWhatWasAttempted() {
     Path blocked = dir.resolve("file-not-folder");
-    assertThatThrownBy(() -> {
-      Files.writeString(blocked, "x");
-      Database.open(new Config.Database("jdbc:sqlite:" + blocked.resolve("orrery.db"), 2)).close();
-    }).isInstanceOf(StoreException.class).hasMessageContaining("create the database folder");
+    assertThatThrownBy(
+            () -> {
+              Files.writeString(blocked, "x");
+              Database.open(new Config.Database("jdbc:sqlite:" + blocked.resolve("orrery.db"), 2))
+                  .close();
+            })
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("create the database folder");
   }
 
   private static String pragma(Connection c, String name) throws SQLException {

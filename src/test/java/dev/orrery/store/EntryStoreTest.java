@@ -42,8 +42,12 @@ class EntryStoreTest {
   @Test
   void theFirstRefreshIsABaselineThatDeliversNothing() {
     subscriptions.create(1, 10, feed.id(), null, null, T0);
-    RefreshRecord record = entries.recordRefresh(feed.id(), update(T0.plusSeconds(600)),
-        List.of(entry("b", T0.minusSeconds(10)), entry("a", T0.minusSeconds(20))), T0);
+    RefreshRecord record =
+        entries.recordRefresh(
+            feed.id(),
+            update(T0.plusSeconds(600)),
+            List.of(entry("b", T0.minusSeconds(10)), entry("a", T0.minusSeconds(20))),
+            T0);
     assertThat(record.baseline()).isTrue();
     assertThat(record.inserted()).extracting(Entry::key).containsExactly("a", "b");
     assertThat(record.pending()).isZero();
@@ -61,8 +65,15 @@ class EntryStoreTest {
     subscriptions.create(1, 10, feed.id(), null, null, T0.plusSeconds(1));
     subscriptions.create(1, 11, feed.id(), null, null, T0.plusSeconds(1));
     Instant now = T0.plusSeconds(600);
-    RefreshRecord record = entries.recordRefresh(feed.id(), update(now), List.of(
-        entry("c", T0.plusSeconds(300)), entry("b", T0.plusSeconds(200)), entry("a", T0.minusSeconds(60))), now);
+    RefreshRecord record =
+        entries.recordRefresh(
+            feed.id(),
+            update(now),
+            List.of(
+                entry("c", T0.plusSeconds(300)),
+                entry("b", T0.plusSeconds(200)),
+                entry("a", T0.minusSeconds(60))),
+            now);
     assertThat(record.baseline()).isFalse();
     assertThat(record.inserted()).extracting(Entry::key).containsExactly("b", "c");
     assertThat(record.pending()).isEqualTo(4);
@@ -76,13 +87,22 @@ class EntryStoreTest {
   void aKnownKeyIsNeverNewAgainWhateverItsTitleOrDate() {
     subscriptions.create(1, 10, feed.id(), null, null, T0.minusSeconds(1));
     entries.recordRefresh(feed.id(), update(T0), List.of(entry("a", T0)), T0);
-    NormalizedEntry redated = new NormalizedEntry("a", "A new title", "https://example.org/a2", null, "x", null,
-        T0.plusSeconds(86_400 * 30));
+    NormalizedEntry redated =
+        new NormalizedEntry(
+            "a",
+            "A new title",
+            "https://example.org/a2",
+            null,
+            "x",
+            null,
+            T0.plusSeconds(86_400 * 30));
     Instant weeksLater = T0.plusSeconds(86_400 * 40);
-    RefreshRecord record = entries.recordRefresh(feed.id(), update(weeksLater), List.of(redated), weeksLater);
+    RefreshRecord record =
+        entries.recordRefresh(feed.id(), update(weeksLater), List.of(redated), weeksLater);
     assertThat(record.inserted()).isEmpty();
     assertThat(deliveries.dueForDiscord(weeksLater, 100)).isEmpty();
-    assertThat(entries.latest(feed.id(), 5)).singleElement()
+    assertThat(entries.latest(feed.id(), 5))
+        .singleElement()
         .satisfies(e -> assertThat(e.title()).isEqualTo("Title a"));
   }
 
@@ -92,7 +112,8 @@ class EntryStoreTest {
     Instant now = T0.plusSeconds(600);
     // subscribed "in the future" of this refresh: the entry existed before it did
     subscriptions.create(1, 10, feed.id(), null, null, now.plusSeconds(1));
-    RefreshRecord record = entries.recordRefresh(feed.id(), update(now), List.of(entry("b", now)), now);
+    RefreshRecord record =
+        entries.recordRefresh(feed.id(), update(now), List.of(entry("b", now)), now);
     assertThat(record.inserted()).hasSize(1);
     assertThat(record.pending()).isZero();
   }
@@ -110,7 +131,9 @@ class EntryStoreTest {
     assertThat(record.pending()).isEqualTo(5);
     assertThat(record.skipped()).isEqualTo(7);
     List<Delivery> due = deliveries.dueForChannel(10, now, 100);
-    assertThat(due).extracting(d -> d.entry().key()).containsExactly("e7", "e8", "e9", "e10", "e11");
+    assertThat(due)
+        .extracting(d -> d.entry().key())
+        .containsExactly("e7", "e8", "e9", "e10", "e11");
     assertThat(due).extracting(Delivery::moreCount).containsExactly(0, 0, 0, 0, 7);
     assertThat(deliveries.count("skipped")).isEqualTo(7);
   }
@@ -122,16 +145,21 @@ class EntryStoreTest {
     Instant same = T0.plusSeconds(100);
     Instant now = T0.plusSeconds(600);
     // a feed lists newest first: "third" was published after "second" although the dates tie
-    entries.recordRefresh(feed.id(), update(now),
-        List.of(entry("third", same), entry("second", same), entry("first", same)), now);
-    assertThat(deliveries.dueForChannel(10, now, 10)).extracting(d -> d.entry().key())
+    entries.recordRefresh(
+        feed.id(),
+        update(now),
+        List.of(entry("third", same), entry("second", same), entry("first", same)),
+        now);
+    assertThat(deliveries.dueForChannel(10, now, 10))
+        .extracting(d -> d.entry().key())
         .containsExactly("first", "second", "third");
   }
 
   @Test
   void aKeyRepeatedInOneFeedIsStoredOnce() {
-    RefreshRecord record = entries.recordRefresh(feed.id(), update(T0),
-        List.of(entry("a", T0), entry("a", T0.plusSeconds(5))), T0);
+    RefreshRecord record =
+        entries.recordRefresh(
+            feed.id(), update(T0), List.of(entry("a", T0), entry("a", T0.plusSeconds(5))), T0);
     assertThat(record.inserted()).hasSize(1);
     assertThat(entries.count(feed.id())).isEqualTo(1);
   }
@@ -148,12 +176,15 @@ class EntryStoreTest {
   @Test
   void latestReadsNewestFirstPerFeedAndPerChannel() {
     Feed other = feeds.findOrCreate("https://other.example/rss", T0);
-    entries.recordRefresh(feed.id(), update(T0), List.of(entry("a1", T0), entry("a2", T0.plusSeconds(2))), T0);
+    entries.recordRefresh(
+        feed.id(), update(T0), List.of(entry("a1", T0), entry("a2", T0.plusSeconds(2))), T0);
     entries.recordRefresh(other.id(), update(T0), List.of(entry("b1", T0.plusSeconds(1))), T0);
     subscriptions.create(1, 10, feed.id(), null, null, T0);
     subscriptions.create(1, 10, other.id(), null, null, T0);
     assertThat(entries.latest(feed.id(), 1)).extracting(Entry::key).containsExactly("a2");
-    assertThat(entries.latestForChannel(10, 3)).extracting(Entry::key).containsExactly("a2", "b1", "a1");
+    assertThat(entries.latestForChannel(10, 3))
+        .extracting(Entry::key)
+        .containsExactly("a2", "b1", "a1");
     assertThat(entries.latestForChannel(99, 3)).isEmpty();
   }
 
@@ -175,7 +206,8 @@ class EntryStoreTest {
     Subscription s = subscriptions.create(1, 10, feed.id(), null, null, T0).orElseThrow();
     subscriptions.pause(s.id(), "Missing Access");
     Instant now = T0.plusSeconds(60);
-    RefreshRecord record = entries.recordRefresh(feed.id(), update(now), List.of(entry("a", now)), now);
+    RefreshRecord record =
+        entries.recordRefresh(feed.id(), update(now), List.of(entry("a", now)), now);
     assertThat(record.pending()).isZero();
   }
 }

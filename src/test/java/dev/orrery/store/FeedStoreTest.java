@@ -57,7 +57,8 @@ class FeedStoreTest {
     Feed feed = feeds.findOrCreate("https://a.example/rss", T0);
     Instant later = T0.plus(Duration.ofHours(1));
     feeds.recordFailure(feed.id(), T0, "HTTP 500 Internal Server Error", T0.plusSeconds(60));
-    Feed after = feeds.recordFailure(feed.id(), later, "timed out after 20 s", later.plusSeconds(120));
+    Feed after =
+        feeds.recordFailure(feed.id(), later, "timed out after 20 s", later.plusSeconds(120));
     assertThat(after.errorCount()).isEqualTo(2);
     assertThat(after.lastError()).isEqualTo("timed out after 20 s");
     assertThat(after.failingSince()).isEqualTo(T0);
@@ -67,9 +68,15 @@ class FeedStoreTest {
   @Test
   void anUnchangedPollClearsErrorsAndKeepsValidatorsNotSentAgain() {
     Feed feed = feeds.findOrCreate("https://a.example/rss", T0);
-    new EntryStore(db, 5).recordRefresh(feed.id(), StoreFixture.update(T0), java.util.List.of(), T0);
+    new EntryStore(db, 5)
+        .recordRefresh(feed.id(), StoreFixture.update(T0), java.util.List.of(), T0);
     feeds.recordFailure(feed.id(), T0, "HTTP 503 Service Unavailable", T0);
-    feeds.recordUnchanged(feed.id(), T0.plusSeconds(600), T0.plusSeconds(1200), null, "Fri, 01 May 2026 10:00:00 GMT");
+    feeds.recordUnchanged(
+        feed.id(),
+        T0.plusSeconds(600),
+        T0.plusSeconds(1200),
+        null,
+        "Fri, 01 May 2026 10:00:00 GMT");
     Feed after = feeds.find(feed.id()).orElseThrow();
     assertThat(after.errorCount()).isZero();
     assertThat(after.lastError()).isNull();
@@ -109,7 +116,8 @@ class FeedStoreTest {
   @Test
   void rescheduleMovesOnlyTheNextPollAndNote() {
     Feed feed = feeds.findOrCreate("https://a.example/rss", T0);
-    feeds.reschedule(feed.id(), T0, T0.plusSeconds(3600), "HTTP 429 Too Many Requests: retrying in 1h");
+    feeds.reschedule(
+        feed.id(), T0, T0.plusSeconds(3600), "HTTP 429 Too Many Requests: retrying in 1h");
     Feed after = feeds.find(feed.id()).orElseThrow();
     assertThat(after.nextPollAt()).isEqualTo(T0.plusSeconds(3600));
     assertThat(after.errorCount()).isZero();

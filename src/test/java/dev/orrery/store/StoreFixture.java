@@ -16,8 +16,14 @@ final class StoreFixture {
   }
 
   static NormalizedEntry entry(String key, Instant published) {
-    return new NormalizedEntry(key, "Title " + key, "https://example.org/" + key, "Ada",
-        "Summary of " + key, null, published);
+    return new NormalizedEntry(
+        key,
+        "Title " + key,
+        "https://example.org/" + key,
+        "Ada",
+        "Summary of " + key,
+        null,
+        published);
   }
 
   static FeedUpdate update(Instant nextPoll) {

@@ -30,8 +30,14 @@ class SubscriptionAndDeliveryStoreTest {
     subscriptions = new SubscriptionStore(db);
     deliveries = new DeliveryStore(db);
     feed = feeds.findOrCreate("https://example.org/rss", T0);
-    entries.recordRefresh(feed.id(), update(T0), List.of(
-        entry("a", T0.minusSeconds(30)), entry("b", T0.minusSeconds(20)), entry("c", T0.minusSeconds(10))), T0);
+    entries.recordRefresh(
+        feed.id(),
+        update(T0),
+        List.of(
+            entry("a", T0.minusSeconds(30)),
+            entry("b", T0.minusSeconds(20)),
+            entry("c", T0.minusSeconds(10))),
+        T0);
   }
 
   @AfterEach
@@ -54,8 +60,12 @@ class SubscriptionAndDeliveryStoreTest {
     subscriptions.create(1, 10, feed.id(), null, null, T0);
     subscriptions.create(1, 11, feed.id(), null, null, T0);
     subscriptions.create(2, 20, other.id(), null, null, T0);
-    assertThat(subscriptions.forGuild(1)).extracting(Subscription::channelId).containsExactly(10L, 11L);
-    assertThat(subscriptions.forFeed(other.id())).extracting(Subscription::guildId).containsExactly(2L);
+    assertThat(subscriptions.forGuild(1))
+        .extracting(Subscription::channelId)
+        .containsExactly(10L, 11L);
+    assertThat(subscriptions.forFeed(other.id()))
+        .extracting(Subscription::guildId)
+        .containsExactly(2L);
     assertThat(subscriptions.find(20, other.id())).isPresent();
     assertThat(subscriptions.find(20, feed.id())).isEmpty();
   }
@@ -74,7 +84,8 @@ class SubscriptionAndDeliveryStoreTest {
   void deletingAFeedCascadesToEverythingBelowIt() {
     Subscription s = subscriptions.create(1, 10, feed.id(), null, null, T0).orElseThrow();
     deliveries.backfill(s, 2, T0);
-    db.withConnection("delete feed", c -> Sql.update(c, "DELETE FROM feeds WHERE id = ?", feed.id()));
+    db.withConnection(
+        "delete feed", c -> Sql.update(c, "DELETE FROM feeds WHERE id = ?", feed.id()));
     assertThat(subscriptions.forChannel(10)).isEmpty();
     assertThat(entries.count(feed.id())).isZero();
     assertThat(deliveries.count("pending")).isZero();
@@ -85,7 +96,8 @@ class SubscriptionAndDeliveryStoreTest {
     Subscription s = subscriptions.create(1, 10, feed.id(), null, null, T0).orElseThrow();
     assertThat(deliveries.backfill(s, 2, T0)).isEqualTo(2);
     assertThat(deliveries.backfill(s, 3, T0)).isEqualTo(1);
-    assertThat(deliveries.dueForChannel(10, T0, 10)).extracting(d -> d.entry().key())
+    assertThat(deliveries.dueForChannel(10, T0, 10))
+        .extracting(d -> d.entry().key())
         .containsExactly("a", "b", "c");
   }
 
@@ -99,8 +111,16 @@ class SubscriptionAndDeliveryStoreTest {
     assertThat(d.entry().key()).isEqualTo("c");
     deliveries.markSent(d.deliveryId(), 123456789012345678L, T0.plusSeconds(1));
     assertThat(deliveries.dueForDiscord(T0.plusSeconds(5), 10)).isEmpty();
-    long messageId = db.withConnection("read", c -> Sql.one(c,
-        "SELECT message_id FROM deliveries WHERE id = ?", rs -> rs.getLong(1), d.deliveryId()).orElseThrow());
+    long messageId =
+        db.withConnection(
+            "read",
+            c ->
+                Sql.one(
+                        c,
+                        "SELECT message_id FROM deliveries WHERE id = ?",
+                        rs -> rs.getLong(1),
+                        d.deliveryId())
+                    .orElseThrow());
     assertThat(messageId).isEqualTo(123456789012345678L);
   }
 
@@ -112,7 +132,8 @@ class SubscriptionAndDeliveryStoreTest {
     Instant retryAt = T0.plusSeconds(30);
     deliveries.retryLater(id, "HTTP 502", retryAt);
     assertThat(deliveries.dueForDiscord(retryAt.minusMillis(1), 10)).isEmpty();
-    assertThat(deliveries.dueForDiscord(retryAt, 10)).singleElement()
+    assertThat(deliveries.dueForDiscord(retryAt, 10))
+        .singleElement()
         .satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
     deliveries.markFailed(id, "HTTP 400");
     assertThat(deliveries.dueForDiscord(retryAt, 10)).isEmpty();
@@ -121,12 +142,16 @@ class SubscriptionAndDeliveryStoreTest {
 
   @Test
   void consoleDeliveriesAreKeptApartFromDiscordOnes() {
-    Subscription console = subscriptions.create(0, Subscription.CONSOLE_CHANNEL, feed.id(), null, null, T0)
-        .orElseThrow();
+    Subscription console =
+        subscriptions
+            .create(0, Subscription.CONSOLE_CHANNEL, feed.id(), null, null, T0)
+            .orElseThrow();
     Subscription discord = subscriptions.create(1, 10, feed.id(), null, null, T0).orElseThrow();
     deliveries.backfill(console, 1, T0);
     deliveries.backfill(discord, 2, T0);
-    assertThat(deliveries.dueForDiscord(T0, 10)).allMatch(d -> d.subscription().equals(discord)).hasSize(2);
+    assertThat(deliveries.dueForDiscord(T0, 10))
+        .allMatch(d -> d.subscription().equals(discord))
+        .hasSize(2);
     assertThat(deliveries.dueForChannel(Subscription.CONSOLE_CHANNEL, T0, 10)).hasSize(1);
   }
 
@@ -146,17 +171,27 @@ class SubscriptionAndDeliveryStoreTest {
   void nextPerChannelGivesEachChannelsOldestAndHoldsAChannelWhoseOldestWaitsForARetry() {
     Subscription ten = subscriptions.create(1, 10, feed.id(), null, null, T0).orElseThrow();
     Subscription eleven = subscriptions.create(1, 11, feed.id(), null, null, T0).orElseThrow();
-    Subscription console = subscriptions.create(0, Subscription.CONSOLE_CHANNEL, feed.id(), null, null, T0).orElseThrow();
+    Subscription console =
+        subscriptions
+            .create(0, Subscription.CONSOLE_CHANNEL, feed.id(), null, null, T0)
+            .orElseThrow();
     deliveries.backfill(ten, 3, T0);
     deliveries.backfill(eleven, 3, T0);
     deliveries.backfill(console, 3, T0);
     List<Delivery> next = deliveries.nextPerChannel(T0, 100);
-    assertThat(next).extracting(d -> d.subscription().channelId() + ":" + d.entry().key())
+    assertThat(next)
+        .extracting(d -> d.subscription().channelId() + ":" + d.entry().key())
         .containsExactlyInAnyOrder("10:a", "11:a");
 
-    long tenOldest = next.stream().filter(d -> d.subscription().channelId() == 10).findFirst().orElseThrow().deliveryId();
+    long tenOldest =
+        next.stream()
+            .filter(d -> d.subscription().channelId() == 10)
+            .findFirst()
+            .orElseThrow()
+            .deliveryId();
     deliveries.retryLater(tenOldest, "HTTP 502", T0.plusSeconds(30));
-    assertThat(deliveries.nextPerChannel(T0.plusSeconds(1), 100)).extracting(d -> d.subscription().channelId())
+    assertThat(deliveries.nextPerChannel(T0.plusSeconds(1), 100))
+        .extracting(d -> d.subscription().channelId())
         .containsExactly(11L);
     assertThat(deliveries.nextPerChannel(T0.plusSeconds(30), 100))
         .extracting(d -> d.subscription().channelId() + ":" + d.entry().key())

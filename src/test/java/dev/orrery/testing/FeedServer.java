@@ -51,8 +51,10 @@ public final class FeedServer implements AutoCloseable {
   /** Serves {@code body} at {@code path} with an ETag derived from its content. */
   public FeedServer serve(String path, byte[] body) {
     String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
-    responses.put(path, new Response(200, body,
-        Map.of("Content-Type", "application/rss+xml; charset=utf-8", "ETag", etag)));
+    responses.put(
+        path,
+        new Response(
+            200, body, Map.of("Content-Type", "application/rss+xml; charset=utf-8", "ETag", etag)));
     return this;
   }
 
@@ -76,11 +78,13 @@ public final class FeedServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream in = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream in = exchange.getRequestBody()) {
       in.readAllBytes();
       String path = exchange.getRequestURI().getPath();
       String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-      requests.add(new Request(path, ifNoneMatch, exchange.getRequestHeaders().getFirst("User-Agent")));
+      requests.add(
+          new Request(path, ifNoneMatch, exchange.getRequestHeaders().getFirst("User-Agent")));
       Response response = responses.get(path);
       if (response == null) {
         exchange.sendResponseHeaders(404, -1);
@@ -92,7 +96,8 @@ public final class FeedServer implements AutoCloseable {
         exchange.sendResponseHeaders(304, -1);
         return;
       }
-      exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+      exchange.sendResponseHeaders(
+          response.status(), response.body().length == 0 ? -1 : response.body().length);
       if (response.body().length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(response.body());

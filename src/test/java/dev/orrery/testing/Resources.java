@@ -9,7 +9,9 @@ public final class Resources {
   /** The three snapshots, in the order a planet published them. */
   public static final String[] SNAPSHOTS = {"2025-07-06", "2026-04-22", "2026-05-25"};
 
-  public static final String[] SOURCES = {"django-community", "planet-plone", "planet-python", "planet-twisted"};
+  public static final String[] SOURCES = {
+    "django-community", "planet-plone", "planet-python", "planet-twisted"
+  };
 
   private Resources() {}
 
