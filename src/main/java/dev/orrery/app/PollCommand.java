@@ -92,7 +92,13 @@ final class PollCommand implements Callable<Integer> {
               main.out,
               main.err,
               clock);
-      return once ? pollOnce(side, feeds, printer) : pollForever(side, printer);
+      try {
+        return once ? pollOnce(side, feeds, printer) : pollForever(side, printer);
+      } finally {
+        // the console's subscriptions live only while it runs: a bot on the same database must
+        // not keep polling, and queueing for, a console that is gone
+        side.subscriptions.deleteChannel(Subscription.CONSOLE_CHANNEL);
+      }
     }
   }
 

@@ -95,41 +95,65 @@ final class Deliverer implements AutoCloseable {
       }
       rateLimit.acquire();
       inFlight.add(channel);
-      post(delivery)
-          .whenCompleteAsync(
-              (outcome, error) -> {
-                try {
-                  settle(delivery, outcome, error);
-                } catch (RuntimeException e) {
-                  log.error(
-                      "Could not record the outcome of delivery {}", delivery.deliveryId(), e);
-                } finally {
-                  inFlight.remove(channel);
-                  wake();
-                }
-              },
-              completions);
+      post(delivery).whenComplete((done, impossible) -> {
+        inFlight.remove(channel);
+        wake();
+      });
     }
   }
 
-  private CompletableFuture<Message> post(Delivery d) {
+  /**
+   * Sends the entry, records the outcome, then sends the line summing up a burst. The channel
+   * stays busy until all of it is done, so nothing overtakes the summary. Never fails.
+   */
+  private CompletableFuture<Void> post(Delivery d) {
     long channel = d.subscription().channelId();
-    CompletableFuture<Message> sent =
-        poster.post(
-            channel,
-            d.feed(),
-            d.entry(),
-            d.subscription().mentionRoleId(),
-            Nonces.entry(channel, d.entry().id()));
-    if (d.moreCount() == 0) {
-      return sent;
+    CompletableFuture<Message> sent;
+    try {
+      sent =
+          poster.post(
+              channel,
+              d.feed(),
+              d.entry(),
+              d.subscription().mentionRoleId(),
+              Nonces.entry(channel, d.entry().id()));
+    } catch (RuntimeException e) {
+      // an entry that cannot be made into a message must not stall its channel
+      sent = CompletableFuture.failedFuture(e);
     }
-    return sent.thenCompose(
-        message ->
-            poster
-                .burstSummary(
-                    channel, d.feed(), d.moreCount(), Nonces.burstSummary(channel, d.entry().id()))
-                .thenApply(summary -> message));
+    return sent.handleAsync(
+            (message, error) -> {
+              try {
+                settle(d, message, error);
+              } catch (RuntimeException e) {
+                log.error("Could not record the outcome of delivery {}", d.deliveryId(), e);
+              }
+              return error == null && d.moreCount() > 0;
+            },
+            completions)
+        .thenCompose(summarise -> summarise ? summary(d) : CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * The burst's summary line, after the entry is recorded as sent: if the line fails, the entry
+   * is not sent again, and the line alone is lost.
+   */
+  private CompletableFuture<Void> summary(Delivery d) {
+    long channel = d.subscription().channelId();
+    try {
+      return poster
+          .burstSummary(channel, d.feed(), d.moreCount(), Nonces.burstSummary(channel, d.entry().id()))
+          .handle(
+              (message, error) -> {
+                if (error != null) {
+                  log.warn("Could not post the burst summary in channel {}: {}", channel, error.getMessage());
+                }
+                return null;
+              });
+    } catch (RuntimeException e) {
+      log.warn("Could not post the burst summary in channel {}", channel, e);
+      return CompletableFuture.completedFuture(null);
+    }
   }
 
   private void settle(Delivery d, Message message, Throwable error) {
@@ -184,6 +208,11 @@ final class Deliverer implements AutoCloseable {
   public void close() {
     running = false;
     loop.interrupt();
+    try {
+      loop.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
       try {

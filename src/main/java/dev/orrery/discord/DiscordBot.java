@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
@@ -71,11 +72,19 @@ public final class DiscordBot implements AutoCloseable {
     Config.Discord discord = parts.config().discord();
     ExecutorService commandPool = Executors.newFixedThreadPool(4, named("command"));
     EntryRenderer renderer = new EntryRenderer(parts.catalogue());
-    Deliverer[] deliverer = new Deliverer[1];
+    AtomicReference<Deliverer> deliverer = new AtomicReference<>();
     SubscriptionsCommand subscriptionsCommand =
         new SubscriptionsCommand(parts.subscriptions(), parts.feeds(), parts.catalogue());
     CommandRouter router = new CommandRouter(List.of(
-        new SubscribeCommand(parts.service(), parts.catalogue(), () -> deliverer[0].wake()),
+        new SubscribeCommand(
+                    parts.service(),
+                    parts.catalogue(),
+                    // a backfill asked for while the bot still starts is posted when the deliverer starts
+                    () -> {
+                      if (deliverer.get() != null) {
+                        deliverer.get().wake();
+                      }
+                    }),
         new UnsubscribeCommand(parts.service(), parts.catalogue(), parts.subscriptions(), parts.feeds()),
         subscriptionsCommand,
         new LatestCommand(parts.catalogue(), parts.feeds(), parts.entries(), parts.subscriptions(),
@@ -94,24 +103,24 @@ public final class DiscordBot implements AutoCloseable {
           }
         })
         .setCompression(Compression.NONE)
-        .addEventListeners(router, new ChannelCleanup(parts.service()))
+        .addEventListeners(router, new ChannelCleanup(parts.service(), commandPool))
         .build();
     jda.awaitReady();
     log.info("Logged in to Discord as {} in {} servers", jda.getSelfUser().getName(), jda.getGuilds().size());
 
     CommandRegistrar.register(jda, router.definitions(), discord.guildIds());
     ChannelPoster poster = new ChannelPoster(jda, renderer);
-    deliverer[0] = new Deliverer(poster, parts.deliveries(), parts.subscriptions(), parts.service(),
-        new GlobalRateLimit(REQUESTS_PER_SECOND), parts.clock());
+    deliverer.set(new Deliverer(poster, parts.deliveries(), parts.subscriptions(), parts.service(),
+        new GlobalRateLimit(REQUESTS_PER_SECOND), parts.clock()));
     parts.refresher().addListener(new PauseNotifier(parts.subscriptions(), poster, parts.catalogue()));
     parts.refresher().addListener(outcome -> {
       if (outcome instanceof RefreshOutcome.Updated updated && updated.record().pending() > 0) {
-        deliverer[0].wake();
+        deliverer.get().wake();
       }
     });
     subscribeConfiguredChannels(jda, parts);
-    deliverer[0].start();
-    return new DiscordBot(jda, deliverer[0], commandPool);
+    deliverer.get().start();
+    return new DiscordBot(jda, deliverer.get(), commandPool);
   }
 
   private static void subscribeConfiguredChannels(JDA jda, Parts parts) {
@@ -172,19 +181,28 @@ public final class DiscordBot implements AutoCloseable {
     };
   }
 
-  /** A deleted channel takes its subscriptions with it. */
+  /** A deleted channel takes its subscriptions with it, off JDA's event thread. */
   private static final class ChannelCleanup extends ListenerAdapter {
     private final SubscriptionService service;
+    private final ExecutorService pool;
 
-    ChannelCleanup(SubscriptionService service) {
+    ChannelCleanup(SubscriptionService service, ExecutorService pool) {
       this.service = service;
+      this.pool = pool;
     }
 
     @Override
     public void onChannelDelete(ChannelDeleteEvent event) {
-      int removed = service.channelDeleted(event.getChannel().getIdLong());
-      if (removed > 0) {
-        log.info("Channel {} was deleted: removed its {} subscriptions", event.getChannel().getId(), removed);
+      long channelId = event.getChannel().getIdLong();
+      try {
+        pool.execute(() -> {
+          int removed = service.channelDeleted(channelId);
+          if (removed > 0) {
+            log.info("Channel {} was deleted: removed its {} subscriptions", channelId, removed);
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        log.warn("Channel {} was deleted while shutting down: its subscriptions go at the next post", channelId);
       }
     }
   }

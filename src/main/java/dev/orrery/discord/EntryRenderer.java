@@ -18,6 +18,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 /** Turns stored entries into Discord embeds and messages within Discord's limits. */
 final class EntryRenderer {
   static final int DEFAULT_COLOR = 0x3b6ea5;
+  /** Footer and summary-line names: title 256 + description 4096 + author 256 + this < 6000. */
+  static final int NAME_MAX_LENGTH = 256;
   private static final Pattern HTTP_URL =
       Pattern.compile("https?://[^\\s]{1,2000}", Pattern.CASE_INSENSITIVE);
 
@@ -40,7 +42,8 @@ final class EntryRenderer {
     if (author != null && !author.isBlank()) {
       embed.setAuthor(cut(author, MessageEmbed.AUTHOR_MAX_LENGTH));
     }
-    embed.setFooter(cut(catalogue.displayName(feed), MessageEmbed.TEXT_MAX_LENGTH));
+    // a source name, kept short so the whole embed stays under Discord's 6000 characters
+    embed.setFooter(cut(catalogue.displayName(feed), NAME_MAX_LENGTH));
     embed.setTimestamp(entry.published());
     String image = linkable(entry.imageUrl());
     if (image != null) {
@@ -70,9 +73,11 @@ final class EntryRenderer {
 
   /** "…and 7 more new posts in Planet Python", linking to the site. */
   MessageCreateData burstSummary(Feed feed, int more) {
-    String name = DiscordMarkdown.escape(catalogue.displayName(feed));
+    String name = DiscordMarkdown.escape(cut(catalogue.displayName(feed), NAME_MAX_LENGTH));
     String site = linkable(feed.siteUrl() != null ? feed.siteUrl() : feed.url());
-    String where = site != null ? "[" + name + "](<" + site + ">)" : name;
+    // a feed's own URL could close the link early and open one of its own: such a site is not linked
+    boolean safe = site != null && site.chars().noneMatch(c -> "<>()[]".indexOf(c) >= 0);
+    String where = safe ? "[" + name + "](<" + site + ">)" : name;
     MessageCreateBuilder message =
         new MessageCreateBuilder()
             .setContent(
@@ -115,7 +120,11 @@ final class EntryRenderer {
 
   /** The URL when Discord will take it as a link, else null. */
   static String linkable(String url) {
-    return url != null && HTTP_URL.matcher(url).matches() ? url : null;
+    return url != null
+            && url.length() <= MessageEmbed.URL_MAX_LENGTH
+            && HTTP_URL.matcher(url).matches()
+        ? url
+        : null;
   }
 
   static String cut(String text, int max) {

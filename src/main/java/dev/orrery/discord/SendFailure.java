@@ -26,7 +26,10 @@ record SendFailure(Kind kind, String reason) {
       cause = cause.getCause();
     }
     if (cause instanceof ChannelPoster.UnknownChannelException) {
-      return new SendFailure(Kind.CHANNEL_GONE, "Unknown Channel");
+      // not in JDA's cache: an archived thread, or a channel deleted while the bot was away;
+      // only Discord's 10003 proves it is gone
+      return new SendFailure(
+          Kind.NO_ACCESS, "the bot cannot see this channel (an archived thread, or deleted)");
     }
     if (cause instanceof ChannelPoster.GuildUnavailableException unavailable) {
       return new SendFailure(Kind.TRANSIENT, unavailable.getMessage());
@@ -49,6 +52,10 @@ record SendFailure(Kind kind, String reason) {
             "Discord error " + response.getErrorCode() + ": " + response.getMeaning());
       }
       return new SendFailure(Kind.REJECTED, response.getErrorCode() + " " + response.getMeaning());
+    }
+    if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
+      // JDA refused to build the message: sending it again would fail again
+      return new SendFailure(Kind.REJECTED, "cannot be posted: " + cause.getMessage());
     }
     if (cause instanceof IOException) {
       return new SendFailure(Kind.TRANSIENT, "network: " + cause.getMessage());

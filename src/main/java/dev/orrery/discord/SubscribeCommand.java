@@ -86,6 +86,18 @@ final class SubscribeCommand implements SlashCommand {
       return;
     }
     Role role = event.getOption("mention", OptionMapping::getAsRole);
+    if (role != null
+        && !role.isMentionable()
+        && !event.getMember().hasPermission(target, Permission.MESSAGE_MENTION_EVERYONE)) {
+      // the bot must not ping, for someone, a role that person could not ping themselves
+      Replies.error(
+          event.getHook(),
+          true,
+          role.getAsMention()
+              + " is not mentionable, and you may not mention it yourself: make it mentionable,"
+              + " or ask someone with Mention Everyone to subscribe.");
+      return;
+    }
     int backfill = event.getOption("backfill", 0, OptionMapping::getAsInt);
     String source = event.getOption("source", "", OptionMapping::getAsString);
     SubscribeResult result =

@@ -23,47 +23,44 @@ public final class PollFeedJob implements Job {
   private final FeedStore feeds;
   private final FeedRefresher refresher;
   private final PollSchedule schedule;
+  private final PollScheduler scheduler;
   private final InstantSource clock;
 
   PollFeedJob(
-      FeedStore feeds, FeedRefresher refresher, PollSchedule schedule, InstantSource clock) {
+      FeedStore feeds,
+      FeedRefresher refresher,
+      PollSchedule schedule,
+      PollScheduler scheduler,
+      InstantSource clock) {
     this.feeds = feeds;
     this.refresher = refresher;
     this.schedule = schedule;
+    this.scheduler = scheduler;
     this.clock = clock;
   }
 
   @Override
   public void execute(JobExecutionContext context) {
     long feedId = context.getMergedJobDataMap().getLong(FEED_ID);
-    Instant next;
+    Instant next = null;
+    boolean stopped = false;
     try {
       Optional<Feed> feed = feeds.findWatched(feedId);
-      if (feed.isEmpty()) {
-        stop(context, feedId);
-        return;
+      if (feed.isPresent()) {
+        refresher.refresh(feed.get());
       }
-      refresher.refresh(feed.get());
-      Optional<Feed> after = feeds.findWatched(feedId);
-      if (after.isEmpty()) {
-        stop(context, feedId);
-        return;
+      stopped = scheduler.stopIfUnwanted(feedId);
+      if (!stopped) {
+        next = feeds.find(feedId).map(Feed::nextPollAt).orElse(null);
       }
-      next = after.get().nextPollAt();
     } catch (RuntimeException e) {
       // a broken database or a bug must not stop this feed for good: try again after a backoff
       log.error("Polling feed {} failed unexpectedly", feedId, e);
-      next = schedule.afterError(clock.instant(), 1);
-    }
-    reschedule(context, next);
-  }
-
-  private static void stop(JobExecutionContext context, long feedId) {
-    try {
-      context.getScheduler().deleteJob(context.getJobDetail().getKey());
-      log.info("Stopped polling feed {}: paused, or no channel wants it", feedId);
-    } catch (SchedulerException e) {
-      log.warn("Could not remove the job of feed {}", feedId, e);
+    } finally {
+      // in finally, so that not even an Error leaves the feed without its next poll
+      if (!stopped) {
+        reschedule(context, next != null ? next : schedule.afterError(clock.instant(), 1));
+      }
     }
   }
 

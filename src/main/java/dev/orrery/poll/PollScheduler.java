@@ -45,7 +45,8 @@ public final class PollScheduler implements AutoCloseable {
     props.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
     try {
       scheduler = new StdSchedulerFactory(props).getScheduler();
-      scheduler.setJobFactory((bundle, s) -> new PollFeedJob(feeds, refresher, schedule, clock));
+      scheduler.setJobFactory(
+          (bundle, s) -> new PollFeedJob(feeds, refresher, schedule, this, clock));
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot create the poll scheduler: " + e.getMessage(), e);
     }
@@ -69,7 +70,7 @@ public final class PollScheduler implements AutoCloseable {
   /**
    * Polls this feed from now on (a no-op when it is already polled), first at its next poll time.
    */
-  public void watch(Feed feed) {
+  public synchronized void watch(Feed feed) {
     JobKey key = jobKey(feed.id());
     try {
       if (scheduler.checkExists(key)) {
@@ -87,12 +88,26 @@ public final class PollScheduler implements AutoCloseable {
     }
   }
 
-  /** Stops polling a feed, say when its last subscription went. */
-  public void unwatch(long feedId) {
+  /**
+   * Stops polling a feed if nothing wants it any more (its last subscription went, or it is
+   * paused). Checked and done under the same lock as {@link #watch}, so a subscription made
+   * meanwhile keeps its feed polled.
+   *
+   * @return true when the feed's job was removed
+   */
+  public synchronized boolean stopIfUnwanted(long feedId) {
+    if (feeds.findWatched(feedId).isPresent()) {
+      return false;
+    }
     try {
-      scheduler.deleteJob(jobKey(feedId));
+      boolean removed = scheduler.deleteJob(jobKey(feedId));
+      if (removed) {
+        log.info("Stopped polling feed {}: paused, or no channel wants it", feedId);
+      }
+      return removed;
     } catch (SchedulerException e) {
       log.warn("Could not stop polling feed {}", feedId, e);
+      return false;
     }
   }
 

@@ -103,7 +103,8 @@ public final class SubscriptionService {
         if (outcome instanceof RefreshOutcome.Failed failed) {
           return new SubscribeResult.Refused(failed.reason());
         }
-        if (outcome instanceof RefreshOutcome.Deferred deferred && feed.neverPolled()) {
+        // without a fresh read, weeks of entries would count as new at the next poll
+        if (outcome instanceof RefreshOutcome.Deferred deferred) {
           return new SubscribeResult.Refused(
               deferred.reason() + ": the feed's server asks to come back later");
         }
@@ -177,8 +178,6 @@ public final class SubscriptionService {
   }
 
   private void forgetIfUnwanted(long feedId) {
-    if (subscriptions.forFeed(feedId).isEmpty()) {
-      scheduler.unwatch(feedId);
-    }
+    scheduler.stopIfUnwanted(feedId);
   }
 }

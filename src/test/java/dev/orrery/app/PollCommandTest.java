@@ -96,6 +96,17 @@ class PollCommandTest {
   }
 
   @Test
+  void theConsoleLeavesNoSubscriptionBehindForABotOnTheSameDatabase() throws Exception {
+    serveSnapshot(Resources.SNAPSHOTS[0]);
+    pollOnce();
+    try (var db = dev.orrery.store.Database.open(
+        new dev.orrery.config.Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 1))) {
+      assertThat(new dev.orrery.store.SubscriptionStore(db).forChannel(0)).isEmpty();
+      assertThat(new dev.orrery.store.FeedStore(db).watched()).isEmpty();
+    }
+  }
+
+  @Test
   void newEntriesArePrintedOldestFirst() {
     serveSnapshot(Resources.SNAPSHOTS[0]);
     pollOnce();

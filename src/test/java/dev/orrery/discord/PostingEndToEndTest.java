@@ -4,6 +4,8 @@ import static dev.orrery.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.emulator.CommandOption;
+import dev.orrery.emulator.Member;
+import dev.orrery.emulator.Permissions;
 import dev.orrery.emulator.PostedMessage;
 import dev.orrery.emulator.Role;
 import dev.orrery.testing.Resources;
@@ -109,9 +111,18 @@ class PostingEndToEndTest {
   @Test
   void aChosenRoleIsTheOnlyThingMentioned() {
     Role watchers = h.discord.createRole(h.guild, "Watchers", 0);
+    Role announcers =
+        h.discord.createRole(
+            h.guild, "Announcers", Permissions.MANAGE_CHANNELS | Permissions.MENTION_EVERYONE);
+    Member announcer = h.discord.addMember(h.guild, "cleo", announcers);
     h.startBot();
     PostedMessage reply =
-        h.subscribe(h.news, "planet-python", CommandOption.role("mention", watchers));
+        h.command(
+            announcer,
+            h.news,
+            "subscribe",
+            CommandOption.string("source", "planet-python"),
+            CommandOption.role("mention", watchers));
     assertThat(reply.content()).contains("mentioning <@&" + watchers.id() + ">");
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     List<PostedMessage> posts = h.discord.awaitMessages(h.news, 3, WAIT);
@@ -122,6 +133,60 @@ class PostingEndToEndTest {
               assertThat(m.allowedMentions().parse()).isEmpty();
               assertThat(m.allowedMentions().roles()).containsExactly(watchers.id());
             });
+  }
+
+  @Test
+  void aRoleTheCallerCouldNotPingIsRefused() {
+    Role watchers = h.discord.createRole(h.guild, "Watchers", 0);
+    // Discord's default @everyone may mention everyone: this server took that away
+    h.discord.setPermissions(
+        h.guild.everyone(), Permissions.DEFAULT_EVERYONE & ~Permissions.MENTION_EVERYONE);
+    h.startBot();
+    PostedMessage reply =
+        h.subscribe(h.news, "planet-python", CommandOption.role("mention", watchers));
+    assertThat(reply.ephemeral()).isTrue();
+    assertThat(reply.content())
+        .isEqualTo(
+            "⚠️ <@&"
+                + watchers.id()
+                + "> is not mentionable, and you may not mention it yourself: make it mentionable,"
+                + " or ask someone with Mention Everyone to subscribe.");
+    assertThat(h.command(h.reader, h.news, "subscriptions").content()).contains("no subscriptions yet");
+  }
+
+  @Test
+  void anEntryWithALinkDiscordWouldRefuseIsPostedWithoutItAndTheChannelCarriesOn() {
+    String longLink = "https://example.org/" + "a".repeat(1990);
+    h.feeds.serve(
+        "/planet-python.xml",
+        bytes(rss(item("first", "https://example.org/first", "Mon, 04 May 2026 10:00:00 GMT"))));
+    h.startBot();
+    h.subscribe(h.news, "planet-python");
+    h.feeds.serve(
+        "/planet-python.xml",
+        bytes(
+            rss(
+                item("after", "https://example.org/after", "Wed, 06 May 2026 10:00:00 GMT")
+                    + item("long", longLink, "Tue, 05 May 2026 10:00:00 GMT")
+                    + item("first", "https://example.org/first", "Mon, 04 May 2026 10:00:00 GMT"))));
+    List<PostedMessage> posts = h.discord.awaitMessages(h.news, 2, WAIT);
+    assertThat(posts.get(0).embed().title()).isEqualTo("long");
+    assertThat(posts.get(0).embed().url()).isNull();
+    assertThat(posts.get(1).embed().url()).isEqualTo("https://example.org/after");
+  }
+
+  static String item(String title, String link, String date) {
+    return "<item><title>" + title + "</title><link>" + link + "</link><guid>" + title
+        + "</guid><pubDate>" + date + "</pubDate><description>x</description></item>";
+  }
+
+  static String rss(String items) {
+    return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+        + "<link>https://example.org/</link>" + items + "</channel></rss>";
+  }
+
+  static byte[] bytes(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test

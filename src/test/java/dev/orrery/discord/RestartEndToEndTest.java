@@ -110,6 +110,26 @@ class RestartEndToEndTest {
   }
 
   @Test
+  void aChannelTheBotCannotSeeAfterARestartIsPausedNotForgotten() {
+    dev.orrery.emulator.Channel vanished = h.discord.createTextChannel(h.guild, "vanished");
+    h.startBot();
+    h.subscribe(vanished, "planet-python");
+    h.stopBot();
+    // gone while the bot was away (or an archived thread): the next login does not list it
+    h.discord.deleteChannel(vanished, dev.orrery.emulator.Notify.NOBODY);
+    h.serveSnapshot(Resources.SNAPSHOTS[1]);
+    h.startBot();
+    Await.until(
+        WAIT,
+        "the subscription to pause",
+        () ->
+            h.command(h.reader, h.news, "subscriptions")
+                .content()
+                .contains("⏸ not posting: the bot cannot see this channel"));
+    assertThat(sql("SELECT COUNT(*) FROM subscriptions")).isEqualTo(1);
+  }
+
+  @Test
   void commandsAreRegisteredAgainOnlyWhenTheyChanged() {
     h.startBot();
     h.stopBot();

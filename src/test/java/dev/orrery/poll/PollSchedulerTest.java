@@ -123,7 +123,7 @@ class PollSchedulerTest {
   }
 
   @Test
-  void watchAddsAFeedAndUnwatchStopsIt() throws InterruptedException {
+  void watchAddsAFeedAndItStopsOnlyOnceNoChannelWantsIt() throws InterruptedException {
     server.serveResource("/a", PYTHON);
     try (PollScheduler scheduler = scheduler()) {
       scheduler.start();
@@ -131,7 +131,10 @@ class PollSchedulerTest {
       scheduler.watch(feed);
       scheduler.watch(feed);
       Await.until(WAIT, "a poll of the new feed", () -> server.requestCount("/a") >= 1);
-      scheduler.unwatch(feed.id());
+      assertThat(scheduler.stopIfUnwanted(feed.id())).isFalse();
+      assertThat(scheduler.isWatching(feed.id())).isTrue();
+      subscriptions.forFeed(feed.id()).forEach(s -> subscriptions.delete(s.id()));
+      assertThat(scheduler.stopIfUnwanted(feed.id())).isTrue();
       assertThat(scheduler.isWatching(feed.id())).isFalse();
       long after = server.requestCount("/a");
       Thread.sleep(2500);
