@@ -24,8 +24,9 @@ public final class App implements AutoCloseable {
    */
   public static App start(Config config, InstantSource clock) throws InterruptedException {
     FeedSide side = new FeedSide(config, clock);
+    DiscordBot bot = null;
     try {
-      DiscordBot bot =
+      bot =
           DiscordBot.start(
               new DiscordBot.Parts(
                   config,
@@ -40,6 +41,9 @@ public final class App implements AutoCloseable {
       side.scheduler.start();
       return new App(side, bot);
     } catch (InterruptedException | RuntimeException e) {
+      if (bot != null) {
+        bot.close();
+      }
       side.close();
       throw e;
     }
