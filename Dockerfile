@@ -18,5 +18,6 @@ WORKDIR /data
 VOLUME /data
 # Mount a bot.properties at /config/bot.properties, or configure with ORRERY_* variables alone.
 ENV ORRERY_DATABASE_URL=jdbc:sqlite:/data/orrery.db
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/orrery.jar"]
+# A 256 MB heap and the parallel collector: peak RSS under 300 MB at 10,000 feeds (BENCHMARKS.md)
+ENTRYPOINT ["java", "-XX:+UseParallelGC", "-Xmx256m", "-jar", "/app/orrery.jar"]
 CMD ["run", "--config", "/config/bot.properties"]

@@ -16,8 +16,41 @@ class BenchHarnessTest {
     assertThat(options.feeds()).containsExactly(1_000, 10_000);
     assertThat(options.threads()).isEqualTo(4);
     assertThat(options.serverThreads()).isEqualTo(8);
-    assertThat(options.childJvmOptions()).isEmpty();
+    assertThat(options.childJvmOptions()).isEqualTo(ProductJvm.options()).contains("-Xmx256m");
     assertThat(options.runs("feed")).isTrue();
+    assertThat(BenchOptions.parse("--child-jvm", "none").childJvmOptions()).isEmpty();
+  }
+
+  @Test
+  void onlyNamesTheScenariosThereAre() {
+    assertThat(Bench.scenarios()).extracting(Scenario::name).containsExactlyElementsOf(BenchOptions.SCENARIOS);
+    assertThat(BenchOptions.parse("--only", "delivery,latency,startup").runs("feed")).isFalse();
+    assertThatThrownBy(() -> BenchOptions.parse("--only", "startup,boot")).hasMessageContaining("unknown scenario boot");
+    assertThat(BenchOptions.parse().channels()).containsExactly(100);
+    assertThat(BenchOptions.parse("--channels", "100, 40").channels()).containsExactly(100, 40);
+    assertThatThrownBy(() -> BenchOptions.parse("--channels", "0")).hasMessageContaining("--channels 1 to 1,000");
+  }
+
+  @Test
+  void theMeasuredJvmHasTheOptionsTheProductShipsWith() throws java.io.IOException {
+    assertThat(ProductJvm.options("FROM x\nENTRYPOINT [\"java\", \"-Xmx1m\", \"-jar\", \"/a.jar\"]\n"))
+        .containsExactly("-Xmx1m");
+    String flags = String.join(" ", ProductJvm.options());
+    assertThat(flags).contains("-Xmx");
+    // the run command of the README starts the bot as the image does
+    assertThat(java.nio.file.Files.readString(Path.of("README.md"))).contains("java " + flags + " -jar target/orrery.jar run");
+  }
+
+  @Test
+  void theDeliveryMinimumFollowsTheFixedWindows() {
+    var discord = dev.orrery.emulator.RouteLimit.discordChannelMessages();
+    // 1,000 messages, 50 per global window: the 20th window opens 19 s after the first
+    assertThat(DeliveryScenario.minimumSeconds(1_000, 100, discord, 50)).isEqualTo(19.0);
+    // one channel, 10 messages, 5 per 5 s: the second window opens 5 s after the first
+    assertThat(DeliveryScenario.minimumSeconds(10, 1, discord, 50)).isEqualTo(5.0);
+    assertThat(DeliveryScenario.minimumSeconds(50, 1, discord, 50)).isEqualTo(45.0);
+    assertThat(DeliveryScenario.capSeconds(1_000, 40)).isEqualTo(24.975);
+    assertThat(DeliveryScenario.ourCap()).isBetween(1, 49);
   }
 
   @Test
