@@ -34,7 +34,6 @@ final class Deliverer implements AutoCloseable {
   private final DeliveryStore deliveries;
   private final SubscriptionStore subscriptions;
   private final SubscriptionService service;
-  private final GlobalRateLimit rateLimit;
   private final InstantSource clock;
   private final Semaphore wake = new Semaphore(0);
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
@@ -48,13 +47,11 @@ final class Deliverer implements AutoCloseable {
       DeliveryStore deliveries,
       SubscriptionStore subscriptions,
       SubscriptionService service,
-      GlobalRateLimit rateLimit,
       InstantSource clock) {
     this.poster = poster;
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
     this.service = service;
-    this.rateLimit = rateLimit;
     this.clock = clock;
   }
 
@@ -83,7 +80,7 @@ final class Deliverer implements AutoCloseable {
     }
   }
 
-  private void dispatchDue() throws InterruptedException {
+  private void dispatchDue() {
     // a channel busy when the rows are read may settle before the loop reaches it: its row is
     // stale (the delivery just sent still reads pending), so it waits for the next round
     Set<Long> busy = Set.copyOf(inFlight);
@@ -93,7 +90,6 @@ final class Deliverer implements AutoCloseable {
       if (!running || busy.contains(channel) || inFlight.contains(channel)) {
         continue;
       }
-      rateLimit.acquire();
       inFlight.add(channel);
       post(delivery).whenComplete((done, impossible) -> {
         inFlight.remove(channel);

@@ -28,6 +28,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class DiscordBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
   /** Our own global ceiling, under Discord's 50 requests per second. */
-  static final int REQUESTS_PER_SECOND = 40;
+  static final int REQUESTS_PER_SECOND = 48;
 
   private final JDA jda;
   private final Deliverer deliverer;
@@ -103,6 +104,8 @@ public final class DiscordBot implements AutoCloseable {
           }
         })
         .setCompression(Compression.NONE)
+            .setHttpClientBuilder(
+                new OkHttpClient.Builder().addInterceptor(new GlobalRateLimit(REQUESTS_PER_SECOND)))
         .addEventListeners(router, new ChannelCleanup(parts.service(), commandPool))
         .build();
     jda.awaitReady();
@@ -111,7 +114,7 @@ public final class DiscordBot implements AutoCloseable {
     CommandRegistrar.register(jda, router.definitions(), discord.guildIds());
     ChannelPoster poster = new ChannelPoster(jda, renderer);
     deliverer.set(new Deliverer(poster, parts.deliveries(), parts.subscriptions(), parts.service(),
-        new GlobalRateLimit(REQUESTS_PER_SECOND), parts.clock()));
+        parts.clock()));
     parts.refresher().addListener(new PauseNotifier(parts.subscriptions(), poster, parts.catalogue()));
     parts.refresher().addListener(outcome -> {
       if (outcome instanceof RefreshOutcome.Updated updated && updated.record().pending() > 0) {

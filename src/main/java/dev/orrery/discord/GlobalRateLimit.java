@@ -1,12 +1,18 @@
 package dev.orrery.discord;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Interceptor;
+import okhttp3.Response;
 
 /**
- * Our own cap on requests per second, under Discord's global 50/s, so that JDA's per-route buckets
- * never have to learn the global limit from a 429.
+ * Our own cap on requests per second, under Discord's global 50/s, applied where requests leave
+ * JDA's HTTP client: JDA holds messages for a channel whose bucket is spent and then sends them
+ * together, so a cap on handing messages to JDA would not bound what reaches Discord.
+ * Interaction responses are exempt from Discord's global limit, and from this one.
  */
-final class GlobalRateLimit {
+final class GlobalRateLimit implements Interceptor {
   private final long intervalNanos;
   private long nextFree;
 
@@ -15,7 +21,21 @@ final class GlobalRateLimit {
     this.nextFree = System.nanoTime();
   }
 
-  /** Blocks the caller (never a JDA thread) until it may send. */
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    String path = chain.request().url().encodedPath();
+    if (!path.contains("/interactions/") && !path.contains("/webhooks/")) {
+      try {
+        acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for the global rate limit");
+      }
+    }
+    return chain.proceed(chain.request());
+  }
+
+  /** Blocks the calling request thread until it may send. */
   void acquire() throws InterruptedException {
     long wait;
     synchronized (this) {
