@@ -22,23 +22,23 @@ import java.util.Random;
  * The feed half of Orrery wired together: database, stores, fetcher, refresher and scheduler. The
  * bot and the console mode both stand on it.
  */
-final class FeedSide implements AutoCloseable {
+public final class FeedSide implements AutoCloseable {
   /** Fetches to one host at once: planets share hosts, and hosts deserve politeness. */
   private static final int REQUESTS_PER_HOST = 4;
 
-  final Config config;
-  final Database database;
-  final FeedStore feeds;
-  final EntryStore entries;
-  final SubscriptionStore subscriptions;
-  final DeliveryStore deliveries;
-  final FeedFetcher fetcher;
-  final FeedRefresher refresher;
-  final PollScheduler scheduler;
-  final Catalogue catalogue;
-  final SubscriptionService service;
+  public final Config config;
+  public final Database database;
+  public final FeedStore feeds;
+  public final EntryStore entries;
+  public final SubscriptionStore subscriptions;
+  public final DeliveryStore deliveries;
+  public final FeedFetcher fetcher;
+  public final FeedRefresher refresher;
+  public final PollScheduler scheduler;
+  public final Catalogue catalogue;
+  public final SubscriptionService service;
 
-  FeedSide(Config config, InstantSource clock) {
+  public FeedSide(Config config, InstantSource clock) {
     this.config = config;
     this.database = Database.open(config.database());
     this.feeds = new FeedStore(database);
