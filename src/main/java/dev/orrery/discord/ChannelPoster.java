@@ -2,11 +2,14 @@ package dev.orrery.discord;
 
 import dev.orrery.store.Entry;
 import dev.orrery.store.Feed;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -26,25 +29,41 @@ final class ChannelPoster {
     this.renderer = renderer;
   }
 
-  CompletableFuture<Message> post(
-      long channelId, Feed feed, Entry entry, Long mentionRoleId, String nonce) {
-    return send(channelId, renderer.post(feed, entry, mentionRoleId), nonce, entry.title());
+  /**
+   * Posts an entry; completes with the message id.
+   *
+   * @param triedBefore an earlier attempt may have reached Discord unconfirmed (a crash, a lost
+   *     answer): a text channel's nonce makes Discord return that message, and a forum, which has
+   *     no nonce, is searched for the post the bot already made
+   * @param queuedAt when the delivery was queued: an earlier post cannot be older
+   */
+  CompletableFuture<Long> post(
+      long channelId,
+      Feed feed,
+      Entry entry,
+      Long mentionRoleId,
+      String nonce,
+      boolean triedBefore,
+      Instant queuedAt) {
+    MessageCreateData data = renderer.post(feed, entry, mentionRoleId);
+    return send(channelId, data, nonce, entry.title(), triedBefore ? queuedAt : null);
   }
 
-  CompletableFuture<Message> burstSummary(long channelId, Feed feed, int more, String nonce) {
+  CompletableFuture<Long> burstSummary(long channelId, Feed feed, int more, String nonce) {
     return send(
         channelId,
         renderer.burstSummary(feed, more),
         nonce,
-        "More new posts in " + feed.displayName());
+        "More new posts in " + feed.displayName(),
+        null);
   }
 
-  CompletableFuture<Message> notice(long channelId, String text, String title) {
-    return send(channelId, renderer.notice(text), null, title);
+  CompletableFuture<Long> notice(long channelId, String text, String title) {
+    return send(channelId, renderer.notice(text), null, title, null);
   }
 
-  private CompletableFuture<Message> send(
-      long channelId, MessageCreateData data, String nonce, String title) {
+  private CompletableFuture<Long> send(
+      long channelId, MessageCreateData data, String nonce, String title, Instant earlierSince) {
     try {
       GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
       if (channel != null) {
@@ -52,7 +71,7 @@ final class ChannelPoster {
         if (nonce != null) {
           action = action.setNonce(nonce);
         }
-        return action.submit();
+        return action.submit().thenApply(Message::getIdLong);
       }
       ForumChannel forum = jda.getForumChannelById(channelId);
       if (forum != null) {
@@ -60,13 +79,29 @@ final class ChannelPoster {
             title == null || title.isBlank()
                 ? "New post"
                 : EntryRenderer.cut(title, FORUM_TITLE_MAX);
-        return forum.createForumPost(name, data).submit().thenApply(post -> post.getMessage());
+        if (earlierSince != null) {
+          Optional<ThreadChannel> earlier = earlierPost(forum, name, earlierSince);
+          if (earlier.isPresent()) {
+            // a forum post's starting message has the thread's id
+            return CompletableFuture.completedFuture(earlier.get().getIdLong());
+          }
+        }
+        return forum.createForumPost(name, data).submit().thenApply(post -> post.getMessage().getIdLong());
       }
       return CompletableFuture.failedFuture(missing(channelId));
     } catch (RuntimeException e) {
       // JDA checks permissions it knows about before sending, and throws right here
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** A post of the bot's in the forum with this title, made since the delivery was queued. */
+  private static Optional<ThreadChannel> earlierPost(ForumChannel forum, String name, Instant since) {
+    return forum.getThreadChannels().stream()
+        .filter(ThreadChannel::isOwner)
+        .filter(t -> t.getName().equals(name))
+        .filter(t -> !t.getTimeCreated().toInstant().isBefore(since.minusSeconds(1)))
+        .findFirst();
   }
 
   private RuntimeException missing(long channelId) {

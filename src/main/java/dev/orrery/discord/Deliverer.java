@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import net.dv8tion.jda.api.entities.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,15 +103,19 @@ final class Deliverer implements AutoCloseable {
    */
   private CompletableFuture<Void> post(Delivery d) {
     long channel = d.subscription().channelId();
-    CompletableFuture<Message> sent;
+    CompletableFuture<Long> sent;
     try {
+      // recorded before sending: after a crash, the next try knows this one may have landed
+      deliveries.markAttempted(d.deliveryId());
       sent =
           poster.post(
               channel,
               d.feed(),
               d.entry(),
               d.subscription().mentionRoleId(),
-              Nonces.entry(channel, d.entry().id()));
+              Nonces.entry(channel, d.entry().id()),
+              d.attempts() > 0,
+              d.queuedAt());
     } catch (RuntimeException e) {
       // an entry that cannot be made into a message must not stall its channel
       sent = CompletableFuture.failedFuture(e);
@@ -152,10 +155,10 @@ final class Deliverer implements AutoCloseable {
     }
   }
 
-  private void settle(Delivery d, Message message, Throwable error) {
+  private void settle(Delivery d, Long messageId, Throwable error) {
     long channel = d.subscription().channelId();
     if (error == null) {
-      deliveries.markSent(d.deliveryId(), message.getIdLong(), clock.instant());
+      deliveries.markSent(d.deliveryId(), messageId, clock.instant());
       return;
     }
     SendFailure failure = SendFailure.of(error);

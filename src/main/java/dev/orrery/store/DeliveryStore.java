@@ -8,7 +8,7 @@ import java.util.List;
 /** The {@code deliveries} table: what waits to be posted, and what was. */
 public final class DeliveryStore {
   private static final String PENDING_JOIN =
-      "SELECT d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, "
+      "SELECT d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, d.created_at AS d_created, "
           + SubscriptionStore.COLUMNS
           + ", "
           + EntryStore.COLUMNS
@@ -50,7 +50,7 @@ public final class DeliveryStore {
         c ->
             Sql.list(
                 c,
-                "SELECT d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, "
+                "SELECT d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, d.created_at AS d_created, "
                     + SubscriptionStore.COLUMNS
                     + ", "
                     + EntryStore.COLUMNS
@@ -91,11 +91,18 @@ public final class DeliveryStore {
         c ->
             Sql.update(
                 c,
-                "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, attempts ="
-                    + " attempts + 1, last_error = NULL WHERE id = ?",
+                "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?,"
+                    + " last_error = NULL WHERE id = ?",
                 messageId,
                 now,
                 deliveryId));
+  }
+
+  /** Records a try before it is made, so a try cut short by a crash is known afterwards. */
+  public void markAttempted(long deliveryId) {
+    db.withConnection(
+        "record a try of delivery " + deliveryId,
+        c -> Sql.update(c, "UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", deliveryId));
   }
 
   /** A try failed in a way worth repeating later (5xx, time-out). */
@@ -105,7 +112,7 @@ public final class DeliveryStore {
         c ->
             Sql.update(
                 c,
-                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
+                "UPDATE deliveries SET last_error = ?, next_attempt_at = ?"
                     + " WHERE id = ?",
                 error,
                 nextAttempt,
@@ -119,7 +126,7 @@ public final class DeliveryStore {
         c ->
             Sql.update(
                 c,
-                "UPDATE deliveries SET state = 'failed', attempts = attempts + 1, last_error = ?"
+                "UPDATE deliveries SET state = 'failed', last_error = ?"
                     + " WHERE id = ?",
                 error,
                 deliveryId));
@@ -161,6 +168,7 @@ public final class DeliveryStore {
         rs.getLong("d_id"),
         rs.getInt("d_attempts"),
         rs.getInt("d_more"),
+        Sql.instant(rs, "d_created"),
         SubscriptionStore.map(rs),
         EntryStore.map(rs),
         FeedStore.map(rs));

@@ -130,6 +130,36 @@ class RestartEndToEndTest {
   }
 
   @Test
+  void aForumPostMadeJustBeforeACrashIsFoundInsteadOfPostedAgain() {
+    dev.orrery.emulator.Channel forum = h.discord.createForumChannel(h.guild, "feeds");
+    h.startBot();
+    h.subscribe(h.news, "planet-python", dev.orrery.emulator.CommandOption.channel("channel", forum));
+    h.serveSnapshot(Resources.SNAPSHOTS[1]);
+    List<PostedMessage> posted = h.discord.awaitMessages(forum, 3, WAIT);
+    Await.until(
+        WAIT,
+        "the three forum posts to be marked sent",
+        () -> sql("SELECT COUNT(*) FROM deliveries WHERE state = 'sent'") == 3);
+    h.stopBot();
+
+    // Discord made the post, the process died before recording it: forum posts carry no nonce
+    PostedMessage last = posted.get(2);
+    long delivery = sql("SELECT id FROM deliveries WHERE message_id = ?", last.id());
+    sql(
+        "UPDATE deliveries SET state = 'pending', message_id = NULL, sent_at = NULL WHERE id = ?",
+        delivery);
+
+    h.startBot();
+    Await.until(
+        WAIT,
+        "the delivery to be marked sent again",
+        () -> sql("SELECT COUNT(*) FROM deliveries WHERE state = 'sent'") == 3);
+    assertThat(h.discord.messages(forum)).hasSize(3);
+    assertThat(h.discord.requests("POST channels/*/threads")).hasSize(3);
+    assertThat(sql("SELECT message_id FROM deliveries WHERE id = ?", delivery)).isEqualTo(last.id());
+  }
+
+  @Test
   void commandsAreRegisteredAgainOnlyWhenTheyChanged() {
     h.startBot();
     h.stopBot();

@@ -130,6 +130,7 @@ class SubscriptionAndDeliveryStoreTest {
     deliveries.backfill(s, 1, T0);
     long id = deliveries.dueForDiscord(T0, 10).get(0).deliveryId();
     Instant retryAt = T0.plusSeconds(30);
+    deliveries.markAttempted(id);
     deliveries.retryLater(id, "HTTP 502", retryAt);
     assertThat(deliveries.dueForDiscord(retryAt.minusMillis(1), 10)).isEmpty();
     assertThat(deliveries.dueForDiscord(retryAt, 10))
