@@ -28,16 +28,7 @@ public final class App implements AutoCloseable {
     try {
       bot =
           DiscordBot.start(
-              new DiscordBot.Parts(
-                  config,
-                  side.catalogue,
-                  side.feeds,
-                  side.entries,
-                  side.subscriptions,
-                  side.deliveries,
-                  side.refresher,
-                  side.service,
-                  clock));
+              side.botParts());
       side.scheduler.start();
       return new App(side, bot);
     } catch (InterruptedException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.orrery.app;
 
 import dev.orrery.config.Config;
+import dev.orrery.discord.DiscordBot;
 import dev.orrery.feed.EntryNormalizer;
 import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
@@ -37,8 +38,10 @@ public final class FeedSide implements AutoCloseable {
   public final PollScheduler scheduler;
   public final Catalogue catalogue;
   public final SubscriptionService service;
+  private final InstantSource clock;
 
   public FeedSide(Config config, InstantSource clock) {
+    this.clock = clock;
     this.config = config;
     this.database = Database.open(config.database());
     this.feeds = new FeedStore(database);
@@ -70,6 +73,12 @@ public final class FeedSide implements AutoCloseable {
     this.service =
         new SubscriptionService(
             catalogue, feeds, entries, subscriptions, deliveries, refresher, scheduler, clock);
+  }
+
+  /** What the Discord side needs of this one. */
+  public DiscordBot.Parts botParts() {
+    return new DiscordBot.Parts(
+        config, catalogue, feeds, entries, subscriptions, deliveries, refresher, service, clock);
   }
 
   @Override

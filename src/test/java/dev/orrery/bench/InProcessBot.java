@@ -39,16 +39,7 @@ final class InProcessBot implements AutoCloseable {
   InProcessBot startDiscord() throws InterruptedException {
     bot =
         DiscordBot.start(
-            new DiscordBot.Parts(
-                config,
-                side.catalogue,
-                side.feeds,
-                side.entries,
-                side.subscriptions,
-                side.deliveries,
-                side.refresher,
-                side.service,
-                clock));
+            side.botParts());
     return this;
   }
 
