@@ -40,7 +40,20 @@ public final class FeedSide implements AutoCloseable {
   public final SubscriptionService service;
   private final InstantSource clock;
 
+  /** The feed side of the bot, which polls the feeds that channels want. */
   public FeedSide(Config config, InstantSource clock) {
+    this(config, clock, false);
+  }
+
+  /**
+   * The feed side of the console, which polls the feeds that its own subscriptions want as well as
+   * the channels'.
+   */
+  static FeedSide forConsole(Config config, InstantSource clock) {
+    return new FeedSide(config, clock, true);
+  }
+
+  private FeedSide(Config config, InstantSource clock, boolean console) {
     this.clock = clock;
     this.config = config;
     this.database = Database.open(config.database());
@@ -68,7 +81,8 @@ public final class FeedSide implements AutoCloseable {
             entries,
             schedule,
             clock);
-    this.scheduler = new PollScheduler(feeds, refresher, schedule, config.poll().threads(), clock);
+    this.scheduler =
+        new PollScheduler(feeds, refresher, schedule, config.poll().threads(), console, clock);
     this.catalogue = new Catalogue(config.sources());
     this.service =
         new SubscriptionService(

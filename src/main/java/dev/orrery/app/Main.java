@@ -1,6 +1,7 @@
 package dev.orrery.app;
 
 import dev.orrery.config.Version;
+import dev.orrery.store.StoreException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -8,6 +9,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +31,8 @@ import picocli.CommandLine.Mixin;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
   /** Exit status of a bad configuration or command line. */
   static final int USAGE = 2;
 
@@ -60,13 +65,28 @@ public final class Main implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Main(env, out, err));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parsed) -> {
-          err.println("orrery: " + e.getMessage());
-          org.slf4j.LoggerFactory.getLogger(Main.class).debug("Details", e);
-          return 1;
-        });
-    return cli.execute(args);
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> failed(e, err));
+    try {
+      return cli.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      return failed(e, err);
+    }
+  }
+
+  /**
+   * The last word on what a command let through: our own sentence (a store's says what it tried and
+   * why), never a library's or the JVM's; those go to the log.
+   */
+  private static int failed(Throwable e, PrintStream err) {
+    log.debug("The command failed", e);
+    if (e instanceof StoreException) {
+      err.println("orrery: " + e.getMessage());
+    } else {
+      err.println(
+          "orrery: the command failed unexpectedly; run it again with log.level=debug for the"
+              + " details");
+    }
+    return 1;
   }
 
   /** Without a command, Orrery runs the bot. */

@@ -2,6 +2,7 @@ package dev.orrery.app;
 
 import dev.orrery.config.Config;
 import dev.orrery.poll.RefreshOutcome;
+import dev.orrery.store.ConsoleLock;
 import dev.orrery.store.Feed;
 import dev.orrery.store.Subscription;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +31,8 @@ import picocli.CommandLine.ParentCommand;
     name = "poll",
     description = "Poll the configured sources and print new entries to standard output.")
 final class PollCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(PollCommand.class);
+
   @ParentCommand Main main;
   @Mixin ConfigOption config;
 
@@ -47,7 +52,7 @@ final class PollCommand implements Callable<Integer> {
   int backfill;
 
   @Override
-  public Integer call() throws InterruptedException, ExecutionException {
+  public Integer call() throws InterruptedException {
     if (backfill < 0 || backfill > 50) {
       main.err.println("orrery poll: --backfill " + backfill + " is out of range: use 0 to 50");
       return Main.USAGE;
@@ -62,7 +67,10 @@ final class PollCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     InstantSource clock = InstantSource.system();
-    try (FeedSide side = new FeedSide(cfg, clock)) {
+    try (FeedSide side = FeedSide.forConsole(cfg, clock);
+        ConsoleLock lock = side.database.lockConsole(() -> waiting(side))) {
+      // left by a run that was killed: nothing else can be using them now
+      side.subscriptions.deleteChannel(Subscription.CONSOLE_CHANNEL);
       Instant now = clock.instant();
       Map<Long, String> sourceByFeed = new LinkedHashMap<>();
       Map<Long, Subscription> subscriptionByFeed = new LinkedHashMap<>();
@@ -77,7 +85,6 @@ final class PollCommand implements Callable<Integer> {
                 Subscription subscription =
                     side.subscriptions
                         .create(0, Subscription.CONSOLE_CHANNEL, feed.id(), null, null, now)
-                        .or(() -> side.subscriptions.find(Subscription.CONSOLE_CHANNEL, feed.id()))
                         .orElseThrow();
                 subscriptionByFeed.put(feed.id(), subscription);
               });
@@ -96,14 +103,22 @@ final class PollCommand implements Callable<Integer> {
         return once ? pollOnce(side, feeds, printer) : pollForever(side, printer);
       } finally {
         // the console's subscriptions live only while it runs: a bot on the same database must
-        // not keep polling, and queueing for, a console that is gone
+        // not keep queueing for a console that is gone
         side.subscriptions.deleteChannel(Subscription.CONSOLE_CHANNEL);
       }
     }
   }
 
+  private void waiting(FeedSide side) {
+    main.err.println(
+        "orrery poll: another orrery poll is using "
+            + side.database.location()
+            + "; waiting for it to end");
+  }
+
+  /** Refreshes every source at once; what each found is printed, whatever the others did. */
   private int pollOnce(FeedSide side, List<Feed> feeds, ConsolePrinter printer)
-      throws InterruptedException, ExecutionException {
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(side.config.poll().threads());
     try {
       List<Future<RefreshOutcome>> futures = new ArrayList<>();
@@ -111,8 +126,8 @@ final class PollCommand implements Callable<Integer> {
         futures.add(pool.submit(() -> side.refresher.refresh(feed)));
       }
       boolean failed = false;
-      for (Future<RefreshOutcome> future : futures) {
-        RefreshOutcome outcome = future.get();
+      for (int i = 0; i < futures.size(); i++) {
+        RefreshOutcome outcome = outcomeOf(futures.get(i), feeds.get(i));
         printer.report(outcome);
         failed |= outcome instanceof RefreshOutcome.Failed;
       }
@@ -120,6 +135,17 @@ final class PollCommand implements Callable<Integer> {
       return failed ? 1 : 0;
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** The refresh's outcome; one that ended in something the refresher let through is a failure. */
+  private static RefreshOutcome outcomeOf(Future<RefreshOutcome> future, Feed feed)
+      throws InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      log.error("Polling {} failed unexpectedly", feed.url(), e.getCause());
+      return new RefreshOutcome.Failed(feed, RefreshOutcome.Failed.UNEXPECTED, false);
     }
   }
 

@@ -14,6 +14,7 @@ import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.FeedUpdate;
 import dev.orrery.store.RefreshRecord;
+import dev.orrery.store.StoreException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 /** Refreshes one feed: fetch, parse, normalise, store, in that order, and says what came of it. */
 public final class FeedRefresher {
   private static final Logger log = LoggerFactory.getLogger(FeedRefresher.class);
+  private static final String WAITING_FOR_ROOM =
+      ": polling waits until there is room, then resumes by itself";
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
 
@@ -45,6 +48,7 @@ public final class FeedRefresher {
   private final PollSchedule schedule;
   private final InstantSource clock;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final DiskFullBackoff diskFull = new DiskFullBackoff();
 
   public FeedRefresher(
       FeedFetcher fetcher,
@@ -69,7 +73,7 @@ public final class FeedRefresher {
 
   /** Refreshes the feed now, whatever its schedule says, and tells the listeners. */
   public RefreshOutcome refresh(Feed feed) {
-    RefreshOutcome outcome = fetchAndStore(feed);
+    RefreshOutcome outcome = guarded(feed);
     if (outcome instanceof RefreshOutcome.Failed failed) {
       log.warn("Feed {} failed: {}", feed.url(), failed.reason());
     } else if (outcome instanceof RefreshOutcome.Updated updated
@@ -86,8 +90,48 @@ public final class FeedRefresher {
     return outcome;
   }
 
-  private RefreshOutcome fetchAndStore(Feed feed) {
+  /**
+   * When polling may try again after the database's disk was found full, or null when polling need
+   * not wait.
+   */
+  public Instant heldUntil() {
+    return diskFull.heldUntil(clock.instant());
+  }
+
+  /**
+   * {@link #fetchAndStore}, where every refresh starts: nothing that goes wrong in it, not even an
+   * Error from a hostile feed, escapes to the job or command, and a full disk holds polling back.
+   */
+  private RefreshOutcome guarded(Feed feed) {
     Instant now = clock.instant();
+    Instant held = diskFull.heldUntil(now);
+    if (held != null) {
+      return new RefreshOutcome.Failed(feed, diskFull.reason() + WAITING_FOR_ROOM, false);
+    }
+    try {
+      RefreshOutcome outcome = fetchAndStore(feed, now);
+      diskFull.cleared();
+      return outcome;
+    } catch (StoreException.DiskFull e) {
+      diskFull.full(now, e.getMessage());
+      log.warn("Feed {} not stored: {}", feed.url(), e.getMessage());
+      return new RefreshOutcome.Failed(feed, e.getMessage() + WAITING_FOR_ROOM, false);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      log.error("Refreshing feed {} failed unexpectedly", feed.url(), e);
+      return failUnexpectedly(feed, now);
+    }
+  }
+
+  private RefreshOutcome failUnexpectedly(Feed feed, Instant now) {
+    try {
+      return fail(feed, now, RefreshOutcome.Failed.UNEXPECTED);
+    } catch (RuntimeException e) {
+      log.error("Could not record the failure of feed {}", feed.url(), e);
+      return new RefreshOutcome.Failed(feed, RefreshOutcome.Failed.UNEXPECTED, false);
+    }
+  }
+
+  private RefreshOutcome fetchAndStore(Feed feed, Instant now) {
     URI url = URI.create(feed.location());
     FetchResult result = fetcher.fetch(url, new Validators(feed.etag(), feed.lastModified()));
     if (result instanceof FetchResult.NotModified notModified) {
@@ -157,6 +201,18 @@ public final class FeedRefresher {
    */
   public FirstRead readNew(String url) {
     Instant now = clock.instant();
+    try {
+      return firstRead(url, now);
+    } catch (StoreException.DiskFull e) {
+      diskFull.full(now, e.getMessage());
+      return new FirstRead.Refused(e.getMessage() + ": free some space and try again");
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      log.error("Reading the new feed {} failed unexpectedly", url, e);
+      return new FirstRead.Refused(RefreshOutcome.Failed.UNEXPECTED);
+    }
+  }
+
+  private FirstRead firstRead(String url, Instant now) {
     FetchResult result = fetcher.fetch(URI.create(url), Validators.NONE);
     if (result instanceof FetchResult.RetryLater retry) {
       return new FirstRead.Refused(retry.reason() + ": the feed's server asks to come back later");

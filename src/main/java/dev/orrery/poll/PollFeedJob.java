@@ -45,13 +45,13 @@ public final class PollFeedJob implements Job {
     Instant next = null;
     boolean stopped = false;
     try {
-      Optional<Feed> feed = feeds.findWatched(feedId);
+      Optional<Feed> feed = scheduler.wanted(feedId);
       if (feed.isPresent()) {
         refresher.refresh(feed.get());
       }
       stopped = scheduler.stopIfUnwanted(feedId);
       if (!stopped) {
-        next = feeds.find(feedId).map(Feed::nextPollAt).orElse(null);
+        next = later(feeds.find(feedId).map(Feed::nextPollAt).orElse(null), refresher.heldUntil());
       }
     } catch (RuntimeException e) {
       // a broken database or a bug must not stop this feed for good: try again after a backoff
@@ -59,9 +59,18 @@ public final class PollFeedJob implements Job {
     } finally {
       // in finally, so that not even an Error leaves the feed without its next poll
       if (!stopped) {
-        reschedule(context, next != null ? next : schedule.afterError(clock.instant(), 1));
+        Instant now = clock.instant();
+        // a next poll not in the future (its row could not be written) must not fire at once
+        reschedule(context, next != null && next.isAfter(now) ? next : schedule.afterError(now, 1));
       }
     }
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return a.isAfter(b) ? a : b;
   }
 
   private static void reschedule(JobExecutionContext context, Instant next) {

@@ -4,6 +4,7 @@ import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStore;
 import java.time.InstantSource;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -27,15 +28,22 @@ public final class PollScheduler implements AutoCloseable {
   private static final String GROUP = "feeds";
 
   private final FeedStore feeds;
+  private final boolean console;
   private final Scheduler scheduler;
 
+  /**
+   * @param console true for the console's scheduler, which polls for the console's subscriptions as
+   *     well as the channels'
+   */
   public PollScheduler(
       FeedStore feeds,
       FeedRefresher refresher,
       PollSchedule schedule,
       int threads,
+      boolean console,
       InstantSource clock) {
     this.feeds = feeds;
+    this.console = console;
     Properties props = new Properties();
     props.setProperty("org.quartz.scheduler.instanceName", "orrery-poll");
     props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
@@ -55,7 +63,7 @@ public final class PollScheduler implements AutoCloseable {
   /** Makes a job for every watched feed, due at its stored next poll time, and starts polling. */
   public void start() {
     int count = 0;
-    for (Feed feed : feeds.watched()) {
+    for (Feed feed : feeds.watched(console)) {
       watch(feed);
       count++;
     }
@@ -96,7 +104,7 @@ public final class PollScheduler implements AutoCloseable {
    * @return true when the feed's job was removed
    */
   public synchronized boolean stopIfUnwanted(long feedId) {
-    if (feeds.findWatched(feedId).isPresent()) {
+    if (wanted(feedId).isPresent()) {
       return false;
     }
     try {
@@ -109,6 +117,11 @@ public final class PollScheduler implements AutoCloseable {
       log.warn("Could not stop polling feed {}", feedId, e);
       return false;
     }
+  }
+
+  /** Whether the feed should be polled: not paused, and wanted by a subscription this counts. */
+  Optional<Feed> wanted(long feedId) {
+    return feeds.findWatched(feedId, console);
   }
 
   public boolean isWatching(long feedId) {

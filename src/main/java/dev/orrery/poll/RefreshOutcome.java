@@ -22,5 +22,9 @@ public sealed interface RefreshOutcome {
    *
    * @param pausedNow true when this failure paused the feed (410, or failing for days)
    */
-  record Failed(Feed feed, String reason, boolean pausedNow) implements RefreshOutcome {}
+  record Failed(Feed feed, String reason, boolean pausedNow) implements RefreshOutcome {
+    /** The reason given when something we did not foresee went wrong; the log has the rest. */
+    public static final String UNEXPECTED =
+        "could not be read because of an unexpected error (the log has the details)";
+  }
 }

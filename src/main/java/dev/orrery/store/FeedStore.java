@@ -69,8 +69,17 @@ public final class FeedStore {
     return Sql.one(c, "SELECT " + COLUMNS + " FROM feeds f WHERE f.url = ?", FeedStore::map, url);
   }
 
-  /** Feeds that at least one subscription wants and that are not paused: the ones to poll. */
+  /** Feeds that a channel wants and that are not paused: the ones the bot polls. */
   public List<Feed> watched() {
+    return watched(false);
+  }
+
+  /**
+   * Feeds that are not paused and that a subscription wants: a channel's, or with {@code console}
+   * the console's too. A bot never counts the console's: a console run that was killed leaves its
+   * subscriptions behind until the next run clears them.
+   */
+  public List<Feed> watched(boolean console) {
     return db.withConnection(
         "list the watched feeds",
         c ->
@@ -78,13 +87,14 @@ public final class FeedStore {
                 c,
                 "SELECT "
                     + COLUMNS
-                    + " FROM feeds f WHERE f.paused_reason IS NULL AND EXISTS (SELECT 1 FROM"
-                    + " subscriptions s WHERE s.feed_id = f.id) ORDER BY f.id",
+                    + " FROM feeds f WHERE f.paused_reason IS NULL AND "
+                    + wanted(console)
+                    + " ORDER BY f.id",
                 FeedStore::map));
   }
 
-  /** The feed if it should be polled: not paused, and wanted by at least one subscription. */
-  public Optional<Feed> findWatched(long id) {
+  /** The feed if it should be polled: not paused, and wanted as {@link #watched(boolean)} says. */
+  public Optional<Feed> findWatched(long id, boolean console) {
     return db.withConnection(
         "read watched feed " + id,
         c ->
@@ -92,10 +102,15 @@ public final class FeedStore {
                 c,
                 "SELECT "
                     + COLUMNS
-                    + " FROM feeds f WHERE f.id = ? AND f.paused_reason IS NULL"
-                    + " AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id)",
+                    + " FROM feeds f WHERE f.id = ? AND f.paused_reason IS NULL AND "
+                    + wanted(console),
                 FeedStore::map,
                 id));
+  }
+
+  private static String wanted(boolean console) {
+    return "EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id"
+        + (console ? ")" : " AND s.channel_id <> " + Subscription.CONSOLE_CHANNEL + ")");
   }
 
   /** A 304, or a body whose hash matched the last one: only the poll times and validators move. */

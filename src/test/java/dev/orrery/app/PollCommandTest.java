@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orrery.config.Config;
+import dev.orrery.store.Database;
+import dev.orrery.store.FeedStore;
+import dev.orrery.store.SubscriptionStore;
 import dev.orrery.testing.FeedServer;
 import dev.orrery.testing.Resources;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,11 +107,111 @@ class PollCommandTest {
   void theConsoleLeavesNoSubscriptionBehindForABotOnTheSameDatabase() throws Exception {
     serveSnapshot(Resources.SNAPSHOTS[0]);
     pollOnce();
-    try (var db = dev.orrery.store.Database.open(
-        new dev.orrery.config.Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 1))) {
-      assertThat(new dev.orrery.store.SubscriptionStore(db).forChannel(0)).isEmpty();
-      assertThat(new dev.orrery.store.FeedStore(db).watched()).isEmpty();
+    try (Database db = database()) {
+      assertThat(new SubscriptionStore(db).forChannel(0)).isEmpty();
+      assertThat(new FeedStore(db).watched(true)).isEmpty();
     }
+  }
+
+  @Test
+  void aSourceThatBreaksTheReaderCostsTheOthersNothing() {
+    serveSnapshot(Resources.SNAPSHOTS[0]);
+    pollOnce();
+    serveSnapshot(Resources.SNAPSHOTS[1]);
+    String deep =
+        "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><description>"
+            + "<b>".repeat(5_000)
+            + "</b>".repeat(5_000)
+            + "</description></item></channel></rss>";
+    server.serve("/planet-plone.xml", deep.getBytes(StandardCharsets.UTF_8));
+
+    CommandRun run = pollOnce();
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).startsWith("planet-plone: ").doesNotContain("Error", "\tat ", "java.");
+    assertThat(run.entryLines()).noneMatch(l -> l.startsWith("[planet-plone]"));
+    assertThat(run.entryLines()).filteredOn(l -> l.startsWith("[planet-python] ")).hasSize(3);
+    assertThat(run.entryLines())
+        .anyMatch(l -> l.startsWith("[django-community] "))
+        .anyMatch(l -> l.startsWith("[planet-twisted] "));
+  }
+
+  @Test
+  void pollRunsOnOneDatabaseTakeTurnsAndPrintEachEntryOnce() throws Exception {
+    serveSnapshot(Resources.SNAPSHOTS[0]);
+    pollOnce();
+    serveSnapshot(Resources.SNAPSHOTS[1]);
+
+    List<Process> runs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      runs.add(childPoll("--once"));
+    }
+    List<String> printed = new ArrayList<>();
+    StringBuilder errors = new StringBuilder();
+    for (Process run : runs) {
+      printed.addAll(
+          new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+      errors.append(new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+      assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(run.exitValue()).isZero();
+    }
+
+    assertThat(printed).hasSize(12).doesNotHaveDuplicates().allMatch(l -> l.startsWith("["));
+    assertThat(errors.toString().lines())
+        .filteredOn(l -> l.startsWith("orrery"))
+        .allMatch(
+            l ->
+                l.matches(
+                    "orrery poll: another orrery poll is using .*orrery\\.db; waiting for it to"
+                        + " end"));
+    assertThat(errors.toString()).doesNotContain("Exception");
+  }
+
+  @Test
+  void aKilledRunLeavesNothingABotPollsForAndTheNextRunClearsIt() throws Exception {
+    serveSnapshot(Resources.SNAPSHOTS[0]);
+    Process run = childPoll();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
+    for (int i = 0; i < Resources.SOURCES.length; i++) {
+      assertThat(out.readLine()).contains("already published");
+    }
+    run.destroyForcibly();
+    assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    try (Database db = database()) {
+      assertThat(new SubscriptionStore(db).forChannel(0)).hasSize(Resources.SOURCES.length);
+      assertThat(new FeedStore(db).watched()).as("what a bot polls").isEmpty();
+    }
+    serveSnapshot(Resources.SNAPSHOTS[1]);
+    CommandRun next = pollOnce();
+    assertThat(next.status()).isZero();
+    assertThat(next.entryLines()).hasSize(12);
+    try (Database db = database()) {
+      assertThat(new SubscriptionStore(db).forChannel(0)).isEmpty();
+    }
+  }
+
+  Database database() {
+    return Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 1));
+  }
+
+  /** {@code orrery poll} in a process of its own. */
+  Process childPoll(String... extra) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "poll",
+                "--config",
+                config.toString()));
+    command.addAll(List.of(extra));
+    Process process = new ProcessBuilder(command).start();
+    process.getOutputStream().close();
+    return process;
   }
 
   @Test

@@ -33,21 +33,24 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The measured side, run in a JVM of its own so its RSS is Orrery's alone: the feed half wired as
- * {@code FeedSide} wires it (real SQLite file, stores, fetcher, refresher, Quartz
- * {@link PollScheduler}) with the product's defaults, polling every feed of a {@link FeedLoadServer}
- * in four cycles: cold, 304, same body, 1% grown. Prints the figures as properties on stdout.
+ * {@code FeedSide} wires it (real SQLite file, stores, fetcher, refresher, Quartz {@link
+ * PollScheduler}) with the product's defaults, polling every feed of a {@link FeedLoadServer} in
+ * four cycles: cold, 304, same body, 1% grown. Prints the figures as properties on stdout.
  *
  * <p>Arguments: {@code <server base URL> <feeds> <threads> <database folder>}.
  */
 public final class PollCycles implements AutoCloseable {
   /** The product's defaults (bot.properties.example). */
   static final int POOL_SIZE = 4;
+
   static final int MAX_PER_POLL = 5;
   static final int SUMMARY_LENGTH = 350;
   static final long MAX_BYTES = 5L << 20;
   static final Duration TIMEOUT = Duration.ofSeconds(20);
+
   /** FeedSide's per-host limit: every bench feed is on 127.0.0.1, as planets share hosts. */
   static final int REQUESTS_PER_HOST = 4;
+
   /** Channels the feeds are spread over, one subscription per feed. */
   static final int CHANNELS = 100;
 
@@ -62,6 +65,7 @@ public final class PollCycles implements AutoCloseable {
   private final PollSchedule schedule;
   private final ProcessProbe probe = new ProcessProbe();
   private final AtomicReference<Tally> tally = new AtomicReference<>();
+
   /** The largest RSS seen so far: the kernel's peak is reset for each cycle. */
   private long processPeakRss;
 
@@ -69,17 +73,28 @@ public final class PollCycles implements AutoCloseable {
     this.server = server;
     this.count = count;
     this.threads = threads;
-    this.database = Database.open(new Config.Database("jdbc:sqlite:" + folder.resolve("orrery.db"), POOL_SIZE));
+    this.database =
+        Database.open(new Config.Database("jdbc:sqlite:" + folder.resolve("orrery.db"), POOL_SIZE));
     this.feeds = new FeedStore(database);
     EntryStore entries = new EntryStore(database, MAX_PER_POLL);
-    this.fetcher = new FeedFetcher(new FetcherSettings("OrreryBench/1", TIMEOUT, MAX_BYTES, true, REQUESTS_PER_HOST));
+    this.fetcher =
+        new FeedFetcher(
+            new FetcherSettings("OrreryBench/1", TIMEOUT, MAX_BYTES, true, REQUESTS_PER_HOST));
     this.schedule = new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), new Random());
-    this.refresher = new FeedRefresher(fetcher, new FeedParser(), new EntryNormalizer(SUMMARY_LENGTH),
-        feeds, entries, schedule, clock);
+    this.refresher =
+        new FeedRefresher(
+            fetcher,
+            new FeedParser(),
+            new EntryNormalizer(SUMMARY_LENGTH),
+            feeds,
+            entries,
+            schedule,
+            clock);
     refresher.addListener(outcome -> tally.get().add(outcome));
     SubscriptionStore subscriptions = new SubscriptionStore(database);
     for (int k = 0; k < count; k++) {
-      Feed feed = feeds.findOrCreate(server.resolve(FeedLoadServer.path(k)).toString(), clock.instant());
+      Feed feed =
+          feeds.findOrCreate(server.resolve(FeedLoadServer.path(k)).toString(), clock.instant());
       subscriptions.create(1, 1_000 + k % CHANNELS, feed.id(), null, null, clock.instant());
     }
   }
@@ -87,11 +102,14 @@ public final class PollCycles implements AutoCloseable {
   public static void main(String[] args) throws Exception {
     URI server = URI.create(args[0]);
     Properties out = new Properties();
-    try (PollCycles cycles = new PollCycles(server, Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-        Path.of(args[3]))) {
+    try (PollCycles cycles =
+        new PollCycles(
+            server, Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]))) {
       out.setProperty("jvm.maxHeapBytes", Long.toString(Runtime.getRuntime().maxMemory()));
-      out.setProperty("jvm.args", String.join(" ",
-          java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+      out.setProperty(
+          "jvm.args",
+          String.join(
+              " ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
       cycles.run("cold", "mode=conditional").writeTo(out);
       cycles.run("notModified", "mode=conditional").writeTo(out);
       cycles.run("sameBody", "mode=ignore-validators").writeTo(out);
@@ -105,7 +123,9 @@ public final class PollCycles implements AutoCloseable {
     System.exit(0);
   }
 
-  /** One full cycle: every feed due now, the real scheduler started, done when all have reported. */
+  /**
+   * One full cycle: every feed due now, the real scheduler started, done when all have reported.
+   */
   CycleResult run(String name, String serverControl) throws IOException, InterruptedException {
     control(serverControl);
     markAllDue();
@@ -115,22 +135,41 @@ public final class PollCycles implements AutoCloseable {
     Tally cycle = new Tally(count);
     tally.set(cycle);
     // Created before the clock starts: in the bot the scheduler exists once, not once per cycle.
-    try (PollScheduler scheduler = new PollScheduler(feeds, refresher, schedule, threads, clock)) {
+    try (PollScheduler scheduler =
+        new PollScheduler(feeds, refresher, schedule, threads, false, clock)) {
       long cpu = probe.cpuNanos();
       long start = System.nanoTime();
       // start() schedules a job per feed, then fires them: counted in the cycle, it is small
       scheduler.start();
       long started = System.nanoTime() - start;
       if (!cycle.done.await(Math.max(300, count / 10), TimeUnit.SECONDS)) {
-        throw new IllegalStateException(name + ": only " + (count - cycle.done.getCount()) + " of "
-            + count + " feeds polled in time");
+        throw new IllegalStateException(
+            name
+                + ": only "
+                + (count - cycle.done.getCount())
+                + " of "
+                + count
+                + " feeds polled in time");
       }
       long wall = System.nanoTime() - start;
-      CycleResult result = new CycleResult(name, count, wall, started, probe.cpuNanos() - cpu,
-          probe.peakHeapBytes(), ProcessProbe.peakRssBytes(), cycle.updated.get(), cycle.notModified.get(),
-          cycle.sameBody.get(), cycle.failed.get(), cycle.entries.get(), cycle.deliveries.get());
-      System.err.printf("bench: %s: %d feeds in %.2f s (scheduler start %.0f ms)%n", name, count,
-          result.seconds(), started / 1e6);
+      CycleResult result =
+          new CycleResult(
+              name,
+              count,
+              wall,
+              started,
+              probe.cpuNanos() - cpu,
+              probe.peakHeapBytes(),
+              ProcessProbe.peakRssBytes(),
+              cycle.updated.get(),
+              cycle.notModified.get(),
+              cycle.sameBody.get(),
+              cycle.failed.get(),
+              cycle.entries.get(),
+              cycle.deliveries.get());
+      System.err.printf(
+          "bench: %s: %d feeds in %.2f s (scheduler start %.0f ms)%n",
+          name, count, result.seconds(), started / 1e6);
       return result;
     }
   }

@@ -107,7 +107,7 @@ final class HostileBot implements AutoCloseable {
             schedule,
             clock);
     PollScheduler scheduler =
-        new PollScheduler(feeds, refresher, schedule, config.poll().threads(), clock);
+        new PollScheduler(feeds, refresher, schedule, config.poll().threads(), false, clock);
     Catalogue catalogue = new Catalogue(config.sources());
     SubscriptionService service =
         new SubscriptionService(

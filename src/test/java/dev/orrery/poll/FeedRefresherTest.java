@@ -15,7 +15,9 @@ import dev.orrery.store.FeedStore;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.testing.FeedServer;
 import dev.orrery.testing.Resources;
+import dev.orrery.testing.SmallDisk;
 import dev.orrery.testing.TestClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +50,11 @@ class FeedRefresherTest {
   @BeforeEach
   void setUp() {
     server = new FeedServer();
-    db = Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 4));
+    wire(dir.resolve("orrery.db"));
+  }
+
+  void wire(Path database) {
+    db = Database.open(new Config.Database("jdbc:sqlite:" + database, 4));
     feeds = new FeedStore(db);
     entries = new EntryStore(db, 5);
     subscriptions = new SubscriptionStore(db);
@@ -72,6 +79,67 @@ class FeedRefresherTest {
     fetcher.close();
     db.close();
     server.close();
+  }
+
+  @Test
+  void aFullDiskIsNamedHoldsPollingBackAndLosesNothingOnceThereIsRoom() throws Exception {
+    Assumptions.assumeTrue(SmallDisk.canMount(), "mounting a small disk needs root");
+    fetcher.close();
+    db.close();
+    Path mountPoint = Files.createDirectories(dir.resolve("small"));
+    try (SmallDisk disk = SmallDisk.mount(mountPoint, 8)) {
+      Path database = disk.path().resolve("orrery.db");
+      wire(database);
+      server.serveResource("/feed", PYTHON_1);
+      Feed feed = feed("/feed");
+      assertThat(refresher.refresh(feed)).isInstanceOf(RefreshOutcome.Updated.class);
+      // every write from now on must grow the write-ahead log, on a disk with no room
+      db.withConnection(
+          "truncate the log", c -> c.createStatement().execute("PRAGMA wal_checkpoint(TRUNCATE)"));
+      disk.fill();
+
+      server.serveResource("/feed", PYTHON_2);
+      RefreshOutcome full = refresher.refresh(reload(feed));
+      assertThat(full).isInstanceOf(RefreshOutcome.Failed.class);
+      assertThat(((RefreshOutcome.Failed) full).reason())
+          .isEqualTo(
+              "the disk holding "
+                  + database.toAbsolutePath()
+                  + " is full: polling waits until there is room, then resumes by itself");
+      long fetches = server.requestCount("/feed");
+
+      clock.advance(Duration.ofSeconds(10));
+      assertThat(refresher.refresh(reload(feed))).isInstanceOf(RefreshOutcome.Failed.class);
+      assertThat(server.requestCount("/feed"))
+          .as("no fetch while the disk is full")
+          .isEqualTo(fetches);
+      assertThat(refresher.heldUntil()).isAfter(clock.instant());
+
+      disk.free();
+      clock.advance(Duration.ofSeconds(30));
+      RefreshOutcome resumed = refresher.refresh(reload(feed));
+      assertThat(resumed).isInstanceOf(RefreshOutcome.Updated.class);
+      assertThat(((RefreshOutcome.Updated) resumed).record().inserted()).isNotEmpty();
+      assertThat(reload(feed).errorCount()).isZero();
+      assertThat(refresher.heldUntil()).isNull();
+      db.close();
+    }
+  }
+
+  @Test
+  void aFeedThatBreaksTheReaderIsRecordedAsFailingAndNothingEscapes() {
+    StringBuilder deep =
+        new StringBuilder(
+            "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><description>");
+    deep.append("<b>".repeat(5_000)).append("</b>".repeat(5_000));
+    deep.append("</description></item></channel></rss>");
+    server.serve("/feed", deep.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Feed feed = feed("/feed");
+    RefreshOutcome outcome = refresher.refresh(feed);
+    assertThat(outcome).isInstanceOf(RefreshOutcome.Failed.class);
+    assertThat(reload(feed).errorCount()).isEqualTo(1);
+    assertThat(reload(feed).lastError()).isEqualTo(((RefreshOutcome.Failed) outcome).reason());
+    assertThat(reload(feed).lastError()).doesNotContain("Error", "java.", "org.");
   }
 
   Feed feed(String path) {

@@ -66,7 +66,7 @@ class PollSchedulerTest {
   }
 
   PollScheduler scheduler() {
-    return new PollScheduler(feeds, refresher, schedule, 2, InstantSource.system());
+    return new PollScheduler(feeds, refresher, schedule, 2, false, InstantSource.system());
   }
 
   Feed subscribed(String path) {

@@ -41,6 +41,36 @@ class DatabaseTest {
   }
 
   @Test
+  void aDatabaseThatCannotBeOpenedIsExplainedInOurWordsNotSqlites() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("a-folder.db"));
+    assertThatThrownBy(() -> Database.open(new Config.Database("jdbc:sqlite:" + folder, 1)))
+        .isInstanceOf(StoreException.class)
+        .hasMessage(
+            "store: unable to open the database: cannot open "
+                + folder
+                + ": check that its folder exists and is writable")
+        .message()
+        .doesNotContain("SQLITE");
+  }
+
+  @Test
+  void anErrorInsideATransactionIsNotHiddenByTheRollbackAndNamesWhatWasAttempted() {
+    try (Database db = StoreFixture.open(dir)) {
+      assertThatThrownBy(
+              () ->
+                  db.inTransaction(
+                      "add a row to a table that does not exist",
+                      c -> c.createStatement().executeUpdate("INSERT INTO nowhere VALUES (1)")))
+          .isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("store: unable to add a row to a table that does not exist: ")
+          .hasRootCauseMessage(
+              "[SQLITE_ERROR] SQL error or missing database (no such table: nowhere)");
+      boolean stillWorks = db.withConnection("check the pool", c -> c.isValid(1));
+      assertThat(stillWorks).isTrue();
+    }
+  }
+
+  @Test
   void createsTheFolderOfTheFileAndMigratesTheSchema() {
     Path nested = dir.resolve("a/b/orrery.db");
     try (Database db = Database.open(new Config.Database("jdbc:sqlite:" + nested, 2))) {
