@@ -61,7 +61,10 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Runs the command line as the process would, with its environment and streams given. */
-  static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+  static int execute(
+      String[] args, Map<String, String> env, PrintStream terminalOut, PrintStream terminalErr) {
+    PrintStream out = new TerminalStream(terminalOut);
+    PrintStream err = new TerminalStream(terminalErr);
     CommandLine cli = new CommandLine(new Main(env, out, err));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

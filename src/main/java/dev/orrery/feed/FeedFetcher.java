@@ -11,6 +11,8 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a feed URL over HTTP with the limits a public bot needs (address guard, redirects checked
@@ -18,6 +20,8 @@ import okhttp3.Response;
  * FetchResult}. One instance is shared by every feed; {@link #close()} it on shutdown.
  */
 public final class FeedFetcher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FeedFetcher.class);
+
   static final int MAX_REDIRECTS = 5;
   private static final String ACCEPT =
       "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9,"
@@ -106,6 +110,7 @@ public final class FeedFetcher implements AutoCloseable {
           }
         }
       } catch (IOException e) {
+        log.debug("Fetching {} failed", current, e);
         return new FetchResult.Failed(
             FetchErrors.describe(e, current, pastDeadline(), settings.timeout()), false);
       } catch (InterruptedException e) {

@@ -1,13 +1,17 @@
 package dev.orrery.feed;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.HttpUrl;
 
 /** Turns what went wrong on the wire into a sentence a person can act on. */
@@ -37,9 +41,33 @@ final class FetchErrors {
           : "cannot connect to " + hostPort;
     }
     if (find(e, SSLException.class) != null) {
-      return "secure connection to " + at.host() + " failed: " + messageOf(e);
+      return "secure connection to " + at.host() + " failed: " + tlsProblem(e);
     }
-    return "network error talking to " + hostPort + ": " + messageOf(e);
+    return "network error talking to " + hostPort + ": " + networkProblem(e);
+  }
+
+  // Our words for what went wrong; the exception's own text is for the log.
+  private static String tlsProblem(IOException e) {
+    if (find(e, SSLPeerUnverifiedException.class) != null) {
+      return "its certificate is for another host";
+    }
+    if (find(e, CertificateException.class) != null || chainMentions(e, "certificat")) {
+      return "its certificate is not trusted";
+    }
+    return "the TLS handshake failed";
+  }
+
+  private static String networkProblem(IOException e) {
+    if (find(e, ProtocolException.class) != null) {
+      return "the answer is not valid HTTP";
+    }
+    if (find(e, EOFException.class) != null || chainMentions(e, "end of stream")) {
+      return "the server closed the connection before it finished answering";
+    }
+    if (chainMentions(e, "reset")) {
+      return "the connection was reset";
+    }
+    return "the connection failed";
   }
 
   static String badLocation(String location) {
@@ -58,11 +86,6 @@ final class FetchErrors {
 
   private static String abbreviate(String text) {
     return text.length() <= 200 ? text : text.substring(0, 200) + "…";
-  }
-
-  private static String messageOf(Throwable e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
   private static boolean chainMentions(Throwable e, String word) {

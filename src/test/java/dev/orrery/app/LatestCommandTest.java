@@ -3,6 +3,8 @@ package dev.orrery.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orrery.config.Config;
+import dev.orrery.store.Database;
 import dev.orrery.testing.FeedServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +49,36 @@ class LatestCommandTest {
     CommandRun again = CommandRun.of("latest", "planet-python", "--config", config.toString());
     assertThat(again.lines()).hasSize(3);
     assertThat(server.requestCount("/python.xml")).isEqualTo(1);
+  }
+
+  @Test
+  void textFromOutsideCannotActOnTheTerminalNotEvenFromRowsStoredLongAgo() throws IOException {
+    String[] latest = {"latest", "planet-python", "-n", "1", "--config", config.toString()};
+    CommandRun.of(latest);
+    String hostile = "Red \u001b[31malert\u0007 \u009b2J \u0085next \u202eevil";
+    try (Database db =
+        Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 1))) {
+      db.withConnection(
+          "store a title as an older version did",
+          c -> {
+            try (var update = c.prepareStatement("UPDATE entries SET title = ?")) {
+              update.setString(1, hostile);
+              return update.executeUpdate();
+            }
+          });
+    }
+
+    CommandRun text = CommandRun.of(latest);
+    assertThat(text.out())
+        .doesNotContain("\u001b", "\u0007", "\u009b", "\u0085", "\u202e")
+        .contains("Red \\u001b[31malert\\u0007 \\u009b2J \\u0085next \\u202eevil");
+
+    String[] asJson = {
+      "latest", "planet-python", "-n", "1", "--json", "--config", config.toString()
+    };
+    CommandRun json = CommandRun.of(asJson);
+    assertThat(json.out()).doesNotContain("\u001b", "\u0007", "\u009b", "\u0085", "\u202e");
+    assertThat(new ObjectMapper().readTree(json.out()).get("title").asText()).isEqualTo(hostile);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.orrery.feed;
 import static dev.orrery.feed.LoopbackServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orrery.testing.RawSocketServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -203,6 +204,19 @@ class FeedFetcherTest {
     server.on("/", exchange -> respond(exchange, 200, Map.of("Content-Type", "text/html"), html));
     assertThat(fetcher().fetch(server.uri("/"), Validators.NONE))
         .isInstanceOf(FetchResult.Fetched.class);
+  }
+
+  @Test
+  void aBrokenAnswerIsDescribedInOurWordsNotTheLibrarys() throws IOException {
+    try (RawSocketServer raw = RawSocketServer.answering("SPDY/9 what is this\r\n\r\n")) {
+      FetchResult result = fetcher().fetch(raw.uri(), Validators.NONE);
+      assertThat(result).isInstanceOf(FetchResult.Failed.class);
+      assertThat(((FetchResult.Failed) result).reason())
+          .isEqualTo(
+              "network error talking to 127.0.0.1:"
+                  + raw.uri().getPort()
+                  + ": the answer is not valid HTTP");
+    }
   }
 
   @Test

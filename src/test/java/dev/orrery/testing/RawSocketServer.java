@@ -1,4 +1,4 @@
-package dev.orrery.feed;
+package dev.orrery.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,13 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A misbehaving server on loopback: one that never answers, or one that drips a byte at a time. */
-final class RawSocketServer implements AutoCloseable {
+/**
+ * A misbehaving server on loopback: one that never answers, drips a byte at a time, or sends bytes
+ * no well-behaved HTTP server library would.
+ */
+public final class RawSocketServer implements AutoCloseable {
   private final ServerSocket socket;
   private final Thread acceptor;
   private final List<Socket> clients = new CopyOnWriteArrayList<>();
 
   private RawSocketServer(long dripMillis) throws IOException {
+    this(dripMillis, null);
+  }
+
+  private RawSocketServer(long dripMillis, byte[] answer) throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
     acceptor =
         new Thread(
@@ -25,7 +32,11 @@ final class RawSocketServer implements AutoCloseable {
                 try {
                   Socket client = socket.accept();
                   clients.add(client);
-                  if (dripMillis > 0) {
+                  if (answer != null) {
+                    try (OutputStream out = client.getOutputStream()) {
+                      out.write(answer);
+                    }
+                  } else if (dripMillis > 0) {
                     Thread drip = new Thread(() -> drip(client, dripMillis), "drip");
                     drip.setDaemon(true);
                     drip.start();
@@ -40,13 +51,18 @@ final class RawSocketServer implements AutoCloseable {
     acceptor.start();
   }
 
+  /** Answers every connection with these bytes, then closes it. */
+  public static RawSocketServer answering(String response) throws IOException {
+    return new RawSocketServer(0, response.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Accepts connections and never writes a byte. */
-  static RawSocketServer silent() throws IOException {
+  public static RawSocketServer silent() throws IOException {
     return new RawSocketServer(0);
   }
 
   /** Answers 200 with a long body, one byte every {@code millis}. */
-  static RawSocketServer dripping(long millis) throws IOException {
+  public static RawSocketServer dripping(long millis) throws IOException {
     return new RawSocketServer(millis);
   }
 
@@ -68,11 +84,11 @@ final class RawSocketServer implements AutoCloseable {
     }
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/feed");
   }
 
-  int connections() {
+  public int connections() {
     return clients.size();
   }
 
