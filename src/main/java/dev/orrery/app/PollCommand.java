@@ -144,7 +144,8 @@ final class PollCommand implements Callable<Integer> {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      log.error("Polling {} failed unexpectedly", feed.url(), e.getCause());
+      log.error("Polling {} failed unexpectedly: {}", feed.url(), e.getCause().toString());
+      log.debug("Details", e.getCause());
       return new RefreshOutcome.Failed(feed, RefreshOutcome.Failed.UNEXPECTED, false);
     }
   }

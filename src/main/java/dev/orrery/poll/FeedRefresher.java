@@ -117,7 +117,8 @@ public final class FeedRefresher {
       log.warn("Feed {} not stored: {}", feed.url(), e.getMessage());
       return new RefreshOutcome.Failed(feed, e.getMessage() + WAITING_FOR_ROOM, false);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      log.error("Refreshing feed {} failed unexpectedly", feed.url(), e);
+      log.error("Refreshing feed {} failed unexpectedly: {}", feed.url(), e.toString());
+      log.debug("Details", e);
       return failUnexpectedly(feed, now);
     }
   }
@@ -207,7 +208,8 @@ public final class FeedRefresher {
       diskFull.full(now, e.getMessage());
       return new FirstRead.Refused(e.getMessage() + ": free some space and try again");
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      log.error("Reading the new feed {} failed unexpectedly", url, e);
+      log.error("Reading the new feed {} failed unexpectedly: {}", url, e.toString());
+      log.debug("Details", e);
       return new FirstRead.Refused(RefreshOutcome.Failed.UNEXPECTED);
     }
   }

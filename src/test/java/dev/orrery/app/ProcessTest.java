@@ -2,6 +2,7 @@ package dev.orrery.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orrery.testing.FeedServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a real child process: exit statuses and what reaches the terminal. */
 class ProcessTest {
@@ -93,6 +95,33 @@ class ProcessTest {
           .doesNotContain(TOKEN);
     } finally {
       Files.delete(config);
+    }
+  }
+
+  @Test
+  void aFeedThatBreaksTheReaderEndsLatestWithOneLineNamingItAndNoStackTrace(@TempDir Path dir)
+      throws Exception {
+    try (FeedServer server = new FeedServer()) {
+      String deep =
+          "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><description>"
+              + "<b>".repeat(5_000)
+              + "</b>".repeat(5_000)
+              + "</description></item></channel></rss>";
+      server.serve("/deep.xml", deep.getBytes(StandardCharsets.UTF_8));
+      Path config = dir.resolve("bot.properties");
+      Files.writeString(
+          config,
+          "database.url=jdbc:sqlite:"
+              + dir.resolve("orrery.db")
+              + "\nhttp.allow-private-addresses=true\nlog.level=WARN\n");
+      String url = server.url("/deep.xml").toString();
+
+      Result result = run(Map.of(), "latest", url, "--config", config.toString());
+
+      assertThat(result.status()).isEqualTo(1);
+      assertThat(result.out()).isEmpty();
+      assertThat(result.err().lines().filter(l -> l.startsWith(url + ": "))).hasSize(1);
+      assertThat(result.err()).doesNotContain("\tat ", "Exception in thread");
     }
   }
 
