@@ -26,9 +26,7 @@ public final class App implements AutoCloseable {
     FeedSide side = new FeedSide(config, clock);
     DiscordBot bot = null;
     try {
-      bot =
-          DiscordBot.start(
-              side.botParts());
+      bot = DiscordBot.start(side.botParts());
       side.scheduler.start();
       return new App(side, bot);
     } catch (InterruptedException | RuntimeException e) {

@@ -13,6 +13,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code orrery check}: validates the configuration and prints it resolved, the token masked. */
 @Command(
     name = "check",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
     description = "Validate the configuration and print it resolved (token masked).")
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand Main main;

@@ -19,6 +19,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code orrery latest SOURCE}: the latest entries of a source, fetched now if never polled. */
 @Command(
     name = "latest",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
     description = "Print the latest entries of a catalogue source or a feed URL.")
 final class LatestCommand implements Callable<Integer> {
   @ParentCommand Main main;

@@ -29,6 +29,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "poll",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
     description = "Poll the configured sources and print new entries to standard output.")
 final class PollCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(PollCommand.class);

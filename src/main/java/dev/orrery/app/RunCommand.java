@@ -9,7 +9,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code orrery run}: the Discord bot, until SIGTERM or SIGINT. */
-@Command(name = "run", description = "Run the Discord bot (the default command).")
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Run the Discord bot (the default command).")
 final class RunCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin ConfigOption config;
