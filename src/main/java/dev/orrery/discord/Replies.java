@@ -1,16 +1,14 @@
 package dev.orrery.discord;
 
 import dev.orrery.feed.DiscordMarkdown;
+import dev.orrery.feed.InvisibleCharacters;
 import java.util.EnumSet;
-import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 /** Answers to a deferred slash command; none of them can ping anyone. */
 final class Replies {
-  private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
-
   private Replies() {}
 
   /** Replaces the "thinking…" placeholder with {@code text}. */
@@ -44,10 +42,11 @@ final class Replies {
   }
 
   /**
-   * Text a person typed or a feed wrote, made inert for a reply: no markdown, no mentions, and no
-   * bidi embedding, override or isolate characters, which would reorder the rest of the reply.
+   * Text a person typed or a feed wrote, made inert for a reply: no markdown, no mentions, and none
+   * of the characters that would hide or reorder the rest of the reply (controls, bidi overrides,
+   * zero-width characters).
    */
   static String inert(String text) {
-    return text == null ? null : DiscordMarkdown.escape(BIDI_CONTROLS.matcher(text).replaceAll(""));
+    return text == null ? null : DiscordMarkdown.escape(InvisibleCharacters.strip(text));
   }
 }

@@ -6,10 +6,13 @@ import java.time.Instant;
 import okhttp3.HttpUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Gives a parsed entry its identity key and turns it into what is stored and posted: absolute
- * links, a Discord-markdown summary cut to length, an image, a date.
+ * links, a Discord-markdown summary cut to length, an image, a date. All text a feed gives (titles,
+ * author, the summary's text, the feed's own title) goes through {@link #clean} on its way.
  */
 public final class EntryNormalizer {
   private final HtmlToMarkdown htmlToMarkdown = new HtmlToMarkdown();
@@ -34,16 +37,56 @@ public final class EntryNormalizer {
     URI base = url != null ? HttpUrl.get(url).uri() : feedUrl;
     // Parsed once for both the summary and the image: jsoup's parse is the dear part of either.
     Element body = entry.html() == null ? null : Jsoup.parseBodyFragment(entry.html()).body();
-    String markdown =
-        body == null || entry.html().isBlank() ? "" : htmlToMarkdown.convert(body, base);
+    String markdown = "";
+    if (body != null && !entry.html().isBlank()) {
+      cleanText(body);
+      markdown = htmlToMarkdown.convert(body, base);
+    }
+    String author = line(entry.author());
     return new NormalizedEntry(
         key(entry, feedUrl),
-        entry.title() == null ? "" : entry.title().strip(),
+        entry.title() == null ? "" : line(entry.title()),
         url,
-        entry.author() == null || entry.author().isBlank() ? null : entry.author().strip(),
+        author == null || author.isEmpty() ? null : author,
         cutter.cut(markdown, summaryMaxLength),
         image(entry, feedUrl, base, body),
         entry.published() != null ? entry.published() : discoveredAt);
+  }
+
+  /** The feed's own title, cleaned as an entry's is; null when it has none. */
+  public String feedTitle(ParsedFeed feed) {
+    String title = line(feed.title());
+    return title == null || title.isEmpty() ? null : title;
+  }
+
+  /**
+   * Text from a feed made fit to store and show: control, bidi-override and zero-width characters
+   * removed.
+   */
+  static String clean(String text) {
+    return InvisibleCharacters.strip(text);
+  }
+
+  /** A one-line field (a title, a name): cleaned, each run of whitespace one space. */
+  private static String line(String text) {
+    return text == null ? null : HtmlToMarkdown.collapseWhitespace(clean(text)).strip();
+  }
+
+  /**
+   * Cleans every text node of the summary in place (jsoup's traversal is a loop, not a recursion).
+   */
+  private static void cleanText(Element body) {
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof TextNode text) {
+            String raw = text.getWholeText();
+            String cleaned = clean(raw);
+            if (!cleaned.equals(raw)) {
+              text.text(cleaned);
+            }
+          }
+        },
+        body);
   }
 
   /** The guid or id, else the normalised link, else a hash of title and date. */

@@ -1,6 +1,7 @@
 package dev.orrery.feed;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import okhttp3.HttpUrl;
 
 /** Makes links absolute and comparable: resolved against a base, http and https only. */
@@ -13,7 +14,33 @@ final class Links {
    */
   static String absolute(String link, URI base) {
     HttpUrl url = resolve(link, base);
-    return url == null ? null : url.toString();
+    return url == null ? null : withEncodedFragment(url.toString());
+  }
+
+  /**
+   * OkHttp encodes the path and query but leaves spaces, C1 controls and all non-ASCII raw in a
+   * fragment, where a bidi override or a zero-width space would travel into a message: percent-
+   * encode them as UTF-8 (browsers match the encoded fragment all the same).
+   */
+  private static String withEncodedFragment(String url) {
+    int hash = url.indexOf('#'); // a '#' in the path or query is already %23
+    if (hash < 0 || url.chars().skip(hash).allMatch(c -> c > ' ' && c < 0x7F)) {
+      return url;
+    }
+    StringBuilder out = new StringBuilder(url.length() + 16).append(url, 0, hash + 1);
+    url.substring(hash + 1)
+        .codePoints()
+        .forEach(
+            c -> {
+              if (c > ' ' && c < 0x7F) {
+                out.append((char) c);
+              } else {
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                  out.append('%').append(String.format("%02X", b & 0xFF));
+                }
+              }
+            });
+    return out.toString();
   }
 
   /**

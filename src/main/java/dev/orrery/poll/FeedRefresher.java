@@ -252,7 +252,7 @@ public final class FeedRefresher {
     Validators validators = fetched.validators();
     FeedUpdate update =
         new FeedUpdate(
-            parsedFeed.title(),
+            normalizer.feedTitle(parsedFeed),
             parsedFeed.siteUrl(),
             validators.etag(),
             validators.lastModified(),

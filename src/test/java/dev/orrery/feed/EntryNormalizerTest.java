@@ -154,6 +154,36 @@ class EntryNormalizerTest {
         .isEqualTo(keys(xml));
   }
 
+  @Test
+  @DisplayName(
+      "control, bidi-override and zero-width characters reach no field: title, author, summary,"
+          + " feed title, link")
+  void controlCharactersFromAFeedReachNoField() {
+    ParsedFeed feed = parse("/fixtures/text/control-characters.rss.xml");
+    List<NormalizedEntry> entries = normalizeAll(feed);
+
+    assertThat(normalizer.feedTitle(feed)).isEqualTo("Hostile Planet");
+    NormalizedEntry ansi = entries.get(0);
+    assertThat(ansi.title()).isEqualTo("[31mRed[0m alert");
+    assertThat(ansi.author()).isEqualTo("Ada Lovelace");
+    assertThat(ansi.summary()).isEqualTo("a\\[2Jb c de\n\n```\nx\ty\n```");
+    assertThat(ansi.url()).isEqualTo("https://blog.example/1#%E2%80%AEgnp.exe");
+    assertThat(entries.get(1).title()).isEqualTo("]0;TITLE set");
+    assertThat(entries.get(2).title()).isEqualTo("Price1m next");
+    assertThat(entries.get(3).title()).isEqualTo("exe.txt and zerowidth");
+  }
+
+  ParsedFeed parse(String resource) {
+    byte[] body = dev.orrery.testing.Resources.bytes(resource);
+    return ((ParseResult.Parsed) new FeedParser().parse(body, null, FEED_URL)).feed();
+  }
+
+  List<NormalizedEntry> normalizeAll(ParsedFeed feed) {
+    return feed.entries().stream()
+        .map(e -> normalizer.normalize(e, FEED_URL, DISCOVERED))
+        .collect(Collectors.toList());
+  }
+
   Set<String> keys(String xml) {
     ParsedFeed feed =
         ((ParseResult.Parsed)
