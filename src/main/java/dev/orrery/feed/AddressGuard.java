@@ -64,7 +64,13 @@ public final class AddressGuard implements Dns {
     }
     String kind = classify(address);
     if (kind != null) {
-      throw new RefusedAddressException("refused: " + format(address) + " is " + kind + " address");
+      throw new RefusedAddressException(
+          "refused: "
+              + format(address)
+              + " is "
+              + kind
+              + " address"
+              + RefusedAddressException.HOW_TO_ALLOW);
     }
   }
 

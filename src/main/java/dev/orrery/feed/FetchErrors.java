@@ -81,7 +81,8 @@ final class FetchErrors {
     } catch (IllegalArgumentException unparsable) {
       // falls through to the generic sentence: the Location is not a URL at all
     }
-    return "bad redirect: cannot follow Location " + abbreviate(location);
+    return "bad redirect: cannot follow Location "
+        + abbreviate(InvisibleCharacters.strip(location));
   }
 
   private static String abbreviate(String text) {

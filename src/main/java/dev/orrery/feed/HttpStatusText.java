@@ -54,7 +54,7 @@ final class HttpStatusText {
   static String of(int code, String serverPhrase) {
     String reason = REASONS.get(code);
     if (reason == null && serverPhrase != null && !serverPhrase.isBlank()) {
-      reason = serverPhrase.strip();
+      reason = InvisibleCharacters.strip(serverPhrase).strip();
     }
     return reason == null ? "HTTP " + code : "HTTP " + code + " " + reason;
   }

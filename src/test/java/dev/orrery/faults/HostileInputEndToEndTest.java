@@ -10,6 +10,7 @@ import dev.orrery.emulator.PostedEmbed;
 import dev.orrery.emulator.PostedMessage;
 import dev.orrery.faults.FaultyFeedServer.Kind;
 import dev.orrery.feed.FetcherSettings;
+import dev.orrery.feed.RefusedAddressException;
 import dev.orrery.testing.Await;
 import dev.orrery.testing.FeedServer;
 import java.io.IOException;
@@ -77,7 +78,8 @@ class HostileInputEndToEndTest {
     int port = server.url("/").getPort();
     HostileBot bot = closeLater(new HostileBot(dir, "http.allow-private-addresses=false")).start();
 
-    String loopback = "refused: 127.0.0.1 is a loopback address";
+    String loopback =
+        "refused: 127.0.0.1 is a loopback address" + RefusedAddressException.HOW_TO_ALLOW;
     Map<String, String> refusals = new LinkedHashMap<>();
     refusals.put(server.url("/feed").toString(), loopback);
     refusals.put("HTTP://127.0.0.1:" + port + "/feed", loopback);
@@ -86,23 +88,37 @@ class HostileInputEndToEndTest {
         "http://127.1:" + port + "/feed", "'http://127.1:" + port + "/feed' has no host name");
     refusals.put("http://2130706433:" + port + "/feed", loopback);
     refusals.put("http://feeds.example.org@127.0.0.1:" + port + "/feed", loopback);
-    refusals.put("http://[::1]:" + port + "/feed", "refused: ::1 is a loopback address");
+    refusals.put(
+        "http://[::1]:" + port + "/feed",
+        "refused: ::1 is a loopback address" + RefusedAddressException.HOW_TO_ALLOW);
     refusals.put("http://[::ffff:127.0.0.1]:" + port + "/feed", loopback);
-    refusals.put("http://0.0.0.0:" + port + "/feed", "refused: 0.0.0.0 is an unspecified address");
-    refusals.put("http://10.1.2.3/feed", "refused: 10.1.2.3 is a private address");
-    refusals.put("http://192.168.0.1/rss", "refused: 192.168.0.1 is a private address");
-    refusals.put("http://172.16.5.4/atom.xml", "refused: 172.16.5.4 is a private address");
+    refusals.put(
+        "http://0.0.0.0:" + port + "/feed",
+        "refused: 0.0.0.0 is an unspecified address" + RefusedAddressException.HOW_TO_ALLOW);
+    refusals.put(
+        "http://10.1.2.3/feed",
+        "refused: 10.1.2.3 is a private address" + RefusedAddressException.HOW_TO_ALLOW);
+    refusals.put(
+        "http://192.168.0.1/rss",
+        "refused: 192.168.0.1 is a private address" + RefusedAddressException.HOW_TO_ALLOW);
+    refusals.put(
+        "http://172.16.5.4/atom.xml",
+        "refused: 172.16.5.4 is a private address" + RefusedAddressException.HOW_TO_ALLOW);
     refusals.put(
         "http://169.254.169.254/latest/meta-data/",
-        "refused: 169.254.169.254 is a link-local address");
+        "refused: 169.254.169.254 is a link-local address" + RefusedAddressException.HOW_TO_ALLOW);
     refusals.put(
         "http://[::ffff:169.254.169.254]/latest/meta-data/",
-        "refused: 169.254.169.254 is a link-local address");
+        "refused: 169.254.169.254 is a link-local address" + RefusedAddressException.HOW_TO_ALLOW);
     refusals.put(
         "http://[::ffff:a9fe:a9fe]/latest/meta-data/",
-        "refused: 169.254.169.254 is a link-local address");
-    refusals.put("http://[fd00::1]/feed", "refused: fd00::1 is a private address");
-    refusals.put("http://[fe80::1]/feed", "refused: fe80::1 is a link-local address");
+        "refused: 169.254.169.254 is a link-local address" + RefusedAddressException.HOW_TO_ALLOW);
+    refusals.put(
+        "http://[fd00::1]/feed",
+        "refused: fd00::1 is a private address" + RefusedAddressException.HOW_TO_ALLOW);
+    refusals.put(
+        "http://[fe80::1]/feed",
+        "refused: fe80::1 is a link-local address" + RefusedAddressException.HOW_TO_ALLOW);
     refusals.put("file:///etc/passwd", "file: URLs are not fetched: use an http or https feed URL");
     refusals.put(
         "ftp://127.0.0.1:" + port + "/feed",
@@ -145,12 +161,18 @@ class HostileInputEndToEndTest {
     ConnectionCounter inside = closeLater(new ConnectionCounter("127.0.0.2"));
     String to = ":" + inside.port() + "/secret";
     Map<String, String> redirects = new LinkedHashMap<>();
-    redirects.put("http://127.0.0.2" + to, "refused: 127.0.0.2 is a loopback address");
-    redirects.put("http://[::ffff:127.0.0.2]" + to, "refused: 127.0.0.2 is a loopback address");
-    redirects.put("http://inside.test" + to, "refused: 127.0.0.2 is a loopback address");
+    redirects.put(
+        "http://127.0.0.2" + to,
+        "refused: 127.0.0.2 is a loopback address" + RefusedAddressException.HOW_TO_ALLOW);
+    redirects.put(
+        "http://[::ffff:127.0.0.2]" + to,
+        "refused: 127.0.0.2 is a loopback address" + RefusedAddressException.HOW_TO_ALLOW);
+    redirects.put(
+        "http://inside.test" + to,
+        "refused: 127.0.0.2 is a loopback address" + RefusedAddressException.HOW_TO_ALLOW);
     redirects.put(
         "http://169.254.169.254/latest/meta-data/",
-        "refused: 169.254.169.254 is a link-local address");
+        "refused: 169.254.169.254 is a link-local address" + RefusedAddressException.HOW_TO_ALLOW);
     redirects.put(
         "file:///etc/passwd", "refused: redirect to a file: URL, only http and https are allowed");
     int n = 0;

@@ -77,14 +77,16 @@ class AddressGuardTest {
     assertThatThrownBy(() -> guard.lookup("mixed.test"))
         .isInstanceOf(RefusedAddressException.class)
         .isInstanceOf(UnknownHostException.class)
-        .hasMessage("refused: 10.0.0.5 is a private address");
+        .hasMessage(
+            "refused: 10.0.0.5 is a private address" + RefusedAddressException.HOW_TO_ALLOW);
   }
 
   @Test
   void formatsIpv6Compactly() {
     Dns dns = hostname -> List.of(address("fe80:0:0:0:0:0:0:1"));
     assertThatThrownBy(() -> new AddressGuard(dns, false).lookup("ll.test"))
-        .hasMessage("refused: fe80::1 is a link-local address");
+        .hasMessage(
+            "refused: fe80::1 is a link-local address" + RefusedAddressException.HOW_TO_ALLOW);
   }
 
   @Test
@@ -100,7 +102,8 @@ class AddressGuardTest {
             hostname -> List.of(address("192.168.1.10")), false, Set.of(address("192.168.1.10")));
     assertThat(guard.lookup("nas.test")).containsExactly(address("192.168.1.10"));
     assertThatThrownBy(() -> guard.check(address("192.168.1.11")))
-        .hasMessage("refused: 192.168.1.11 is a private address");
+        .hasMessage(
+            "refused: 192.168.1.11 is a private address" + RefusedAddressException.HOW_TO_ALLOW);
   }
 
   @Test
@@ -109,11 +112,14 @@ class AddressGuardTest {
   void checksLiteralHosts() throws UnknownHostException {
     AddressGuard guard = new AddressGuard(Dns.SYSTEM, false);
     assertThatThrownBy(() -> guard.checkLiteralHost("10.0.0.5"))
-        .hasMessage("refused: 10.0.0.5 is a private address");
+        .hasMessage(
+            "refused: 10.0.0.5 is a private address" + RefusedAddressException.HOW_TO_ALLOW);
     assertThatThrownBy(() -> guard.checkLiteralHost("::ffff:a00:5"))
-        .hasMessage("refused: 10.0.0.5 is a private address");
+        .hasMessage(
+            "refused: 10.0.0.5 is a private address" + RefusedAddressException.HOW_TO_ALLOW);
     assertThatThrownBy(() -> guard.checkLiteralHost("2130706433"))
-        .hasMessage("refused: 127.0.0.1 is a loopback address");
+        .hasMessage(
+            "refused: 127.0.0.1 is a loopback address" + RefusedAddressException.HOW_TO_ALLOW);
     guard.checkLiteralHost("8.8.8.8");
     guard.checkLiteralHost("example.com"); // not a literal: no lookup here, no exception
   }

@@ -207,6 +207,27 @@ class FeedFetcherTest {
   }
 
   @Test
+  void aServersOwnStatusPhraseReachesNoOneWithItsControlCharacters() throws IOException {
+    try (RawSocketServer raw =
+        RawSocketServer.answering(
+            "HTTP/1.1 599 \u001b]0;owned\u0007Bad \u009b31mDay\r\nContent-Length: 0\r\n\r\n")) {
+      assertThat(fetcher().fetch(raw.uri(), Validators.NONE))
+          .isEqualTo(new FetchResult.Failed("HTTP 599 ]0;ownedBad 31mDay", false));
+    }
+  }
+
+  @Test
+  void anUnparsableLocationIsQuotedWithoutItsControlCharacters() throws IOException {
+    try (RawSocketServer raw =
+        RawSocketServer.answering(
+            "HTTP/1.1 302 Found\r\nLocation: http://[\u001b[2J\r\nContent-Length: 0\r\n\r\n")) {
+      assertThat(fetcher().fetch(raw.uri(), Validators.NONE))
+          .isEqualTo(
+              new FetchResult.Failed("bad redirect: cannot follow Location http://[[2J", false));
+    }
+  }
+
+  @Test
   void aBrokenAnswerIsDescribedInOurWordsNotTheLibrarys() throws IOException {
     try (RawSocketServer raw = RawSocketServer.answering("SPDY/9 what is this\r\n\r\n")) {
       FetchResult result = fetcher().fetch(raw.uri(), Validators.NONE);
@@ -342,13 +363,19 @@ class FeedFetcherTest {
     FeedFetcher guarded =
         fetcher(new FetcherSettings(USER_AGENT, Duration.ofSeconds(5), 1024 * 1024, false, 4));
     assertThat(guarded.fetch(server.uri("/feed"), Validators.NONE))
-        .isEqualTo(new FetchResult.Failed("refused: 127.0.0.1 is a loopback address", false));
+        .isEqualTo(
+            new FetchResult.Failed(
+                "refused: 127.0.0.1 is a loopback address" + RefusedAddressException.HOW_TO_ALLOW,
+                false));
     assertThat(
             guarded.fetch(
                 URI.create("http://localhost:" + server.port() + "/feed"), Validators.NONE))
         .isInstanceOfSatisfying(
             FetchResult.Failed.class,
-            failed -> assertThat(failed.reason()).matches("refused: .* is a loopback address"));
+            failed ->
+                assertThat(failed.reason())
+                    .startsWith("refused: ")
+                    .endsWith(" is a loopback address" + RefusedAddressException.HOW_TO_ALLOW));
     assertThat(server.requests()).isEmpty();
   }
 
@@ -366,13 +393,22 @@ class FeedFetcherTest {
     FeedFetcher guarded =
         fetcher(new FetcherSettings(USER_AGENT, Duration.ofSeconds(5), 1024 * 1024, false, 4));
     assertThat(guarded.fetch(URI.create("http://10.0.0.5/feed"), Validators.NONE))
-        .isEqualTo(new FetchResult.Failed("refused: 10.0.0.5 is a private address", false));
+        .isEqualTo(
+            new FetchResult.Failed(
+                "refused: 10.0.0.5 is a private address" + RefusedAddressException.HOW_TO_ALLOW,
+                false));
     assertThat(
             guarded.fetch(URI.create("http://169.254.169.254/latest/meta-data/"), Validators.NONE))
         .isEqualTo(
-            new FetchResult.Failed("refused: 169.254.169.254 is a link-local address", false));
+            new FetchResult.Failed(
+                "refused: 169.254.169.254 is a link-local address"
+                    + RefusedAddressException.HOW_TO_ALLOW,
+                false));
     assertThat(guarded.fetch(URI.create("http://[::ffff:10.0.0.5]/feed"), Validators.NONE))
-        .isEqualTo(new FetchResult.Failed("refused: 10.0.0.5 is a private address", false));
+        .isEqualTo(
+            new FetchResult.Failed(
+                "refused: 10.0.0.5 is a private address" + RefusedAddressException.HOW_TO_ALLOW,
+                false));
   }
 
   /**
@@ -422,7 +458,11 @@ class FeedFetcherTest {
       for (String path : List.of("/to-literal", "/to-mapped", "/to-name")) {
         assertThat(guarded.fetch(server.uri(path), Validators.NONE))
             .as(path)
-            .isEqualTo(new FetchResult.Failed("refused: 127.0.0.2 is a loopback address", false));
+            .isEqualTo(
+                new FetchResult.Failed(
+                    "refused: 127.0.0.2 is a loopback address"
+                        + RefusedAddressException.HOW_TO_ALLOW,
+                    false));
       }
       assertThat(server.requests()).hasSize(3); // the allowed address was really fetched
       assertThat(inside.requests()).isEmpty();
