@@ -7,6 +7,7 @@ import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
 import dev.orrery.feed.FetcherSettings;
 import dev.orrery.poll.Catalogue;
+import dev.orrery.poll.FeedFinder;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
@@ -37,6 +38,7 @@ public final class FeedSide implements AutoCloseable {
   public final FeedRefresher refresher;
   public final PollScheduler scheduler;
   public final Catalogue catalogue;
+  public final FeedFinder finder;
   public final SubscriptionService service;
   private final InstantSource clock;
 
@@ -84,15 +86,25 @@ public final class FeedSide implements AutoCloseable {
     this.scheduler =
         new PollScheduler(feeds, refresher, schedule, config.poll().threads(), console, clock);
     this.catalogue = new Catalogue(config.sources());
+    this.finder = new FeedFinder(catalogue, feeds, subscriptions, refresher, clock);
     this.service =
         new SubscriptionService(
-            catalogue, feeds, entries, subscriptions, deliveries, refresher, scheduler, clock);
+            feeds, entries, subscriptions, deliveries, finder, scheduler, clock);
   }
 
   /** What the Discord side needs of this one. */
   public DiscordBot.Parts botParts() {
     return new DiscordBot.Parts(
-        config, catalogue, feeds, entries, subscriptions, deliveries, refresher, service, clock);
+        config,
+        catalogue,
+        feeds,
+        entries,
+        subscriptions,
+        deliveries,
+        refresher,
+        finder,
+        service,
+        clock);
   }
 
   @Override

@@ -1,12 +1,10 @@
 package dev.orrery.app;
 
 import dev.orrery.config.Config;
-import dev.orrery.poll.FeedRefresher;
-import dev.orrery.poll.RefreshOutcome;
+import dev.orrery.poll.Catalogue;
+import dev.orrery.poll.FeedFinder;
 import dev.orrery.store.Entry;
 import dev.orrery.store.Feed;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,32 +49,24 @@ final class LatestCommand implements Callable<Integer> {
     if (cfg == null) {
       return Main.USAGE;
     }
-    String url = resolve(cfg);
-    if (url == null) {
+    // refused before the database is opened: a mistyped source changes nothing
+    Catalogue.Resolution resolution = new Catalogue(cfg.sources()).resolve(source);
+    if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
+      main.err.println("orrery latest: " + invalid.reason());
       return Main.USAGE;
     }
-    String name = cfg.source(source).map(Config.Source::name).orElse(url);
+    Catalogue.Resolution.Url url = (Catalogue.Resolution.Url) resolution;
+    String name = url.source() != null ? url.source().name() : url.url();
     InstantSource clock = InstantSource.system();
     try (FeedSide side = new FeedSide(cfg, clock)) {
-      Feed feed = side.feeds.findByUrl(url).orElse(null);
-      if (feed == null) {
-        FeedRefresher.FirstRead read = side.refresher.readNew(url);
-        if (read instanceof FeedRefresher.FirstRead.Refused refused) {
-          main.err.println(name + ": " + refused.reason());
-          return 1;
-        }
-        feed = ((FeedRefresher.FirstRead.Stored) read).feed();
-      } else if (feed.neverPolled()) {
-        RefreshOutcome outcome = side.refresher.refresh(feed);
-        if (outcome instanceof RefreshOutcome.Failed failed) {
-          main.err.println(name + ": " + failed.reason());
-          return 1;
-        }
-        if (outcome instanceof RefreshOutcome.Deferred deferred) {
-          main.err.println(name + ": " + deferred.reason() + ", asked to come back later");
-          return 1;
-        }
-        feed = side.feeds.find(feed.id()).orElse(feed);
+      FeedFinder.Found found = side.finder.find(url, FeedFinder.Freshness.READ_ONCE);
+      if (found instanceof FeedFinder.Found.Refused refused) {
+        main.err.println(name + ": " + refused.reason());
+        return 1;
+      }
+      Feed feed = ((FeedFinder.Found.Ready) found).feed();
+      if (((FeedFinder.Found.Ready) found).note() != null) {
+        main.err.println(name + ": " + ((FeedFinder.Found.Ready) found).note());
       }
       List<Entry> latest = side.entries.latest(feed.id(), count);
       ConsoleFormat format = new ConsoleFormat(json);
@@ -88,31 +78,5 @@ final class LatestCommand implements Callable<Integer> {
       }
       return 0;
     }
-  }
-
-  private String resolve(Config cfg) {
-    if (cfg.source(source).isPresent()) {
-      return cfg.source(source).get().url().toString();
-    }
-    try {
-      URI uri = new URI(source);
-      if (uri.isAbsolute()
-          && uri.getHost() != null
-          && ("http".equalsIgnoreCase(uri.getScheme())
-              || "https".equalsIgnoreCase(uri.getScheme()))) {
-        return uri.toString();
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    main.err.println(
-        "orrery latest: '"
-            + source
-            + "' is neither a source of "
-            + config.file
-            + " ("
-            + String.join(", ", new java.util.TreeSet<>(cfg.sources().keySet()))
-            + ") nor an http(s) feed URL");
-    return null;
   }
 }

@@ -86,7 +86,10 @@ final class ChannelPoster {
             return CompletableFuture.completedFuture(earlier.get().getIdLong());
           }
         }
-        return forum.createForumPost(name, data).submit().thenApply(post -> post.getMessage().getIdLong());
+        return forum
+            .createForumPost(name, data)
+            .submit()
+            .thenApply(post -> post.getMessage().getIdLong());
       }
       return CompletableFuture.failedFuture(missing(channelId));
     } catch (RuntimeException e) {
@@ -96,7 +99,8 @@ final class ChannelPoster {
   }
 
   /** A post of the bot's in the forum with this title, made since the delivery was queued. */
-  private static Optional<ThreadChannel> earlierPost(ForumChannel forum, String name, Instant since) {
+  private static Optional<ThreadChannel> earlierPost(
+      ForumChannel forum, String name, Instant since) {
     return forum.getThreadChannels().stream()
         .filter(ThreadChannel::isOwner)
         .filter(t -> t.getName().equals(name))

@@ -90,16 +90,18 @@ final class Deliverer implements AutoCloseable {
         continue;
       }
       inFlight.add(channel);
-      post(delivery).whenComplete((done, impossible) -> {
-        inFlight.remove(channel);
-        wake();
-      });
+      post(delivery)
+          .whenComplete(
+              (done, impossible) -> {
+                inFlight.remove(channel);
+                wake();
+              });
     }
   }
 
   /**
-   * Sends the entry, records the outcome, then sends the line summing up a burst. The channel
-   * stays busy until all of it is done, so nothing overtakes the summary. Never fails.
+   * Sends the entry, records the outcome, then sends the line summing up a burst. The channel stays
+   * busy until all of it is done, so nothing overtakes the summary. Never fails.
    */
   private CompletableFuture<Void> post(Delivery d) {
     long channel = d.subscription().channelId();
@@ -134,18 +136,22 @@ final class Deliverer implements AutoCloseable {
   }
 
   /**
-   * The burst's summary line, after the entry is recorded as sent: if the line fails, the entry
-   * is not sent again, and the line alone is lost.
+   * The burst's summary line, after the entry is recorded as sent: if the line fails, the entry is
+   * not sent again, and the line alone is lost.
    */
   private CompletableFuture<Void> summary(Delivery d) {
     long channel = d.subscription().channelId();
     try {
       return poster
-          .burstSummary(channel, d.feed(), d.moreCount(), Nonces.burstSummary(channel, d.entry().id()))
+          .burstSummary(
+              channel, d.feed(), d.moreCount(), Nonces.burstSummary(channel, d.entry().id()))
           .handle(
               (message, error) -> {
                 if (error != null) {
-                  log.warn("Could not post the burst summary in channel {}: {}", channel, error.getMessage());
+                  log.warn(
+                      "Could not post the burst summary in channel {}: {}",
+                      channel,
+                      error.getMessage());
                 }
                 return null;
               });

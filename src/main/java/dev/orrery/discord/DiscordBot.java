@@ -2,6 +2,7 @@ package dev.orrery.discord;
 
 import dev.orrery.config.Config;
 import dev.orrery.poll.Catalogue;
+import dev.orrery.poll.FeedFinder;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.RefreshOutcome;
 import dev.orrery.poll.SubscriptionService;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiscordBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+
   /** Our own global ceiling, under Discord's 50 requests per second. */
   static final int REQUESTS_PER_SECOND = 48;
 
@@ -54,6 +56,7 @@ public final class DiscordBot implements AutoCloseable {
       SubscriptionStore subscriptions,
       DeliveryStore deliveries,
       FeedRefresher refresher,
+      FeedFinder finder,
       SubscriptionService service,
       InstantSource clock) {}
 
@@ -64,8 +67,8 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /**
-   * Logs in and waits until every server is loaded, then registers commands, applies the
-   * configured subscriptions and starts posting (pending deliveries from before first).
+   * Logs in and waits until every server is loaded, then registers commands, applies the configured
+   * subscriptions and starts posting (pending deliveries from before first).
    *
    * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord refuses the token
    */
@@ -76,51 +79,74 @@ public final class DiscordBot implements AutoCloseable {
     AtomicReference<Deliverer> deliverer = new AtomicReference<>();
     SubscriptionsCommand subscriptionsCommand =
         new SubscriptionsCommand(parts.subscriptions(), parts.feeds(), parts.catalogue());
-    CommandRouter router = new CommandRouter(List.of(
-        new SubscribeCommand(
+    CommandRouter router =
+        new CommandRouter(
+            List.of(
+                new SubscribeCommand(
                     parts.service(),
                     parts.catalogue(),
-                    // a backfill asked for while the bot still starts is posted when the deliverer starts
+                    // a backfill asked for while the bot still starts is posted when the deliverer
+                    // starts
                     () -> {
                       if (deliverer.get() != null) {
                         deliverer.get().wake();
                       }
                     }),
-        new UnsubscribeCommand(parts.service(), parts.catalogue(), parts.subscriptions(), parts.feeds()),
-        subscriptionsCommand,
-        new LatestCommand(parts.catalogue(), parts.feeds(), parts.entries(), parts.subscriptions(),
-            parts.refresher(), renderer),
-        new SourcesCommand(parts.catalogue()),
-        new HelpCommand()), subscriptionsCommand, commandPool);
+                new UnsubscribeCommand(
+                    parts.service(), parts.catalogue(), parts.subscriptions(), parts.feeds()),
+                subscriptionsCommand,
+                new LatestCommand(
+                    parts.catalogue(),
+                    parts.feeds(),
+                    parts.entries(),
+                    parts.subscriptions(),
+                    parts.finder(),
+                    renderer),
+                new SourcesCommand(parts.catalogue()),
+                new HelpCommand()),
+            subscriptionsCommand,
+            commandPool);
 
     String gateway = discord.gatewayUrl().toString();
     // no optional intent: JDA always asks for GUILDS, which is all Orrery needs
-    JDA jda = JDABuilder.createLight(discord.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
-        .setRestConfig(new RestConfig().setBaseUrl(discord.apiBaseUrl().toString()))
-        .setSessionController(new ConcurrentSessionController() {
-          @Override
-          public String getGateway() {
-            return gateway;
-          }
-        })
-        .setCompression(Compression.NONE)
+    JDA jda =
+        JDABuilder.createLight(discord.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
+            .setRestConfig(new RestConfig().setBaseUrl(discord.apiBaseUrl().toString()))
+            .setSessionController(
+                new ConcurrentSessionController() {
+                  @Override
+                  public String getGateway() {
+                    return gateway;
+                  }
+                })
+            .setCompression(Compression.NONE)
             .setHttpClientBuilder(
                 new OkHttpClient.Builder().addInterceptor(new GlobalRateLimit(REQUESTS_PER_SECOND)))
-        .addEventListeners(router, new ChannelCleanup(parts.service(), commandPool))
-        .build();
+            .addEventListeners(router, new ChannelCleanup(parts.service(), commandPool))
+            .build();
     jda.awaitReady();
-    log.info("Logged in to Discord as {} in {} servers", jda.getSelfUser().getName(), jda.getGuilds().size());
+    log.info(
+        "Logged in to Discord as {} in {} servers",
+        jda.getSelfUser().getName(),
+        jda.getGuilds().size());
 
     CommandRegistrar.register(jda, router.definitions(), discord.guildIds());
     ChannelPoster poster = new ChannelPoster(jda, renderer);
-    deliverer.set(new Deliverer(poster, parts.deliveries(), parts.subscriptions(), parts.service(),
-        parts.clock()));
-    parts.refresher().addListener(new PauseNotifier(parts.subscriptions(), poster, parts.catalogue()));
-    parts.refresher().addListener(outcome -> {
-      if (outcome instanceof RefreshOutcome.Updated updated && updated.record().pending() > 0) {
-        deliverer.get().wake();
-      }
-    });
+    deliverer.set(
+        new Deliverer(
+            poster, parts.deliveries(), parts.subscriptions(), parts.service(), parts.clock()));
+    parts
+        .refresher()
+        .addListener(new PauseNotifier(parts.subscriptions(), poster, parts.catalogue()));
+    parts
+        .refresher()
+        .addListener(
+            outcome -> {
+              if (outcome instanceof RefreshOutcome.Updated updated
+                  && updated.record().pending() > 0) {
+                deliverer.get().wake();
+              }
+            });
     subscribeConfiguredChannels(jda, parts);
     deliverer.get().start();
     return new DiscordBot(jda, deliverer.get(), commandPool);
@@ -131,19 +157,38 @@ public final class DiscordBot implements AutoCloseable {
       String key = "subscriptions." + wanted.key();
       GuildChannel channel = jda.getGuildChannelById(wanted.channelId());
       if (channel == null) {
-        log.warn("{}.channel = {}: the bot cannot see that channel; invite it or fix the ID", key,
+        log.warn(
+            "{}.channel = {}: the bot cannot see that channel; invite it or fix the ID",
+            key,
             Long.toUnsignedString(wanted.channelId()));
         continue;
       }
       List<net.dv8tion.jda.api.Permission> missing = Targets.missingForBot(channel);
       if (!missing.isEmpty()) {
-        log.warn("{}: the bot cannot post in #{}: missing {}", key, channel.getName(), Targets.names(missing));
+        log.warn(
+            "{}: the bot cannot post in #{}: missing {}",
+            key,
+            channel.getName(),
+            Targets.names(missing));
         continue;
       }
-      SubscribeResult result = parts.service().subscribe(channel.getGuild().getIdLong(), channel.getIdLong(),
-          wanted.source(), null, null, 0);
+      SubscribeResult result =
+          parts
+              .service()
+              .subscribe(
+                  channel.getGuild().getIdLong(),
+                  channel.getIdLong(),
+                  wanted.source(),
+                  null,
+                  null,
+                  0);
       if (result instanceof SubscribeResult.Refused refused) {
-        log.warn("{}: could not subscribe #{} to {}: {}", key, channel.getName(), wanted.source(), refused.reason());
+        log.warn(
+            "{}: could not subscribe #{} to {}: {}",
+            key,
+            channel.getName(),
+            wanted.source(),
+            refused.reason());
       } else if (result instanceof SubscribeResult.Subscribed) {
         log.info("{}: subscribed #{} to {}", key, channel.getName(), wanted.source());
       }
@@ -198,14 +243,18 @@ public final class DiscordBot implements AutoCloseable {
     public void onChannelDelete(ChannelDeleteEvent event) {
       long channelId = event.getChannel().getIdLong();
       try {
-        pool.execute(() -> {
-          int removed = service.channelDeleted(channelId);
-          if (removed > 0) {
-            log.info("Channel {} was deleted: removed its {} subscriptions", channelId, removed);
-          }
-        });
+        pool.execute(
+            () -> {
+              int removed = service.channelDeleted(channelId);
+              if (removed > 0) {
+                log.info(
+                    "Channel {} was deleted: removed its {} subscriptions", channelId, removed);
+              }
+            });
       } catch (java.util.concurrent.RejectedExecutionException e) {
-        log.warn("Channel {} was deleted while shutting down: its subscriptions go at the next post", channelId);
+        log.warn(
+            "Channel {} was deleted while shutting down: its subscriptions go at the next post",
+            channelId);
       }
     }
   }

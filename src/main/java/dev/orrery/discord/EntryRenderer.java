@@ -18,8 +18,10 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 /** Turns stored entries into Discord embeds and messages within Discord's limits. */
 final class EntryRenderer {
   static final int DEFAULT_COLOR = 0x3b6ea5;
+
   /** Footer and summary-line names: title 256 + description 4096 + author 256 + this < 6000. */
   static final int NAME_MAX_LENGTH = 256;
+
   private static final Pattern HTTP_URL =
       Pattern.compile("https?://[^\\s]{1,2000}", Pattern.CASE_INSENSITIVE);
 
@@ -75,7 +77,8 @@ final class EntryRenderer {
   MessageCreateData burstSummary(Feed feed, int more) {
     String name = DiscordMarkdown.escape(cut(catalogue.displayName(feed), NAME_MAX_LENGTH));
     String site = linkable(feed.siteUrl() != null ? feed.siteUrl() : feed.url());
-    // a feed's own URL could close the link early and open one of its own: such a site is not linked
+    // a feed's own URL could close the link early and open one of its own: such a site is not
+    // linked
     boolean safe = site != null && site.chars().noneMatch(c -> "<>()[]".indexOf(c) >= 0);
     String where = safe ? "[" + name + "](<" + site + ">)" : name;
     MessageCreateBuilder message =

@@ -9,8 +9,8 @@ import okhttp3.Response;
 /**
  * Our own cap on requests per second, under Discord's global 50/s, applied where requests leave
  * JDA's HTTP client: JDA holds messages for a channel whose bucket is spent and then sends them
- * together, so a cap on handing messages to JDA would not bound what reaches Discord.
- * Interaction responses are exempt from Discord's global limit, and from this one.
+ * together, so a cap on handing messages to JDA would not bound what reaches Discord. Interaction
+ * responses are exempt from Discord's global limit, and from this one.
  */
 final class GlobalRateLimit implements Interceptor {
   private final long intervalNanos;

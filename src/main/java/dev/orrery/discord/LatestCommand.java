@@ -1,8 +1,7 @@
 package dev.orrery.discord;
 
 import dev.orrery.poll.Catalogue;
-import dev.orrery.poll.FeedRefresher;
-import dev.orrery.poll.RefreshOutcome;
+import dev.orrery.poll.FeedFinder;
 import dev.orrery.store.Entry;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.Feed;
@@ -36,7 +35,7 @@ final class LatestCommand implements SlashCommand {
   private final FeedStore feeds;
   private final EntryStore entries;
   private final SubscriptionStore subscriptions;
-  private final FeedRefresher refresher;
+  private final FeedFinder finder;
   private final EntryRenderer renderer;
 
   LatestCommand(
@@ -44,13 +43,13 @@ final class LatestCommand implements SlashCommand {
       FeedStore feeds,
       EntryStore entries,
       SubscriptionStore subscriptions,
-      FeedRefresher refresher,
+      FeedFinder finder,
       EntryRenderer renderer) {
     this.catalogue = catalogue;
     this.feeds = feeds;
     this.entries = entries;
     this.subscriptions = subscriptions;
-    this.refresher = refresher;
+    this.finder = finder;
     this.renderer = renderer;
   }
 
@@ -80,6 +79,7 @@ final class LatestCommand implements SlashCommand {
     int count = event.getOption("count", DEFAULT_COUNT, OptionMapping::getAsInt);
     String source = event.getOption("source", OptionMapping::getAsString);
     List<Entry> latest;
+    String note = null;
     if (source == null || source.isBlank()) {
       latest = entries.latestForChannel(event.getChannelIdLong(), count);
       if (latest.isEmpty()) {
@@ -91,33 +91,22 @@ final class LatestCommand implements SlashCommand {
         return;
       }
     } else {
-      Catalogue.Resolution resolution = catalogue.resolve(source);
+      Catalogue.Resolution resolution = finder.resolve(source);
       if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
         Replies.error(event.getHook(), false, Replies.inert(invalid.reason()) + ".");
         return;
       }
-      String url = ((Catalogue.Resolution.Url) resolution).url();
-      Feed feed = feeds.findByUrl(url).orElse(null);
-      if (feed == null) {
-        FeedRefresher.FirstRead read = refresher.readNew(url);
-        if (read instanceof FeedRefresher.FirstRead.Refused refused) {
-          Replies.error(
-              event.getHook(),
-              false,
-              "Could not read that feed: " + Replies.inert(refused.reason()) + ".");
-          return;
-        }
-        feed = ((FeedRefresher.FirstRead.Stored) read).feed();
-      } else if (feed.neverPolled()) {
-        RefreshOutcome outcome = refresher.refresh(feed);
-        if (outcome instanceof RefreshOutcome.Failed failed) {
-          Replies.error(
-              event.getHook(),
-              false,
-              "Could not read that feed: " + Replies.inert(failed.reason()) + ".");
-          return;
-        }
+      FeedFinder.Found found =
+          finder.find((Catalogue.Resolution.Url) resolution, FeedFinder.Freshness.READ_ONCE);
+      if (found instanceof FeedFinder.Found.Refused refused) {
+        Replies.error(
+            event.getHook(),
+            false,
+            "Could not read that feed: " + Replies.inert(refused.reason()) + ".");
+        return;
       }
+      Feed feed = ((FeedFinder.Found.Ready) found).feed();
+      note = ((FeedFinder.Found.Ready) found).note();
       latest = entries.latest(feed.id(), count);
       if (latest.isEmpty()) {
         Replies.error(
@@ -127,10 +116,11 @@ final class LatestCommand implements SlashCommand {
         return;
       }
     }
-    send(event, latest);
+    send(event, latest, note);
   }
 
-  private void send(SlashCommandInteractionEvent event, List<Entry> latest) {
+  /** The embeds, after a line saying how the feed was found when it took a page to find it. */
+  private void send(SlashCommandInteractionEvent event, List<Entry> latest, String note) {
     Map<Long, Feed> byId = new HashMap<>();
     List<MessageEmbed> embeds = new ArrayList<>();
     for (Entry entry : latest) {
@@ -144,6 +134,7 @@ final class LatestCommand implements SlashCommand {
         .getHook()
         .editOriginal(
             new MessageEditBuilder()
+                .setContent(note == null ? null : Replies.sentence(note))
                 .setEmbeds(messages.get(0))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .build())

@@ -49,4 +49,12 @@ final class Replies {
   static String inert(String text) {
     return text == null ? null : DiscordMarkdown.escape(InvisibleCharacters.strip(text));
   }
+
+  /** Text from the feed side as a sentence of a reply: made inert, capitalised, with its stop. */
+  static String sentence(String text) {
+    String inert = inert(text);
+    return inert.isEmpty()
+        ? inert
+        : Character.toUpperCase(inert.charAt(0)) + inert.substring(1) + ".";
+  }
 }

@@ -133,12 +133,15 @@ final class SubscribeCommand implements SlashCommand {
   }
 
   private String confirmation(GuildChannel target, SubscribeResult.Subscribed s, Role role) {
-    StringBuilder text =
-        new StringBuilder("Subscribed ")
-            .append(target.getAsMention())
-            .append(" to ")
-            .append(Replies.inert(catalogue.displayName(s.feed())))
-            .append('.');
+    StringBuilder text = new StringBuilder();
+    if (s.note() != null) {
+      text.append(Replies.sentence(s.note())).append('\n');
+    }
+    text.append("Subscribed ")
+        .append(target.getAsMention())
+        .append(" to ")
+        .append(Replies.inert(catalogue.displayName(s.feed())))
+        .append('.');
     Entry latest = s.latest();
     if (latest != null) {
       text.append(" Latest post: ")

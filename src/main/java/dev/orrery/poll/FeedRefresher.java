@@ -1,6 +1,7 @@
 package dev.orrery.poll;
 
 import dev.orrery.feed.EntryNormalizer;
+import dev.orrery.feed.FeedDiscovery;
 import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
 import dev.orrery.feed.FetchResult;
@@ -194,6 +195,9 @@ public final class FeedRefresher {
 
     /** It is not a working feed; nothing was stored. */
     record Refused(String reason) implements FirstRead {}
+
+    /** It is a web page, which offers these feeds (maybe none); nothing was stored. */
+    record Page(List<FeedDiscovery.Offered> offered) implements FirstRead {}
   }
 
   /**
@@ -227,7 +231,9 @@ public final class FeedRefresher {
     }
     ParseResult parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.url());
     if (parsed instanceof ParseResult.Invalid invalid) {
-      return new FirstRead.Refused(invalid.reason());
+      return FeedDiscovery.looksLikeHtml(fetched)
+          ? new FirstRead.Page(FeedDiscovery.offered(fetched))
+          : new FirstRead.Refused(invalid.reason());
     }
     Feed feed = feeds.findOrCreate(url, now);
     if (!feed.neverPolled()) {

@@ -17,30 +17,27 @@ import java.util.Optional;
  * configured in the file.
  */
 public final class SubscriptionService {
-  private final Catalogue catalogue;
   private final FeedStore feeds;
   private final EntryStore entries;
   private final SubscriptionStore subscriptions;
   private final DeliveryStore deliveries;
-  private final FeedRefresher refresher;
+  private final FeedFinder finder;
   private final PollScheduler scheduler;
   private final InstantSource clock;
 
   public SubscriptionService(
-      Catalogue catalogue,
       FeedStore feeds,
       EntryStore entries,
       SubscriptionStore subscriptions,
       DeliveryStore deliveries,
-      FeedRefresher refresher,
+      FeedFinder finder,
       PollScheduler scheduler,
       InstantSource clock) {
-    this.catalogue = catalogue;
     this.feeds = feeds;
     this.entries = entries;
     this.subscriptions = subscriptions;
     this.deliveries = deliveries;
-    this.refresher = refresher;
+    this.finder = finder;
     this.scheduler = scheduler;
     this.clock = clock;
   }
@@ -49,8 +46,10 @@ public final class SubscriptionService {
   public sealed interface SubscribeResult {
     /**
      * @param latest the newest entry already published, or null for an empty feed
+     * @param note how the feed was found when the source was a page that links to it, or null
      */
-    record Subscribed(Feed feed, Subscription subscription, Entry latest, int backfilled)
+    record Subscribed(
+        Feed feed, Subscription subscription, Entry latest, int backfilled, String note)
         implements SubscribeResult {}
 
     /**
@@ -74,7 +73,7 @@ public final class SubscriptionService {
       Long mentionRoleId,
       Long createdBy,
       int backfill) {
-    Catalogue.Resolution resolution = catalogue.resolve(source);
+    Catalogue.Resolution resolution = finder.resolve(source);
     if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
       return new SubscribeResult.Refused(invalid.reason());
     }
@@ -86,34 +85,13 @@ public final class SubscriptionService {
         return alreadySubscribed(known.get(), existing.get());
       }
     }
-    Feed feed;
-    if (known.isEmpty()) {
-      // read before anything is saved: a refused source leaves no trace
-      FeedRefresher.FirstRead read = refresher.readNew(url);
-      if (read instanceof FeedRefresher.FirstRead.Refused refused) {
-        return new SubscribeResult.Refused(refused.reason());
-      }
-      feed = ((FeedRefresher.FirstRead.Stored) read).feed();
-    } else {
-      feed = known.get();
-      // a feed nobody watched may be stale: read it now, so what it already has counts as the
-      // baseline
-      if (feed.neverPolled() || feed.paused() || subscriptions.forFeed(feed.id()).isEmpty()) {
-        RefreshOutcome outcome = refresher.refresh(feed);
-        if (outcome instanceof RefreshOutcome.Failed failed) {
-          return new SubscribeResult.Refused(failed.reason());
-        }
-        // without a fresh read, weeks of entries would count as new at the next poll
-        if (outcome instanceof RefreshOutcome.Deferred deferred) {
-          return new SubscribeResult.Refused(
-              deferred.reason() + ": the feed's server asks to come back later");
-        }
-        if (feed.paused()) {
-          feeds.resume(feed.id(), clock.instant());
-        }
-        feed = feeds.find(feed.id()).orElse(feed);
-      }
+    FeedFinder.Found found =
+        finder.find((Catalogue.Resolution.Url) resolution, FeedFinder.Freshness.CURRENT);
+    if (found instanceof FeedFinder.Found.Refused refused) {
+      return new SubscribeResult.Refused(refused.reason());
     }
+    Feed feed = ((FeedFinder.Found.Ready) found).feed();
+    String note = ((FeedFinder.Found.Ready) found).note();
     Optional<Subscription> created =
         subscriptions.create(
             guildId, channelId, feed.id(), mentionRoleId, createdBy, clock.instant());
@@ -126,7 +104,7 @@ public final class SubscriptionService {
     scheduler.watch(feed);
     List<Entry> latest = entries.latest(feed.id(), 1);
     return new SubscribeResult.Subscribed(
-        feed, created.get(), latest.isEmpty() ? null : latest.get(0), backfilled);
+        feed, created.get(), latest.isEmpty() ? null : latest.get(0), backfilled, note);
   }
 
   private SubscribeResult alreadySubscribed(Feed feed, Subscription subscription) {
@@ -151,7 +129,7 @@ public final class SubscriptionService {
 
   /** Unsubscribes a channel; the feed stops being polled when no channel wants it any more. */
   public UnsubscribeResult unsubscribe(long channelId, String source) {
-    Catalogue.Resolution resolution = catalogue.resolve(source);
+    Catalogue.Resolution resolution = finder.resolve(source);
     if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
       return new UnsubscribeResult.NotSubscribed(invalid.reason());
     }

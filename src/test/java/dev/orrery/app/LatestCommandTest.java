@@ -105,8 +105,10 @@ class LatestCommandTest {
     CommandRun unknown = CommandRun.of("latest", "planet-perl", "--config", config.toString());
     assertThat(unknown.status()).isEqualTo(2);
     assertThat(unknown.err())
-        .contains(
-            "'planet-perl' is neither a source of", "(planet-python) nor an http(s) feed URL");
+        .isEqualTo(
+            "orrery latest: 'planet-perl' is not a source I know (planet-python) nor an http(s)"
+                + " feed URL\n");
+    assertThat(dir.resolve("orrery.db")).doesNotExist();
     CommandRun count =
         CommandRun.of("latest", "planet-python", "-n", "0", "--config", config.toString());
     assertThat(count.status()).isEqualTo(2);

@@ -73,7 +73,9 @@ class CommandsEndToEndTest {
     PostedMessage reply = h.subscribe(h.news, h.feeds.url("/page").toString());
     assertThat(reply.ephemeral()).isTrue();
     assertThat(reply.content())
-        .startsWith("⚠️ Could not subscribe to that source: not a feed: the page is HTML.");
+        .startsWith(
+            "⚠️ Could not subscribe to that source: this page links to no feed: paste the address"
+                + " of its RSS or Atom feed.");
     PostedMessage missing = h.subscribe(h.news, h.feeds.url("/nothing-here").toString());
     assertThat(missing.content()).contains("HTTP 404 Not Found");
     PostedMessage garbage = h.subscribe(h.news, "ftp://example.org/feed");
@@ -88,6 +90,41 @@ class CommandsEndToEndTest {
               new dev.orrery.store.FeedStore(db).findByUrl(h.feeds.url("/nothing-here").toString()))
           .isEmpty();
     }
+  }
+
+  @Test
+  void aBlogsHomePageSubscribesToTheFeedItLinksToAndTheReplySaysWhich() {
+    h.feeds.respond(
+        "/blog/",
+        200,
+        "<!DOCTYPE html><html><head><link rel=\"alternate\" type=\"application/rss+xml\""
+            + " href=\"/blog/rss.xml\"></head><body>Hello</body></html>",
+        Map.of("Content-Type", "text/html"));
+    h.feeds.serveResource(
+        "/blog/rss.xml", Resources.snapshot(Resources.SNAPSHOTS[0], "planet-twisted"));
+
+    PostedMessage reply = h.subscribe(h.news, h.feeds.url("/blog/").toString());
+
+    assertThat(reply.content())
+        .startsWith(
+            "That page is not a feed: using the feed it links to, "
+                + h.feeds.url("/blog/rss.xml")
+                + ".\nSubscribed <#"
+                + h.news.id()
+                + "> to ");
+    PostedMessage latest =
+        h.command(
+            h.reader,
+            h.news,
+            "latest",
+            CommandOption.string("source", h.feeds.url("/blog/").toString()),
+            CommandOption.integer("count", 1));
+    assertThat(latest.content())
+        .isEqualTo(
+            "That page is not a feed: using the feed it links to, "
+                + h.feeds.url("/blog/rss.xml")
+                + ".");
+    assertThat(latest.embeds()).hasSize(1);
   }
 
   @Test

@@ -18,6 +18,7 @@ import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
 import dev.orrery.feed.FetcherSettings;
 import dev.orrery.poll.Catalogue;
+import dev.orrery.poll.FeedFinder;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
@@ -109,9 +110,10 @@ final class HostileBot implements AutoCloseable {
     PollScheduler scheduler =
         new PollScheduler(feeds, refresher, schedule, config.poll().threads(), false, clock);
     Catalogue catalogue = new Catalogue(config.sources());
+    FeedFinder finder = new FeedFinder(catalogue, feeds, subscriptions, refresher, clock);
     SubscriptionService service =
         new SubscriptionService(
-            catalogue, feeds, entries, subscriptions, deliveries, refresher, scheduler, clock);
+            feeds, entries, subscriptions, deliveries, finder, scheduler, clock);
     custom.add(db::close);
     custom.add(fetcher::close);
     try {
@@ -125,6 +127,7 @@ final class HostileBot implements AutoCloseable {
                   subscriptions,
                   deliveries,
                   refresher,
+                  finder,
                   service,
                   clock));
       custom.add(bot::close);
