@@ -19,13 +19,19 @@ import picocli.CommandLine.ParentCommand;
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin ConfigOption config;
+  @Mixin Verbosity verbosity;
 
   @Override
   public Integer call() {
+    if (verbosity.problem() != null) {
+      main.err.println("orrery: " + verbosity.problem());
+      return Main.USAGE;
+    }
     Config resolved = config.load(main.env, true, main.err);
     if (resolved == null) {
       return Main.USAGE;
     }
+    Logging.setLevel(verbosity.logLevel(resolved.logLevel()));
     for (String line : describe(resolved)) {
       main.out.println(line);
     }

@@ -3,8 +3,10 @@ package dev.orrery.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orrery.feed.Readable;
 import dev.orrery.store.Entry;
 import dev.orrery.store.Feed;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -20,11 +22,16 @@ final class ConsoleFormat {
     this.json = json;
   }
 
+  /** "2026-04-22 13:39 UTC". */
+  static String date(Instant instant) {
+    return DATE.format(instant);
+  }
+
   /** {@code [source] title — url (date)}, or one JSON object. */
   String entry(String source, Feed feed, Entry e) {
     if (!json) {
       String url = e.url() == null ? "" : " — " + e.url();
-      return "[" + source + "] " + e.title() + url + " (" + DATE.format(e.published()) + ")";
+      return "[" + source + "] " + e.title() + url + " (" + date(e.published()) + ")";
     }
     ObjectNode node = JSON.createObjectNode();
     node.put("source", source);
@@ -50,8 +57,8 @@ final class ConsoleFormat {
       return "["
           + source
           + "] …and "
-          + count
-          + " more new posts in "
+          + Readable.count(count, "more new post", "more new posts")
+          + " in "
           + feed.displayName()
           + " — "
           + site;

@@ -1,5 +1,6 @@
 package dev.orrery.app;
 
+import dev.orrery.feed.Readable;
 import dev.orrery.poll.RefreshOutcome;
 import dev.orrery.store.Delivery;
 import dev.orrery.store.DeliveryStore;
@@ -11,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The console as a channel: says what a first poll found, prints each new entry once, and marks it
- * delivered, like the bot does with a Discord channel.
+ * The console as a channel: prints each new entry once on standard output and marks it delivered,
+ * like the bot does with a Discord channel; what a first poll found and what failed go to standard
+ * error.
  */
 final class ConsolePrinter {
   private static final int BATCH = 200;
@@ -23,6 +25,7 @@ final class ConsolePrinter {
   private final DeliveryStore deliveries;
   private final ConsoleFormat format;
   private final int backfill;
+  private final boolean quiet;
   private final PrintStream out;
   private final PrintStream err;
   private final InstantSource clock;
@@ -34,6 +37,7 @@ final class ConsolePrinter {
       DeliveryStore deliveries,
       ConsoleFormat format,
       int backfill,
+      boolean quiet,
       PrintStream out,
       PrintStream err,
       InstantSource clock) {
@@ -43,6 +47,7 @@ final class ConsolePrinter {
     this.deliveries = deliveries;
     this.format = format;
     this.backfill = backfill;
+    this.quiet = quiet;
     this.out = out;
     this.err = err;
     this.clock = clock;
@@ -55,12 +60,13 @@ final class ConsolePrinter {
       Subscription subscription = subscriptionByFeed.get(outcome.feed().id());
       if (backfill > 0 && subscription != null) {
         deliveries.backfill(subscription, backfill, clock.instant());
-      } else {
-        out.println(
+      } else if (!quiet) {
+        // what the run found out, not what it produces: stdout carries only entries
+        err.println(
             source
                 + ": "
-                + entries.count(outcome.feed().id())
-                + " entries already published, watching for new ones");
+                + Readable.count(entries.count(outcome.feed().id()), "entry", "entries")
+                + " already published, watching for new ones");
       }
     } else if (outcome instanceof RefreshOutcome.Failed failed) {
       err.println(source + ": " + failed.reason() + (failed.pausedNow() ? " (paused)" : ""));

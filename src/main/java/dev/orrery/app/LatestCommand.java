@@ -23,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
 final class LatestCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin ConfigOption config;
+  @Mixin Verbosity verbosity;
 
   @Parameters(
       paramLabel = "SOURCE",
@@ -45,10 +46,15 @@ final class LatestCommand implements Callable<Integer> {
       main.err.println("orrery latest: -n " + count + " is out of range: use 1 to 50");
       return Main.USAGE;
     }
+    if (verbosity.problem() != null) {
+      main.err.println("orrery: " + verbosity.problem());
+      return Main.USAGE;
+    }
     Config cfg = config.load(main.env, false, main.err);
     if (cfg == null) {
       return Main.USAGE;
     }
+    Logging.setLevel(verbosity.logLevel(cfg.logLevel()));
     // refused before the database is opened: a mistyped source changes nothing
     Catalogue.Resolution resolution = new Catalogue(cfg.sources()).resolve(source);
     if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
@@ -68,6 +74,9 @@ final class LatestCommand implements Callable<Integer> {
       if (((FeedFinder.Found.Ready) found).note() != null) {
         main.err.println(name + ": " + ((FeedFinder.Found.Ready) found).note());
       }
+      if (feed.lastError() != null) {
+        main.err.println(name + ": " + staleness(feed));
+      }
       List<Entry> latest = side.entries.latest(feed.id(), count);
       ConsoleFormat format = new ConsoleFormat(json);
       for (Entry entry : latest) {
@@ -78,5 +87,19 @@ final class LatestCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** Why what follows may be old: the feed's last check failed, and since when it did. */
+  private static String staleness(Feed feed) {
+    String since =
+        feed.failingSince() != null ? " since " + ConsoleFormat.date(feed.failingSince()) : "";
+    String paused = feed.paused() ? " (paused: " + feed.pausedReason() + ")" : "";
+    return "checking it fails"
+        + since
+        + ": "
+        + feed.lastError()
+        + paused
+        + "; these entries are from its last good check, "
+        + ConsoleFormat.date(feed.lastSuccessAt());
   }
 }

@@ -37,6 +37,7 @@ final class PollCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
   @Mixin ConfigOption config;
+  @Mixin Verbosity verbosity;
 
   @Option(
       names = "--once",
@@ -59,10 +60,15 @@ final class PollCommand implements Callable<Integer> {
       main.err.println("orrery poll: --backfill " + backfill + " is out of range: use 0 to 50");
       return Main.USAGE;
     }
+    if (verbosity.problem() != null) {
+      main.err.println("orrery: " + verbosity.problem());
+      return Main.USAGE;
+    }
     Config cfg = config.load(main.env, false, main.err);
     if (cfg == null) {
       return Main.USAGE;
     }
+    Logging.setLevel(verbosity.logLevel(cfg.logLevel()));
     if (cfg.sources().isEmpty()) {
       main.err.println(
           "orrery poll: " + config.file + " has no sources: add sources.<name>.url=<feed URL>");
@@ -98,6 +104,7 @@ final class PollCommand implements Callable<Integer> {
               side.deliveries,
               new ConsoleFormat(json),
               backfill,
+              verbosity.quiet,
               main.out,
               main.err,
               clock);

@@ -2,6 +2,7 @@ package dev.orrery.discord;
 
 import dev.orrery.config.Config;
 import dev.orrery.feed.DiscordMarkdown;
+import dev.orrery.feed.Readable;
 import dev.orrery.poll.Catalogue;
 import dev.orrery.store.Entry;
 import dev.orrery.store.Feed;
@@ -84,7 +85,7 @@ final class EntryRenderer {
     MessageCreateBuilder message =
         new MessageCreateBuilder()
             .setContent(
-                "…and " + more + " more new post" + (more == 1 ? "" : "s") + " in " + where);
+                "…and " + Readable.count(more, "more new post", "more new posts") + " in " + where);
     return quiet(message).build();
   }
 

@@ -4,12 +4,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 
-/** Sizes and durations written the way a person reads them in an error: "5 MB", "20 s". */
-final class Readable {
+/** Counts, sizes and durations written the way a person reads them: "1 entry", "5 MB", "20 s". */
+public final class Readable {
   private static final long KB = 1024;
   private static final long MB = 1024 * KB;
 
   private Readable() {}
+
+  /** "1 entry", "3 entries". */
+  public static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
 
   static String bytes(long bytes) {
     if (bytes >= MB) {
@@ -17,7 +22,7 @@ final class Readable {
     } else if (bytes >= KB) {
       return decimal(bytes, KB) + " KB";
     }
-    return bytes + (bytes == 1 ? " byte" : " bytes");
+    return count(bytes, "byte", "bytes");
   }
 
   static String duration(Duration duration) {

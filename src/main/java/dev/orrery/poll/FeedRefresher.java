@@ -9,6 +9,7 @@ import dev.orrery.feed.NormalizedEntry;
 import dev.orrery.feed.ParseResult;
 import dev.orrery.feed.ParsedEntry;
 import dev.orrery.feed.ParsedFeed;
+import dev.orrery.feed.Readable;
 import dev.orrery.feed.Validators;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.Feed;
@@ -80,9 +81,9 @@ public final class FeedRefresher {
     } else if (outcome instanceof RefreshOutcome.Updated updated
         && !updated.record().inserted().isEmpty()) {
       log.info(
-          "Feed {}: {} new entries{}",
+          "Feed {}: {}{}",
           feed.url(),
-          updated.record().inserted().size(),
+          Readable.count(updated.record().inserted().size(), "new entry", "new entries"),
           updated.record().baseline() ? " (baseline, not posted)" : "");
     }
     for (Listener listener : listeners) {

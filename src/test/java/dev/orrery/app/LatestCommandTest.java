@@ -82,6 +82,25 @@ class LatestCommandTest {
   }
 
   @Test
+  void aFeedWhoseLastCheckFailedSaysSoAndStillShowsWhatItHas() {
+    String[] latest = {"latest", "planet-python", "-n", "2", "--config", config.toString()};
+    assertThat(CommandRun.of(latest).status()).isZero();
+    server.respond("/python.xml", 500, "down", Map.of());
+    CommandRun poll = CommandRun.of("poll", "--once", "--config", config.toString());
+    assertThat(poll.status()).isEqualTo(1);
+
+    CommandRun run = CommandRun.of(latest);
+
+    assertThat(run.status()).isZero();
+    assertThat(run.lines()).hasSize(2).allMatch(l -> l.startsWith("[planet-python] "));
+    assertThat(run.err())
+        .matches(
+            "planet-python: checking it fails since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: HTTP"
+                + " 500 Internal Server Error; these entries are from its last good check,"
+                + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\n");
+  }
+
+  @Test
   void aUrlWorksTooAndJsonHasEveryField() throws IOException {
     CommandRun run =
         CommandRun.of(

@@ -75,8 +75,8 @@ class PollCommandTest {
     serveSnapshot(Resources.SNAPSHOTS[0]);
     CommandRun step1 = pollOnce();
     assertThat(step1.status()).isZero();
-    assertThat(step1.entryLines()).isEmpty();
-    assertThat(step1.lines())
+    assertThat(step1.out()).as("stdout carries only entries").isEmpty();
+    assertThat(step1.err().lines())
         .containsExactly(
             "django-community: 3 entries already published, watching for new ones",
             "planet-plone: 3 entries already published, watching for new ones",
@@ -172,7 +172,7 @@ class PollCommandTest {
     serveSnapshot(Resources.SNAPSHOTS[0]);
     Process run = childPoll();
     BufferedReader out =
-        new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
+        new BufferedReader(new InputStreamReader(run.getErrorStream(), StandardCharsets.UTF_8));
     for (int i = 0; i < Resources.SOURCES.length; i++) {
       assertThat(out.readLine()).contains("already published");
     }
@@ -261,8 +261,34 @@ class PollCommandTest {
     serveSnapshot(Resources.SNAPSHOTS[0]);
     CommandRun run = pollOnce("--backfill", "2");
     assertThat(run.entryLines()).hasSize(8);
-    assertThat(run.out()).doesNotContain("already published");
+    assertThat(run.err()).doesNotContain("already published");
     assertThat(pollOnce("--backfill", "2").out()).isEmpty();
+  }
+
+  @Test
+  void quietPrintsOnlyEntriesAndErrors() {
+    serveSnapshot(Resources.SNAPSHOTS[0]);
+    server.respond("/planet-plone.xml", 404, "gone fishing", Map.of());
+    CommandRun quiet = pollOnce("-q");
+    assertThat(quiet.out()).isEmpty();
+    assertThat(quiet.err().lines()).containsExactly("planet-plone: HTTP 404 Not Found");
+
+    serveSnapshot(Resources.SNAPSHOTS[1]);
+    CommandRun next = pollOnce("--quiet");
+    // planet-plone failed its first poll: this one is its baseline, and prints nothing
+    assertThat(next.entryLines()).hasSize(9).noneMatch(l -> l.startsWith("[planet-plone]"));
+    assertThat(next.err()).isEmpty();
+    assertThat(pollOnce("-v", "-q").err())
+        .isEqualTo("orrery: -v and -q do not go together: choose one\n");
+  }
+
+  @Test
+  void countsAreWrittenAsPeopleSayThem() throws IOException {
+    String one =
+        "<rss version=\"2.0\"><channel><title>One</title><item><title>Only</title>"
+            + "<guid>only</guid></item></channel></rss>";
+    server.serve("/planet-plone.xml", one.getBytes(StandardCharsets.UTF_8));
+    assertThat(pollOnce().err()).contains("planet-plone: 1 entry already published");
   }
 
   @Test
@@ -271,8 +297,14 @@ class PollCommandTest {
     server.respond("/planet-plone.xml", 404, "gone fishing", Map.of());
     CommandRun run = pollOnce();
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).contains("planet-plone: HTTP 404 Not Found");
-    assertThat(run.lines()).hasSize(3).noneMatch(l -> l.startsWith("planet-plone"));
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .filteredOn(l -> !l.contains(" WARN "))
+        .containsExactly(
+            "django-community: 3 entries already published, watching for new ones",
+            "planet-plone: HTTP 404 Not Found",
+            "planet-python: 3 entries already published, watching for new ones",
+            "planet-twisted: 3 entries already published, watching for new ones");
   }
 
   @Test
@@ -287,7 +319,7 @@ class PollCommandTest {
     assertThat(run.entryLines())
         .filteredOn(l -> l.contains("…and "))
         .hasSize(4)
-        .allMatch(l -> l.contains("…and 1 more new posts in "));
+        .allMatch(l -> l.contains("…and 1 more new post in "));
     assertThat(run.entryLines()).hasSize(4 * 2 + 4);
   }
 

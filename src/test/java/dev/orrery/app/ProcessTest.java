@@ -155,7 +155,15 @@ class ProcessTest {
 
   @Test
   void theLogLevelComesFromTheConfiguration() throws Exception {
+    try (FeedServer server = new FeedServer()) {
+      server.serveResource("/python.xml", "/fixtures/feeds/2026-04-22/planet-python.rss.xml");
+      logLevels(server);
+    }
+  }
+
+  void logLevels(FeedServer server) throws Exception {
     Path quiet = Files.createTempFile("orrery", ".properties");
+    Path noLevel = Files.createTempFile("orrery", ".properties");
     Path db = Files.createTempFile("orrery", ".db");
     try {
       // a source on a port nobody listens on: the poll fails, which is logged at WARN
@@ -165,6 +173,12 @@ class ProcessTest {
               + db
               + "\nhttp.allow-private-addresses=true\n"
               + "sources.gone.url=http://127.0.0.1:9/feed.xml\nlog.level=ERROR\n");
+      Files.writeString(
+          noLevel,
+          Files.readString(quiet).replace("log.level=ERROR\n", "")
+              + "sources.python.url="
+              + server.url("/python.xml")
+              + "\n");
       Result errorOnly = run(Map.of(), "poll", "--once", "--config", quiet.toString());
       assertThat(errorOnly.status()).isEqualTo(1);
       assertThat(errorOnly.err())
@@ -173,10 +187,22 @@ class ProcessTest {
           .doesNotContain(" INFO ");
       Result verbose =
           run(Map.of("ORRERY_LOG_LEVEL", "DEBUG"), "poll", "--once", "--config", quiet.toString());
-      assertThat(verbose.err()).contains(" WARN  ").contains("gone: ");
+      assertThat(verbose.err()).contains(" WARN  ").contains("gone: ").doesNotContain(" DEBUG ");
+      Result plain = run(Map.of(), "poll", "--once", "--config", noLevel.toString());
+      assertThat(plain.err())
+          .as("a terminal command logs only warnings")
+          .contains(" WARN ")
+          .doesNotContain(" INFO ");
+      // a database of its own, where the source's first poll is logged at INFO again
+      Map<String, String> freshDatabase =
+          Map.of("ORRERY_DATABASE_URL", "jdbc:sqlite:" + db + "-verbose");
+      Result chatty = run(freshDatabase, "poll", "--once", "-v", "--config", noLevel.toString());
+      assertThat(chatty.err()).contains(" INFO ");
     } finally {
       Files.delete(quiet);
+      Files.delete(noLevel);
       Files.deleteIfExists(db);
+      Files.deleteIfExists(Path.of(db + "-verbose"));
     }
   }
 }
