@@ -2,6 +2,7 @@ package dev.orrery.app;
 
 import dev.orrery.config.Config;
 import dev.orrery.discord.DiscordBot;
+import dev.orrery.feed.FetcherSettings;
 import java.time.InstantSource;
 
 /**
@@ -23,7 +24,16 @@ public final class App implements AutoCloseable {
    * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord refuses the token
    */
   public static App start(Config config, InstantSource clock) throws InterruptedException {
-    FeedSide side = new FeedSide(config, clock);
+    return start(new FeedSide(config, clock));
+  }
+
+  /** As {@link #start(Config, InstantSource)}, fetching feeds with settings of the caller's. */
+  public static App start(Config config, FetcherSettings fetcher, InstantSource clock)
+      throws InterruptedException {
+    return start(new FeedSide(config, fetcher, clock));
+  }
+
+  private static App start(FeedSide side) throws InterruptedException {
     DiscordBot bot = null;
     try {
       bot = DiscordBot.start(side.botParts());

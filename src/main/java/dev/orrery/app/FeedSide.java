@@ -44,7 +44,15 @@ public final class FeedSide implements AutoCloseable {
 
   /** The feed side of the bot, which polls the feeds that channels want. */
   public FeedSide(Config config, InstantSource clock) {
-    this(config, clock, false);
+    this(config, fetcherSettings(config), clock, false);
+  }
+
+  /**
+   * The feed side of the bot, fetching with settings of the caller's: a resolver or single allowed
+   * addresses, which the configuration cannot express.
+   */
+  public FeedSide(Config config, FetcherSettings fetcher, InstantSource clock) {
+    this(config, fetcher, clock, false);
   }
 
   /**
@@ -52,10 +60,11 @@ public final class FeedSide implements AutoCloseable {
    * the channels'.
    */
   static FeedSide forConsole(Config config, InstantSource clock) {
-    return new FeedSide(config, clock, true);
+    return new FeedSide(config, fetcherSettings(config), clock, true);
   }
 
-  private FeedSide(Config config, InstantSource clock, boolean console) {
+  private FeedSide(
+      Config config, FetcherSettings fetcherSettings, InstantSource clock, boolean console) {
     this.clock = clock;
     this.config = config;
     this.database = Database.open(config.database());
@@ -63,15 +72,7 @@ public final class FeedSide implements AutoCloseable {
     this.entries = new EntryStore(database, config.deliverMaxPerPoll());
     this.subscriptions = new SubscriptionStore(database);
     this.deliveries = new DeliveryStore(database);
-    Config.Http http = config.http();
-    this.fetcher =
-        new FeedFetcher(
-            new FetcherSettings(
-                http.userAgent(),
-                http.timeout(),
-                http.maxBytes(),
-                http.allowPrivateAddresses(),
-                REQUESTS_PER_HOST));
+    this.fetcher = new FeedFetcher(fetcherSettings, clock);
     PollSchedule schedule =
         new PollSchedule(config.poll().interval(), config.poll().minInterval(), new Random());
     this.refresher =
@@ -90,6 +91,17 @@ public final class FeedSide implements AutoCloseable {
     this.service =
         new SubscriptionService(
             feeds, entries, subscriptions, deliveries, finder, scheduler, clock);
+  }
+
+  /** How the configuration says feeds are fetched. */
+  public static FetcherSettings fetcherSettings(Config config) {
+    Config.Http http = config.http();
+    return new FetcherSettings(
+        http.userAgent(),
+        http.timeout(),
+        http.maxBytes(),
+        http.allowPrivateAddresses(),
+        REQUESTS_PER_HOST);
   }
 
   /** What the Discord side needs of this one. */

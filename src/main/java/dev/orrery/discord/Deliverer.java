@@ -37,8 +37,8 @@ final class Deliverer implements AutoCloseable {
   private final Semaphore wake = new Semaphore(0);
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
   private final ExecutorService completions =
-      Executors.newFixedThreadPool(2, r -> daemon(r, "deliverer-completion"));
-  private final Thread loop = daemon(this::run, "deliverer");
+      Executors.newFixedThreadPool(2, DaemonThreads.named("deliverer-completion"));
+  private final Thread loop = DaemonThreads.named("deliverer").newThread(this::run);
   private volatile boolean running = true;
 
   Deliverer(
@@ -233,11 +233,5 @@ final class Deliverer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -74,7 +73,7 @@ public final class DiscordBot implements AutoCloseable {
    */
   public static DiscordBot start(Parts parts) throws InterruptedException {
     Config.Discord discord = parts.config().discord();
-    ExecutorService commandPool = Executors.newFixedThreadPool(4, named("command"));
+    ExecutorService commandPool = Executors.newFixedThreadPool(4, DaemonThreads.named("command"));
     EntryRenderer renderer = new EntryRenderer(parts.catalogue());
     AtomicReference<Deliverer> deliverer = new AtomicReference<>();
     SubscriptionsCommand subscriptionsCommand =
@@ -218,15 +217,6 @@ public final class DiscordBot implements AutoCloseable {
       Thread.currentThread().interrupt();
       jda.shutdownNow();
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /** A deleted channel takes its subscriptions with it, off JDA's event thread. */

@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.TimeFormat;
 
 /** {@code /subscribe}: a channel starts receiving a source's new posts. */
 final class SubscribeCommand implements SlashCommand {
@@ -146,9 +147,9 @@ final class SubscribeCommand implements SlashCommand {
     if (latest != null) {
       text.append(" Latest post: ")
           .append(Replies.inert(latest.title()))
-          .append(" (<t:")
-          .append(latest.published().getEpochSecond())
-          .append(":D>).");
+          .append(" (")
+          .append(TimeFormat.DATE_LONG.format(latest.published()))
+          .append(").");
     } else {
       text.append(" The feed has no posts yet.");
     }

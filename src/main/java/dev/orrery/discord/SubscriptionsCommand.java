@@ -23,6 +23,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.TimeFormat;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 /** {@code /subscriptions}: the server's subscriptions with the health of each feed, paged. */
@@ -140,6 +141,6 @@ final class SubscriptionsCommand implements SlashCommand {
   }
 
   private static String relative(Instant when) {
-    return when == null ? "never" : "<t:" + when.getEpochSecond() + ":R>";
+    return when == null ? "never" : TimeFormat.RELATIVE.format(when);
   }
 }

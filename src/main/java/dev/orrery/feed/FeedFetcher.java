@@ -3,8 +3,8 @@ package dev.orrery.feed;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -28,19 +28,19 @@ public final class FeedFetcher implements AutoCloseable {
           + " application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
 
   private final FetcherSettings settings;
-  private final Clock clock;
+  private final InstantSource clock;
   private final AddressGuard guard;
   private final HostLimiter limiter;
   private final OkHttpClient client;
 
   public FeedFetcher(FetcherSettings settings) {
-    this(settings, Clock.systemUTC());
+    this(settings, InstantSource.system());
   }
 
   /**
    * @param clock reads "now" for Retry-After dates
    */
-  public FeedFetcher(FetcherSettings settings, Clock clock) {
+  public FeedFetcher(FetcherSettings settings, InstantSource clock) {
     this.settings = settings;
     this.clock = clock;
     this.guard =

@@ -1,6 +1,7 @@
 package dev.orrery.discord;
 
 import dev.orrery.app.App;
+import dev.orrery.app.FeedSide;
 import dev.orrery.config.Config;
 import dev.orrery.config.ConfigException;
 import dev.orrery.config.ConfigLoader;
@@ -13,15 +14,7 @@ import dev.orrery.emulator.Member;
 import dev.orrery.emulator.Permissions;
 import dev.orrery.emulator.PostedMessage;
 import dev.orrery.emulator.Role;
-import dev.orrery.feed.EntryNormalizer;
-import dev.orrery.feed.FeedFetcher;
-import dev.orrery.feed.FeedParser;
-import dev.orrery.feed.FetcherSettings;
-import dev.orrery.poll.FeedRefresher;
-import dev.orrery.poll.PollSchedule;
 import dev.orrery.store.Database;
-import dev.orrery.store.EntryStore;
-import dev.orrery.store.FeedStore;
 import dev.orrery.testing.FeedServer;
 import dev.orrery.testing.Resources;
 import java.io.IOException;
@@ -183,23 +176,8 @@ public final class BotHarness implements AutoCloseable {
    * process that discovered new entries and died before posting them.
    */
   public void discoverWithoutPosting() {
-    Config config = config();
-    try (Database db = database();
-        FeedFetcher fetcher =
-            new FeedFetcher(
-                new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, true, 4))) {
-      FeedStore feedStore = new FeedStore(db);
-      FeedRefresher refresher =
-          new FeedRefresher(
-              fetcher,
-              new FeedParser(),
-              new EntryNormalizer(350),
-              feedStore,
-              new EntryStore(db, config.deliverMaxPerPoll()),
-              new PollSchedule(
-                  Duration.ofSeconds(1), Duration.ofSeconds(1), new java.util.Random()),
-              InstantSource.system());
-      feedStore.watched().forEach(refresher::refresh);
+    try (FeedSide side = new FeedSide(config(), InstantSource.system())) {
+      side.feeds.watched().forEach(side.refresher::refresh);
     }
   }
 

@@ -4,7 +4,6 @@ import dev.orrery.app.App;
 import dev.orrery.config.Config;
 import dev.orrery.config.ConfigException;
 import dev.orrery.config.ConfigLoader;
-import dev.orrery.discord.DiscordBot;
 import dev.orrery.emulator.Channel;
 import dev.orrery.emulator.CommandOption;
 import dev.orrery.emulator.DiscordEmulator;
@@ -13,21 +12,8 @@ import dev.orrery.emulator.Member;
 import dev.orrery.emulator.Permissions;
 import dev.orrery.emulator.PostedMessage;
 import dev.orrery.emulator.Role;
-import dev.orrery.feed.EntryNormalizer;
-import dev.orrery.feed.FeedFetcher;
-import dev.orrery.feed.FeedParser;
 import dev.orrery.feed.FetcherSettings;
-import dev.orrery.poll.Catalogue;
-import dev.orrery.poll.FeedFinder;
-import dev.orrery.poll.FeedRefresher;
-import dev.orrery.poll.PollSchedule;
-import dev.orrery.poll.PollScheduler;
-import dev.orrery.poll.SubscriptionService;
 import dev.orrery.store.Database;
-import dev.orrery.store.DeliveryStore;
-import dev.orrery.store.EntryStore;
-import dev.orrery.store.FeedStore;
-import dev.orrery.store.SubscriptionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,7 +23,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * The real App logged into the loopback Discord emulator with a configuration of the test's
@@ -56,7 +41,6 @@ final class HostileBot implements AutoCloseable {
   final Member admin;
   final Member reader;
   private final List<String> config;
-  private final List<Runnable> custom = new ArrayList<>();
   private App app;
 
   /**
@@ -84,59 +68,16 @@ final class HostileBot implements AutoCloseable {
   }
 
   /**
-   * Starts the bot wired as App wires it but with the test's own fetcher settings: a resolver and
-   * single allowed addresses that bot.properties cannot express.
+   * Starts the bot with the test's own fetcher settings: a resolver and single allowed addresses
+   * that bot.properties cannot express.
    */
   HostileBot startWithFetcher(FetcherSettings settings) {
-    Config config = loadConfig();
-    InstantSource clock = InstantSource.system();
-    Database db = Database.open(config.database());
-    FeedStore feeds = new FeedStore(db);
-    EntryStore entries = new EntryStore(db, config.deliverMaxPerPoll());
-    SubscriptionStore subscriptions = new SubscriptionStore(db);
-    DeliveryStore deliveries = new DeliveryStore(db);
-    FeedFetcher fetcher = new FeedFetcher(settings);
-    PollSchedule schedule =
-        new PollSchedule(config.poll().interval(), config.poll().minInterval(), new Random());
-    FeedRefresher refresher =
-        new FeedRefresher(
-            fetcher,
-            new FeedParser(),
-            new EntryNormalizer(config.summaryMaxLength()),
-            feeds,
-            entries,
-            schedule,
-            clock);
-    PollScheduler scheduler =
-        new PollScheduler(feeds, refresher, schedule, config.poll().threads(), false, clock);
-    Catalogue catalogue = new Catalogue(config.sources());
-    FeedFinder finder = new FeedFinder(catalogue, feeds, subscriptions, refresher, clock);
-    SubscriptionService service =
-        new SubscriptionService(
-            feeds, entries, subscriptions, deliveries, finder, scheduler, clock);
-    custom.add(db::close);
-    custom.add(fetcher::close);
     try {
-      DiscordBot bot =
-          DiscordBot.start(
-              new DiscordBot.Parts(
-                  config,
-                  catalogue,
-                  feeds,
-                  entries,
-                  subscriptions,
-                  deliveries,
-                  refresher,
-                  finder,
-                  service,
-                  clock));
-      custom.add(bot::close);
+      app = App.start(loadConfig(), settings, InstantSource.system());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    scheduler.start();
-    custom.add(scheduler::close);
     return this;
   }
 
@@ -198,9 +139,6 @@ final class HostileBot implements AutoCloseable {
     try {
       if (app != null) {
         app.close();
-      }
-      for (int i = custom.size() - 1; i >= 0; i--) {
-        custom.get(i).run();
       }
     } finally {
       discord.close();
