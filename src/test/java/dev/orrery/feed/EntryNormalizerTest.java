@@ -173,6 +173,26 @@ class EntryNormalizerTest {
     assertThat(entries.get(3).title()).isEqualTo("exe.txt and zerowidth");
   }
 
+  @Test
+  @DisplayName(
+      "UTF-8 read as Latin-1 or Windows-1252, as Planet Python served it, is repaired in titles,"
+          + " authors, summaries and the feed title; real accented text stays")
+  void doubleDecodedUtf8FromThePlanetsIsRepaired() {
+    ParsedFeed feed = parse("/fixtures/text/planet-python-mojibake.rss.xml");
+    List<NormalizedEntry> entries = normalizeAll(feed);
+
+    assertThat(normalizer.feedTitle(feed)).isEqualTo("Planet Python — Ångström’s edition");
+    NormalizedEntry pycoders = entries.get(0);
+    assertThat(pycoders.title()).isEqualTo("PyCoder’s Weekly: Issue #712 (Nov. 25, 2025)");
+    assertThat(pycoders.author()).isEqualTo("PyCoder’s Weekly");
+    assertThat(pycoders.summary())
+        .isEqualTo("Python’s new release — what’s in it for you, and a café for Ångström fans.");
+    NormalizedEntry django = entries.get(1);
+    assertThat(django.title()).isEqualTo("Django Weblog: “Django 6.0” released – don’t miss it");
+    assertThat(django.summary())
+        .isEqualTo("Señor naïve Ångström Â £5 “quoted” – real text stays as written.");
+  }
+
   ParsedFeed parse(String resource) {
     byte[] body = dev.orrery.testing.Resources.bytes(resource);
     return ((ParseResult.Parsed) new FeedParser().parse(body, null, FEED_URL)).feed();
