@@ -193,6 +193,24 @@ class EntryNormalizerTest {
         .isEqualTo("Señor naïve Ångström Â £5 “quoted” – real text stays as written.");
   }
 
+  @Test
+  @DisplayName(
+      "a title is read as HTML only when it looks like HTML: <b>Bold</b> is bold, the <blink> tag"
+          + " is text")
+  void aTitleIsHtmlOnlyWhenItLooksLikeHtml() {
+    ParsedFeed feed = parse("/fixtures/text/titles.rss.xml");
+
+    assertThat(normalizer.feedTitle(feed)).isEqualTo("Tom & Jerry’s blog");
+    // each item's guid is how its title should read
+    assertThat(normalizeAll(feed))
+        .hasSize(10)
+        .allSatisfy(
+            entry ->
+                assertThat(entry.title()).isEqualTo(entry.key().replace(", escaped twice", "")));
+    assertThat(DiscordMarkdown.escape(normalizeAll(feed).get(5).title()))
+        .isEqualTo("\\[x\\](\\<https://evil.example/>)");
+  }
+
   ParsedFeed parse(String resource) {
     byte[] body = dev.orrery.testing.Resources.bytes(resource);
     return ((ParseResult.Parsed) new FeedParser().parse(body, null, FEED_URL)).feed();
