@@ -84,11 +84,16 @@ public final class DiscordMarkdown {
     }
   }
 
-  /** "@everyone", "@here" and "&lt;@123&gt;"-style mentions broken with a zero-width space. */
+  /**
+   * "@everyone", "@here" and "&lt;@123&gt;"-style mentions broken with a zero-width space. So is an
+   * "@" that ends the text: what comes next (a bold "everyone", a link) is written apart from it.
+   */
   static String neutraliseMentions(String text) {
-    return text.replace("@everyone", "@" + MENTION_BREAK + "everyone")
-        .replace("@here", "@" + MENTION_BREAK + "here")
-        .replace("<@", "<@" + MENTION_BREAK)
-        .replace("<#", "<#" + MENTION_BREAK);
+    String broken =
+        text.replace("@everyone", "@" + MENTION_BREAK + "everyone")
+            .replace("@here", "@" + MENTION_BREAK + "here")
+            .replace("<@", "<@" + MENTION_BREAK)
+            .replace("<#", "<#" + MENTION_BREAK);
+    return broken.endsWith("@") ? broken + MENTION_BREAK : broken;
   }
 }

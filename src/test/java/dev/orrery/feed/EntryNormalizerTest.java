@@ -211,6 +211,27 @@ class EntryNormalizerTest {
         .isEqualTo("\\[x\\](\\<https://evil.example/>)");
   }
 
+  @Test
+  @DisplayName("a title whose mention is split by tags or a comment is escaped as one text")
+  void aMentionSplitInATitleIsBrokenWhenEscaped() {
+    String xml =
+        """
+        <rss version="2.0"><channel><title>f</title><link>https://f.example/</link><description>d</description>
+        <item><guid>1</guid><title>@&lt;span&gt;&lt;/span&gt;everyone &lt;font&gt;@&lt;/font&gt;&lt;font&gt;here&lt;/font&gt;</title></item>
+        <item><guid>2</guid><title><![CDATA[@<!-- x -->everyone <b>@</b>here]]></title></item>
+        </channel></rss>
+        """;
+    ParsedFeed feed =
+        ((ParseResult.Parsed)
+                new FeedParser().parse(xml.getBytes(StandardCharsets.UTF_8), null, FEED_URL))
+            .feed();
+    List<NormalizedEntry> entries = normalizeAll(feed);
+    assertThat(DiscordMarkdown.escape(entries.get(0).title()))
+        .isEqualTo("@\u200Beveryone @\u200Bhere");
+    assertThat(DiscordMarkdown.escape(entries.get(1).title()))
+        .isEqualTo("@\u200Beveryone @\u200Bhere");
+  }
+
   ParsedFeed parse(String resource) {
     byte[] body = dev.orrery.testing.Resources.bytes(resource);
     return ((ParseResult.Parsed) new FeedParser().parse(body, null, FEED_URL)).feed();

@@ -133,6 +133,28 @@ class HtmlToMarkdownTest {
   }
 
   @Test
+  @DisplayName(
+      "a mention split by an empty element, a comment or markup is broken in the joined text")
+  void mentionsSplitAcrossNodesAreNeutralised() {
+    assertThat(md("@<span></span>everyone")).isEqualTo("@" + ZWSP + "everyone");
+    assertThat(md("@<!-- x -->everyone")).isEqualTo("@" + ZWSP + "everyone");
+    assertThat(md("<font>@</font><font>here</font>")).isEqualTo("@" + ZWSP + "here");
+    assertThat(md("&lt;<span>@</span>123&gt;")).isEqualTo("\\<@" + ZWSP + "123>");
+    assertThat(md("@<b>everyone</b>")).isEqualTo("@" + ZWSP + "**everyone**");
+    assertThat(md("<b>@</b>everyone")).isEqualTo("**@" + ZWSP + "**everyone");
+    assertThat(md("<a href=\"https://ok.example/\">@</a>here"))
+        .isEqualTo("[@" + ZWSP + "](https://ok.example/)here");
+    assertThat(md("<code>@</code>everyone")).isEqualTo("`@" + ZWSP + "`everyone");
+  }
+
+  @Test
+  void escapesTextSplitAcrossNodesAsOneRun() {
+    assertThat(md("<p><span>1</span>. not numbered</p>")).isEqualTo("1\\. not numbered");
+    assertThat(md("<p>see https://docs.example/<span>a_b</span> now</p>"))
+        .isEqualTo("see https://docs.example/a_b now");
+  }
+
+  @Test
   @DisplayName("markdown written in feed text shows as text: no masked link, no formatting")
   void escapesMarkdownInText() {
     assertThat(
