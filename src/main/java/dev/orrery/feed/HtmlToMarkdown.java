@@ -198,11 +198,12 @@ public final class HtmlToMarkdown {
       if (plain.isEmpty()) {
         return; // an image-only link: the image is dropped, a bare link would say nothing
       }
-      if (plain.equals(href) || plain.equals(url)) {
+      if (plain.equals(href) || plain.equals(url) || LinkText.pointsElsewhere(plain, url)) {
+        // The text is an address: show the one the link really goes to.
         if (url.startsWith("http")) {
           out.markdown("<" + url + ">");
         } else {
-          out.text(plain);
+          out.text(url);
         }
         return;
       }

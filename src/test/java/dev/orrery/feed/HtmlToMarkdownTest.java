@@ -88,6 +88,57 @@ class HtmlToMarkdownTest {
   }
 
   @Test
+  @DisplayName("a link whose text is a URL or host other than its target shows the target")
+  void aLinkWhoseTextNamesAnotherAddressShowsItsTarget() {
+    assertThat(md("<a href=\"https://evil.example/login\">https://discord.com/login</a>"))
+        .isEqualTo("<https://evil.example/login>");
+    assertThat(md("<a href=\"https://evil.example/\">discord.com</a>"))
+        .isEqualTo("<https://evil.example/>");
+    assertThat(md("<a href=\"https://evil.example/\">www.<b>discord</b>.com</a>"))
+        .isEqualTo("<https://evil.example/>");
+    assertThat(md("<a href=\"https://github.com/evil/cpython\">github.com/python/cpython</a>"))
+        .isEqualTo("<https://github.com/evil/cpython>");
+    assertThat(md("<a href=\"mailto:x@evil.example\">https://discord.com/</a>"))
+        .isEqualTo("mailto:x@evil.example");
+  }
+
+  @Test
+  void aLinkWhoseTextNamesItsOwnAddressOrAFileKeepsItsText() {
+    assertThat(md("<a href=\"https://www.python.org/downloads/\">python.org/downloads</a>"))
+        .isEqualTo("[python.org/downloads](https://www.python.org/downloads/)");
+    assertThat(md("<a href=\"https://www.python.org/\">Python.org</a>"))
+        .isEqualTo("[Python.org](https://www.python.org/)");
+    assertThat(
+            md("<a href=\"https://github.com/pypa/sampleproject/blob/main/setup.py\">setup.py</a>"))
+        .isEqualTo("[setup.py](https://github.com/pypa/sampleproject/blob/main/setup.py)");
+    assertThat(
+            md(
+                "<a href=\"https://docs.python.org/3/library/asyncio-runner.html#asyncio.run\">"
+                    + "<code>asyncio.run</code></a>"))
+        .isEqualTo(
+            "[`asyncio.run`](https://docs.python.org/3/library/asyncio-runner.html#asyncio.run)");
+  }
+
+  @Test
+  @DisplayName("a mention inside a bare URL is left alone: the link must still go where it says")
+  void bareUrlsKeepTheirMentions() {
+    assertThat(
+            md(
+                "<p>see https://x.example/@everyone, <a href=\"https://x.example/@here\">"
+                    + "https://x.example/@here</a> and @everyone</p>"))
+        .isEqualTo(
+            "see https://x.example/@everyone, <https://x.example/@here> and @" + ZWSP + "everyone");
+  }
+
+  @Test
+  @DisplayName("a fragment cannot end an autolink early and start markdown of its own")
+  void fragmentsAreEncodedSoTheyCannotEndALink() {
+    assertThat(md("<a href=\"https://ok.example/p#x>[y](https://evil.example/) \u202E\">link</a>"))
+        .isEqualTo(
+            "[link](https://ok.example/p#x%3E%5By%5D%28https://evil.example/%29%20%E2%80%AE)");
+  }
+
+  @Test
   void keepsOnlyTheTextOfLinksToOtherSchemes() {
     assertThat(
             md(
