@@ -7,6 +7,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Turns an entry's HTML into Discord markdown: paragraphs, line breaks, links, bold, italic, code,
@@ -67,6 +69,15 @@ public final class HtmlToMarkdown {
           "div", "dt", "dd", "tr", "figcaption", "summary", "caption", "thead", "tbody", "tfoot");
 
   /**
+   * Deeper than this, an element's text is read flat, by jsoup's loop rather than our recursion:
+   * jsoup's parser stops nesting at 512, but a tree may come from elsewhere.
+   */
+  static final int MAX_DEPTH = 200;
+
+  /** Lists show this many levels; deeper ones stay at the last, or every line would grow. */
+  static final int LIST_LEVELS = 4;
+
+  /**
    * @param base the address relative links are resolved against: the entry's page, else the feed
    */
   public String convert(String html, URI base) {
@@ -79,7 +90,7 @@ public final class HtmlToMarkdown {
   /** The same from HTML already parsed (and only read): the body of a parsed fragment. */
   String convert(Element body, URI base) {
     MarkdownWriter out = new MarkdownWriter(true);
-    new Walk(base, out).children(body);
+    new Walk(base, out, null).children(body);
     return tidy(out.result());
   }
 
@@ -89,10 +100,22 @@ public final class HtmlToMarkdown {
     private final MarkdownWriter out;
     private boolean bold;
     private boolean italic;
+    private int depth;
+    private int lists;
 
-    Walk(URI base, MarkdownWriter out) {
+    /**
+     * @param outer the walk this one renders an inline element for, whose style and depth it
+     *     continues; null for the outermost
+     */
+    Walk(URI base, MarkdownWriter out, Walk outer) {
       this.base = base;
       this.out = out;
+      if (outer != null) {
+        bold = outer.bold;
+        italic = outer.italic;
+        depth = outer.depth;
+        lists = outer.lists;
+      }
     }
 
     void children(Element element) {
@@ -128,6 +151,11 @@ public final class HtmlToMarkdown {
       if (DROPPED.contains(tag)) {
         return;
       }
+      if (depth >= MAX_DEPTH) {
+        flat(e);
+        return;
+      }
+      depth++;
       switch (tag) {
         case "br" -> out.breakLines(1);
         case "b", "strong" -> wrapped(e, "**", true, false);
@@ -153,6 +181,26 @@ public final class HtmlToMarkdown {
         }
         default -> other(e, tag);
       }
+      depth--;
+    }
+
+    /** The element's text alone, a space for each block, walked by jsoup without recursion. */
+    private void flat(Element e) {
+      NodeTraversor.filter(
+          (node, nodeDepth) -> {
+            if (node instanceof TextNode textNode) {
+              text(textNode.getWholeText());
+            } else if (node instanceof Element element) {
+              if (DROPPED.contains(element.normalName())) {
+                return NodeFilter.FilterResult.SKIP_ENTIRELY;
+              }
+              if (element.isBlock()) {
+                out.space();
+              }
+            }
+            return NodeFilter.FilterResult.CONTINUE;
+          },
+          e);
     }
 
     private void other(Element e, String tag) {
@@ -180,7 +228,7 @@ public final class HtmlToMarkdown {
         return;
       }
       MarkdownWriter inner = new MarkdownWriter(false);
-      Walk walk = new Walk(base, inner);
+      Walk walk = new Walk(base, inner, this);
       walk.bold = bold || isBold;
       walk.italic = italic || isItalic;
       walk.children(e);
@@ -208,10 +256,7 @@ public final class HtmlToMarkdown {
         return;
       }
       MarkdownWriter inner = new MarkdownWriter(false);
-      Walk walk = new Walk(base, inner);
-      walk.bold = bold;
-      walk.italic = italic;
-      walk.children(e);
+      new Walk(base, inner, this).children(e);
       String target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20");
       emitInline(inner, "[", "](" + target + ")");
     }
@@ -241,6 +286,8 @@ public final class HtmlToMarkdown {
 
     private void list(Element list, boolean ordered) {
       String outer = out.prefix();
+      String indent = lists < LIST_LEVELS - 1 ? "  " : "";
+      lists++;
       block(1);
       int number = ordered ? startNumber(list) : 0;
       for (Element item : list.children()) {
@@ -250,10 +297,11 @@ public final class HtmlToMarkdown {
         String marker = ordered ? (number++) + ". " : "- ";
         block(1);
         out.firstLinePrefix(outer + marker);
-        out.prefix(outer + "  ");
+        out.prefix(outer + indent);
         children(item);
         out.prefix(outer);
       }
+      lists--;
       block(1);
     }
 

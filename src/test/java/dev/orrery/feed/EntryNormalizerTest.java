@@ -232,6 +232,21 @@ class EntryNormalizerTest {
         .isEqualTo("@\u200Beveryone @\u200Bhere");
   }
 
+  @Test
+  @DisplayName(
+      "a description nesting 5,000 or 100,000 divs, or 50,000 <b>, is normalised without a stack"
+          + " overflow")
+  void deeplyNestedHtmlIsNormalised() {
+    for (String open :
+        List.of("<div>", "<b>", "<b><i>", "<blockquote>", "<ol><li>", "<a href=x>")) {
+      for (int depth : new int[] {5_000, 50_000, 100_000}) {
+        String html = open.repeat(depth) + "deep &amp; text" + "</p>".repeat(depth);
+        NormalizedEntry entry = normalize("g", "/p", "T", html, null, null);
+        assertThat(entry.summary()).as("%s x %d", open, depth).contains("deep & text");
+      }
+    }
+  }
+
   ParsedFeed parse(String resource) {
     byte[] body = dev.orrery.testing.Resources.bytes(resource);
     return ((ParseResult.Parsed) new FeedParser().parse(body, null, FEED_URL)).feed();

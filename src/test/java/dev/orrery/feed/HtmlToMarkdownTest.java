@@ -3,6 +3,8 @@ package dev.orrery.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -232,6 +234,39 @@ class HtmlToMarkdownTest {
                 + "\\- not a list, well-known\n\n"
                 + "\\> not a quote\n\n"
                 + "1\\. not numbered");
+  }
+
+  @Test
+  @DisplayName("a tree nested 100,000 deep converts without a stack overflow, its text kept")
+  void convertsATreeDeeperThanTheStackWouldAllow() {
+    // built from the bottom up: jsoup's own parser would stop nesting at 512
+    String[] tags = {"div", "b", "ul", "li", "blockquote", "i", "p", "span"};
+    Element child = new Element("em").appendText("deep text");
+    child.appendElement("script").appendText("dropped()");
+    for (int depth = 100_000; depth > 0; depth--) {
+      child = new Element(tags[depth % tags.length]).appendChild(child);
+    }
+    Element body = Jsoup.parseBodyFragment("<p>top</p>").body().appendChild(child);
+
+    String md = converter.convert(body, BASE);
+
+    assertThat(md).startsWith("top").contains("deep text").doesNotContain("dropped");
+  }
+
+  @Test
+  @DisplayName("deeply nested lists indent four levels at most, so the markdown stays linear")
+  void deeplyNestedListsIndentFourLevelsAtMost() {
+    String html = "<ul><li>x".repeat(100_000);
+
+    String md = md(html);
+
+    assertThat(md.lines().mapToInt(line -> line.length() - line.stripLeading().length()).max())
+        .hasValue(6);
+    assertThat(md.length()).isLessThan(html.length());
+    assertThat(
+            md(
+                "<ul><li>1<ul><li>2<ul><li>3<ul><li>4<ul><li>5</li></ul></li></ul></li></ul></li></ul></li></ul>"))
+        .isEqualTo("- 1\n  - 2\n    - 3\n      - 4\n      - 5");
   }
 
   @Test
