@@ -44,12 +44,22 @@ public final class DiscordMarkdown {
     Matcher url = BARE_URL.matcher(line);
     int done = 0;
     while (url.find()) {
-      escapeInto(out, line.substring(done, url.start()), atLineStart && done == 0);
+      escapeText(out, line.substring(done, url.start()), atLineStart && done == 0);
+      // A mention inside a URL stays: it cannot ping (allowed mentions are off) and a break in it
+      // would change where the link goes.
       out.append(url.group());
       done = url.end();
     }
-    escapeInto(out, line.substring(done), atLineStart && done == 0);
-    return neutraliseMentions(out.toString());
+    escapeText(out, line.substring(done), atLineStart && done == 0);
+    return out.toString();
+  }
+
+  private static void escapeText(StringBuilder out, String text, boolean atLineStart) {
+    if (!text.isEmpty()) {
+      StringBuilder escaped = new StringBuilder(text.length() + 8);
+      escapeInto(escaped, text, atLineStart);
+      out.append(neutraliseMentions(escaped.toString()));
+    }
   }
 
   private static void escapeInto(StringBuilder out, String text, boolean atLineStart) {
@@ -84,11 +94,16 @@ public final class DiscordMarkdown {
     }
   }
 
-  /** "@everyone", "@here" and "&lt;@123&gt;"-style mentions broken with a zero-width space. */
+  /**
+   * "@everyone", "@here" and "&lt;@123&gt;"-style mentions broken with a zero-width space. So is an
+   * "@" that ends the text: what comes next (a bold "everyone", a link) is written apart from it.
+   */
   static String neutraliseMentions(String text) {
-    return text.replace("@everyone", "@" + MENTION_BREAK + "everyone")
-        .replace("@here", "@" + MENTION_BREAK + "here")
-        .replace("<@", "<@" + MENTION_BREAK)
-        .replace("<#", "<#" + MENTION_BREAK);
+    String broken =
+        text.replace("@everyone", "@" + MENTION_BREAK + "everyone")
+            .replace("@here", "@" + MENTION_BREAK + "here")
+            .replace("<@", "<@" + MENTION_BREAK)
+            .replace("<#", "<#" + MENTION_BREAK);
+    return broken.endsWith("@") ? broken + MENTION_BREAK : broken;
   }
 }

@@ -60,11 +60,12 @@ public final class EntryNormalizer {
   }
 
   /**
-   * Text from a feed made fit to store and show: control, bidi-override and zero-width characters
-   * removed.
+   * Text from a feed made fit to store and show: text whose UTF-8 was read as Latin-1 or
+   * Windows-1252 repaired first (that form holds C1 controls, which the next step removes), then
+   * control, bidi-override and zero-width characters removed.
    */
   static String clean(String text) {
-    return InvisibleCharacters.strip(text);
+    return InvisibleCharacters.strip(Mojibake.repair(text));
   }
 
   /** A one-line field (a title, a name): cleaned, each run of whitespace one space. */

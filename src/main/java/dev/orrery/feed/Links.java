@@ -18,13 +18,13 @@ final class Links {
   }
 
   /**
-   * OkHttp encodes the path and query but leaves spaces, C1 controls and all non-ASCII raw in a
-   * fragment, where a bidi override or a zero-width space would travel into a message: percent-
-   * encode them as UTF-8 (browsers match the encoded fragment all the same).
+   * OkHttp encodes the path and query but leaves a fragment nearly as written: spaces, C1 controls,
+   * bidi overrides, "&lt;" and "&gt;" that would end an autolink in a message early. The fragment
+   * is made what RFC 3986 allows, the rest percent-encoded as UTF-8 (browsers match it the same).
    */
   private static String withEncodedFragment(String url) {
     int hash = url.indexOf('#'); // a '#' in the path or query is already %23
-    if (hash < 0 || url.chars().skip(hash).allMatch(c -> c > ' ' && c < 0x7F)) {
+    if (hash < 0 || url.chars().skip(hash + 1).allMatch(Links::allowedInFragment)) {
       return url;
     }
     StringBuilder out = new StringBuilder(url.length() + 16).append(url, 0, hash + 1);
@@ -32,7 +32,7 @@ final class Links {
         .codePoints()
         .forEach(
             c -> {
-              if (c > ' ' && c < 0x7F) {
+              if (allowedInFragment(c)) {
                 out.append((char) c);
               } else {
                 for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
@@ -41,6 +41,13 @@ final class Links {
               }
             });
     return out.toString();
+  }
+
+  private static boolean allowedInFragment(int c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || "-._~!$&'()*+,;=:@/?%".indexOf(c) >= 0;
   }
 
   /**

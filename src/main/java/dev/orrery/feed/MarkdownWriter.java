@@ -3,10 +3,17 @@ package dev.orrery.feed;
 /**
  * Accumulates markdown for {@link HtmlToMarkdown}: owes line breaks and spaces until real content
  * comes, so blocks never leave more than one blank line and lines never start with a space, and
- * puts the block-quote and list prefixes in front of every line.
+ * puts the block-quote and list prefixes in front of every line. Text is escaped a run at a time,
+ * not a node at a time: "@&lt;span&gt;&lt;/span&gt;everyone" is one run "@everyone", escaped as
+ * one.
  */
 final class MarkdownWriter {
   private final StringBuilder out = new StringBuilder();
+
+  /** Text written since the last markup or line break, not yet escaped. */
+  private final StringBuilder run = new StringBuilder();
+
+  private boolean runStartsLine;
   private int owedNewlines;
   private boolean owedSpace;
   private boolean leadingSpace;
@@ -30,19 +37,27 @@ final class MarkdownWriter {
   }
 
   void space() {
-    if (out.length() == 0) {
+    if (!hasContent()) {
       leadingSpace = true;
     }
     owedSpace = true;
   }
 
-  /** Text from the document, whitespace already collapsed; escaped here. */
+  /** Text from the document, whitespace already collapsed; escaped with the rest of its run. */
   void text(String text) {
     if (text.isEmpty()) {
       return;
     }
-    boolean lineStart = flush();
-    out.append(DiscordMarkdown.escape(text, lineStart));
+    if (run.length() > 0 && owedNewlines == 0) {
+      if (owedSpace) {
+        run.append(' ');
+        owedSpace = false;
+      }
+      run.append(text);
+      return;
+    }
+    runStartsLine = flush();
+    run.append(text);
   }
 
   /** Markdown written as is; may hold line breaks, each followed by the line prefix. */
@@ -77,7 +92,7 @@ final class MarkdownWriter {
   }
 
   boolean hasContent() {
-    return out.length() > 0;
+    return out.length() > 0 || run.length() > 0;
   }
 
   boolean leadingSpace() {
@@ -89,11 +104,20 @@ final class MarkdownWriter {
   }
 
   String result() {
+    writeRun();
     return out.toString();
   }
 
-  // Pays what is owed before content; true when the content starts a line.
+  private void writeRun() {
+    if (run.length() > 0) {
+      out.append(DiscordMarkdown.escape(run.toString(), runStartsLine));
+      run.setLength(0);
+    }
+  }
+
+  // Ends the text run, then pays what is owed before content; true when the content starts a line.
   private boolean flush() {
+    writeRun();
     if (out.length() > 0 && owedNewlines > 0) {
       // Discord has no blank lines inside a quote: a blank line would end it.
       int newlines = quoteDepth > 0 && lastLineQuoted ? 1 : Math.min(owedNewlines, 2);

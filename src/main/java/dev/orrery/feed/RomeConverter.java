@@ -16,14 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 
 /** Converts ROME's model to our records, so ROME stays inside the feed package. */
 final class RomeConverter {
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
   private final MediaImages images = new MediaImages();
 
   ParsedFeed convert(SyndFeed feed, URI url) {
@@ -126,13 +122,9 @@ final class RomeConverter {
     return absolute;
   }
 
-  /** Tags removed and entities decoded, unless the feed says the text is already plain. */
+  /** The text of a title or name: see {@link TitleText}. */
   static String plainText(String text, boolean alreadyPlain) {
-    if (text == null) {
-      return null;
-    }
-    String plain = alreadyPlain ? text : Jsoup.parse(text).text();
-    return WHITESPACE.matcher(plain).replaceAll(" ").strip();
+    return text == null ? null : TitleText.plain(text, alreadyPlain);
   }
 
   private static Instant instant(Date date) {

@@ -15,7 +15,7 @@ public final class SummaryCutter {
     if (markdown.length() <= maxLength) {
       return markdown;
     }
-    List<Span> spans = spans(markdown);
+    List<Span> spans = spans(markdown, maxLength);
     // Room for closing a bold or italic run the cut leaves open ("***" at most).
     for (int reserve = 0; reserve <= 3; reserve++) {
       int limit = maxLength - ELLIPSIS.length() - reserve;
@@ -36,10 +36,13 @@ public final class SummaryCutter {
   private static String openEmphasis(String kept, List<Span> spans) {
     boolean bold = false;
     boolean italic = false;
+    int next = 0; // the first span not yet passed
     for (int i = 0; i < kept.length(); i++) {
-      Span span = spanStartingAt(spans, i);
-      if (span != null) {
-        i = span.end - 1;
+      while (next < spans.size() && spans.get(next).start < i) {
+        next++;
+      }
+      if (next < spans.size() && spans.get(next).start == i) {
+        i = spans.get(next).end - 1;
       } else if (kept.startsWith("**", i)) {
         bold = !bold;
         i++;
@@ -48,15 +51,6 @@ public final class SummaryCutter {
       }
     }
     return (italic ? "*" : "") + (bold ? "**" : "");
-  }
-
-  private static Span spanStartingAt(List<Span> spans, int index) {
-    for (Span span : spans) {
-      if (span.start == index) {
-        return span;
-      }
-    }
-    return null;
   }
 
   /** The last word boundary at or before {@code limit} outside every span; 0 when none. */
@@ -106,20 +100,32 @@ public final class SummaryCutter {
     return inside.stripTrailing() + ELLIPSIS + closing;
   }
 
+  /** The span {@code index} is strictly inside, or null; by binary search (spans are in order). */
   private static Span spanAt(List<Span> spans, int index) {
-    for (Span span : spans) {
-      if (index > span.start && index < span.end) {
+    int low = 0;
+    int high = spans.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      Span span = spans.get(middle);
+      if (span.end <= index) {
+        low = middle + 1;
+      } else if (span.start >= index) {
+        high = middle - 1;
+      } else {
         return span;
       }
     }
     return null;
   }
 
-  /** Escapes, fenced blocks, code spans, links and autolinks, in order. */
-  static List<Span> spans(String text) {
+  /**
+   * Escapes, fenced blocks, code spans, links and autolinks, in order: those that start at or
+   * before {@code limit}, the only ones a cut there can meet.
+   */
+  static List<Span> spans(String text, int limit) {
     List<Span> spans = new ArrayList<>();
     int i = 0;
-    while (i < text.length()) {
+    while (i < text.length() && i <= limit) {
       char c = text.charAt(i);
       int end = -1;
       Kind kind = null;

@@ -31,6 +31,12 @@ class DiscordMarkdownTest {
   }
 
   @Test
+  void leavesMentionsInsideBareUrlsSoTheLinkIsUnchanged() {
+    assertThat(DiscordMarkdown.escape("https://x.example/@everyone?to=@here @everyone"))
+        .isEqualTo("https://x.example/@everyone?to=@here @" + ZWSP + "everyone");
+  }
+
+  @Test
   void escapesBlockMarkersAtEveryLineStart() {
     assertThat(DiscordMarkdown.escape("> quote\n- item\n  12. step\nx - y > z"))
         .isEqualTo("\\> quote\n\\- item\n  12\\. step\nx - y > z");

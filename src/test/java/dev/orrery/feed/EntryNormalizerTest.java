@@ -173,6 +173,80 @@ class EntryNormalizerTest {
     assertThat(entries.get(3).title()).isEqualTo("exe.txt and zerowidth");
   }
 
+  @Test
+  @DisplayName(
+      "UTF-8 read as Latin-1 or Windows-1252, as Planet Python served it, is repaired in titles,"
+          + " authors, summaries and the feed title; real accented text stays")
+  void doubleDecodedUtf8FromThePlanetsIsRepaired() {
+    ParsedFeed feed = parse("/fixtures/text/planet-python-mojibake.rss.xml");
+    List<NormalizedEntry> entries = normalizeAll(feed);
+
+    assertThat(normalizer.feedTitle(feed)).isEqualTo("Planet Python — Ångström’s edition");
+    NormalizedEntry pycoders = entries.get(0);
+    assertThat(pycoders.title()).isEqualTo("PyCoder’s Weekly: Issue #712 (Nov. 25, 2025)");
+    assertThat(pycoders.author()).isEqualTo("PyCoder’s Weekly");
+    assertThat(pycoders.summary())
+        .isEqualTo("Python’s new release — what’s in it for you, and a café for Ångström fans.");
+    NormalizedEntry django = entries.get(1);
+    assertThat(django.title()).isEqualTo("Django Weblog: “Django 6.0” released – don’t miss it");
+    assertThat(django.summary())
+        .isEqualTo("Señor naïve Ångström Â £5 “quoted” – real text stays as written.");
+  }
+
+  @Test
+  @DisplayName(
+      "a title is read as HTML only when it looks like HTML: <b>Bold</b> is bold, the <blink> tag"
+          + " is text")
+  void aTitleIsHtmlOnlyWhenItLooksLikeHtml() {
+    ParsedFeed feed = parse("/fixtures/text/titles.rss.xml");
+
+    assertThat(normalizer.feedTitle(feed)).isEqualTo("Tom & Jerry’s blog");
+    // each item's guid is how its title should read
+    assertThat(normalizeAll(feed))
+        .hasSize(10)
+        .allSatisfy(
+            entry ->
+                assertThat(entry.title()).isEqualTo(entry.key().replace(", escaped twice", "")));
+    assertThat(DiscordMarkdown.escape(normalizeAll(feed).get(5).title()))
+        .isEqualTo("\\[x\\](\\<https://evil.example/>)");
+  }
+
+  @Test
+  @DisplayName("a title whose mention is split by tags or a comment is escaped as one text")
+  void aMentionSplitInATitleIsBrokenWhenEscaped() {
+    String xml =
+        """
+        <rss version="2.0"><channel><title>f</title><link>https://f.example/</link><description>d</description>
+        <item><guid>1</guid><title>@&lt;span&gt;&lt;/span&gt;everyone &lt;font&gt;@&lt;/font&gt;&lt;font&gt;here&lt;/font&gt;</title></item>
+        <item><guid>2</guid><title><![CDATA[@<!-- x -->everyone <b>@</b>here]]></title></item>
+        </channel></rss>
+        """;
+    ParsedFeed feed =
+        ((ParseResult.Parsed)
+                new FeedParser().parse(xml.getBytes(StandardCharsets.UTF_8), null, FEED_URL))
+            .feed();
+    List<NormalizedEntry> entries = normalizeAll(feed);
+    assertThat(DiscordMarkdown.escape(entries.get(0).title()))
+        .isEqualTo("@\u200Beveryone @\u200Bhere");
+    assertThat(DiscordMarkdown.escape(entries.get(1).title()))
+        .isEqualTo("@\u200Beveryone @\u200Bhere");
+  }
+
+  @Test
+  @DisplayName(
+      "a description nesting 5,000 or 100,000 divs, or 50,000 <b>, is normalised without a stack"
+          + " overflow")
+  void deeplyNestedHtmlIsNormalised() {
+    for (String open :
+        List.of("<div>", "<b>", "<b><i>", "<blockquote>", "<ol><li>", "<a href=x>")) {
+      for (int depth : new int[] {5_000, 50_000, 100_000}) {
+        String html = open.repeat(depth) + "deep &amp; text" + "</p>".repeat(depth);
+        NormalizedEntry entry = normalize("g", "/p", "T", html, null, null);
+        assertThat(entry.summary()).as("%s x %d", open, depth).contains("deep & text");
+      }
+    }
+  }
+
   ParsedFeed parse(String resource) {
     byte[] body = dev.orrery.testing.Resources.bytes(resource);
     return ((ParseResult.Parsed) new FeedParser().parse(body, null, FEED_URL)).feed();

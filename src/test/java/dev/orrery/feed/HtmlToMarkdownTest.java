@@ -3,6 +3,8 @@ package dev.orrery.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +90,57 @@ class HtmlToMarkdownTest {
   }
 
   @Test
+  @DisplayName("a link whose text is a URL or host other than its target shows the target")
+  void aLinkWhoseTextNamesAnotherAddressShowsItsTarget() {
+    assertThat(md("<a href=\"https://evil.example/login\">https://discord.com/login</a>"))
+        .isEqualTo("<https://evil.example/login>");
+    assertThat(md("<a href=\"https://evil.example/\">discord.com</a>"))
+        .isEqualTo("<https://evil.example/>");
+    assertThat(md("<a href=\"https://evil.example/\">www.<b>discord</b>.com</a>"))
+        .isEqualTo("<https://evil.example/>");
+    assertThat(md("<a href=\"https://github.com/evil/cpython\">github.com/python/cpython</a>"))
+        .isEqualTo("<https://github.com/evil/cpython>");
+    assertThat(md("<a href=\"mailto:x@evil.example\">https://discord.com/</a>"))
+        .isEqualTo("mailto:x@evil.example");
+  }
+
+  @Test
+  void aLinkWhoseTextNamesItsOwnAddressOrAFileKeepsItsText() {
+    assertThat(md("<a href=\"https://www.python.org/downloads/\">python.org/downloads</a>"))
+        .isEqualTo("[python.org/downloads](https://www.python.org/downloads/)");
+    assertThat(md("<a href=\"https://www.python.org/\">Python.org</a>"))
+        .isEqualTo("[Python.org](https://www.python.org/)");
+    assertThat(
+            md("<a href=\"https://github.com/pypa/sampleproject/blob/main/setup.py\">setup.py</a>"))
+        .isEqualTo("[setup.py](https://github.com/pypa/sampleproject/blob/main/setup.py)");
+    assertThat(
+            md(
+                "<a href=\"https://docs.python.org/3/library/asyncio-runner.html#asyncio.run\">"
+                    + "<code>asyncio.run</code></a>"))
+        .isEqualTo(
+            "[`asyncio.run`](https://docs.python.org/3/library/asyncio-runner.html#asyncio.run)");
+  }
+
+  @Test
+  @DisplayName("a mention inside a bare URL is left alone: the link must still go where it says")
+  void bareUrlsKeepTheirMentions() {
+    assertThat(
+            md(
+                "<p>see https://x.example/@everyone, <a href=\"https://x.example/@here\">"
+                    + "https://x.example/@here</a> and @everyone</p>"))
+        .isEqualTo(
+            "see https://x.example/@everyone, <https://x.example/@here> and @" + ZWSP + "everyone");
+  }
+
+  @Test
+  @DisplayName("a fragment cannot end an autolink early and start markdown of its own")
+  void fragmentsAreEncodedSoTheyCannotEndALink() {
+    assertThat(md("<a href=\"https://ok.example/p#x>[y](https://evil.example/) \u202E\">link</a>"))
+        .isEqualTo(
+            "[link](https://ok.example/p#x%3E%5By%5D%28https://evil.example/%29%20%E2%80%AE)");
+  }
+
+  @Test
   void keepsOnlyTheTextOfLinksToOtherSchemes() {
     assertThat(
             md(
@@ -133,6 +186,28 @@ class HtmlToMarkdownTest {
   }
 
   @Test
+  @DisplayName(
+      "a mention split by an empty element, a comment or markup is broken in the joined text")
+  void mentionsSplitAcrossNodesAreNeutralised() {
+    assertThat(md("@<span></span>everyone")).isEqualTo("@" + ZWSP + "everyone");
+    assertThat(md("@<!-- x -->everyone")).isEqualTo("@" + ZWSP + "everyone");
+    assertThat(md("<font>@</font><font>here</font>")).isEqualTo("@" + ZWSP + "here");
+    assertThat(md("&lt;<span>@</span>123&gt;")).isEqualTo("\\<@" + ZWSP + "123>");
+    assertThat(md("@<b>everyone</b>")).isEqualTo("@" + ZWSP + "**everyone**");
+    assertThat(md("<b>@</b>everyone")).isEqualTo("**@" + ZWSP + "**everyone");
+    assertThat(md("<a href=\"https://ok.example/\">@</a>here"))
+        .isEqualTo("[@" + ZWSP + "](https://ok.example/)here");
+    assertThat(md("<code>@</code>everyone")).isEqualTo("`@" + ZWSP + "`everyone");
+  }
+
+  @Test
+  void escapesTextSplitAcrossNodesAsOneRun() {
+    assertThat(md("<p><span>1</span>. not numbered</p>")).isEqualTo("1\\. not numbered");
+    assertThat(md("<p>see https://docs.example/<span>a_b</span> now</p>"))
+        .isEqualTo("see https://docs.example/a_b now");
+  }
+
+  @Test
   @DisplayName("markdown written in feed text shows as text: no masked link, no formatting")
   void escapesMarkdownInText() {
     assertThat(
@@ -159,6 +234,39 @@ class HtmlToMarkdownTest {
                 + "\\- not a list, well-known\n\n"
                 + "\\> not a quote\n\n"
                 + "1\\. not numbered");
+  }
+
+  @Test
+  @DisplayName("a tree nested 100,000 deep converts without a stack overflow, its text kept")
+  void convertsATreeDeeperThanTheStackWouldAllow() {
+    // built from the bottom up: jsoup's own parser would stop nesting at 512
+    String[] tags = {"div", "b", "ul", "li", "blockquote", "i", "p", "span"};
+    Element child = new Element("em").appendText("deep text");
+    child.appendElement("script").appendText("dropped()");
+    for (int depth = 100_000; depth > 0; depth--) {
+      child = new Element(tags[depth % tags.length]).appendChild(child);
+    }
+    Element body = Jsoup.parseBodyFragment("<p>top</p>").body().appendChild(child);
+
+    String md = converter.convert(body, BASE);
+
+    assertThat(md).startsWith("top").contains("deep text").doesNotContain("dropped");
+  }
+
+  @Test
+  @DisplayName("deeply nested lists indent four levels at most, so the markdown stays linear")
+  void deeplyNestedListsIndentFourLevelsAtMost() {
+    String html = "<ul><li>x".repeat(100_000);
+
+    String md = md(html);
+
+    assertThat(md.lines().mapToInt(line -> line.length() - line.stripLeading().length()).max())
+        .hasValue(6);
+    assertThat(md.length()).isLessThan(html.length());
+    assertThat(
+            md(
+                "<ul><li>1<ul><li>2<ul><li>3<ul><li>4<ul><li>5</li></ul></li></ul></li></ul></li></ul></li></ul>"))
+        .isEqualTo("- 1\n  - 2\n    - 3\n      - 4\n      - 5");
   }
 
   @Test
