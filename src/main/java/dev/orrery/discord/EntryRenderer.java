@@ -1,8 +1,8 @@
 package dev.orrery.discord;
 
 import dev.orrery.config.Config;
-import dev.orrery.feed.DiscordMarkdown;
 import dev.orrery.feed.Readable;
+import dev.orrery.markdown.DiscordMarkdown;
 import dev.orrery.poll.Catalogue;
 import dev.orrery.store.Entry;
 import dev.orrery.store.Feed;

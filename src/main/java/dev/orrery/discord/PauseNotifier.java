@@ -1,5 +1,6 @@
 package dev.orrery.discord;
 
+import dev.orrery.markdown.DiscordMarkdown;
 import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.RefreshOutcome;
@@ -30,9 +31,9 @@ final class PauseNotifier implements FeedRefresher.Listener {
     String name = catalogue.displayName(failed.feed());
     String text =
         "⏸ Stopped checking **"
-            + dev.orrery.feed.DiscordMarkdown.escape(name)
+            + DiscordMarkdown.escape(name)
             + "**: "
-            + dev.orrery.feed.DiscordMarkdown.escape(failed.reason())
+            + DiscordMarkdown.escape(failed.reason())
             + ". Use `/subscribe` with the same source to try again, or `/unsubscribe` to remove"
             + " it.";
     for (Subscription s : subscriptions.forFeed(failed.feed().id())) {

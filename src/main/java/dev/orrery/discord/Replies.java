@@ -1,7 +1,7 @@
 package dev.orrery.discord;
 
-import dev.orrery.feed.DiscordMarkdown;
 import dev.orrery.feed.InvisibleCharacters;
+import dev.orrery.markdown.DiscordMarkdown;
 import java.util.EnumSet;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.interactions.InteractionHook;

@@ -1,5 +1,8 @@
 package dev.orrery.feed;
 
+import dev.orrery.markdown.HtmlToMarkdown;
+import dev.orrery.markdown.Links;
+import dev.orrery.markdown.SummaryCutter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -10,6 +10,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
+import dev.orrery.markdown.Links;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,12 @@ package dev.orrery.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orrery.markdown.DiscordMarkdown;
+import dev.orrery.markdown.HtmlToMarkdown;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -272,5 +275,49 @@ class EntryNormalizerTest {
             .map(e -> normalizer.normalize(e, URI.create("https://f.example/feed"), DISCOVERED))
             .collect(Collectors.toList());
     return entries.stream().map(NormalizedEntry::key).collect(Collectors.toSet());
+  }
+
+  @Test
+  @DisplayName("the longest real post is cut to 350 at a word boundary, never inside a link")
+  void cutsALongRealPost() {
+    ParsedEntry longest = null;
+    for (String snapshot : Fixtures.SNAPSHOTS) {
+      for (String source : Fixtures.SOURCES) {
+        byte[] body = Fixtures.feed(snapshot, source);
+        if (body == null) {
+          continue;
+        }
+        ParsedFeed feed =
+            ((ParseResult.Parsed)
+                    new FeedParser().parse(body, null, URI.create("https://x.example/")))
+                .feed();
+        ParsedEntry candidate =
+            feed.entries().stream()
+                .max(Comparator.comparingInt(e -> e.html().length()))
+                .orElseThrow();
+        if (longest == null || candidate.html().length() > longest.html().length()) {
+          longest = candidate;
+        }
+      }
+    }
+    // Put a link where the cut falls, so "never inside a link" is really tested.
+    String html =
+        "<p>"
+            + "word ".repeat(60)
+            + "<a href=\"/far/away\">a link that spans the cut point</a></p>"
+            + longest.html();
+    ParsedEntry entry = new ParsedEntry("g", "https://x.example/post", "t", null, html, null, null);
+    NormalizedEntry normalized =
+        new EntryNormalizer(350)
+            .normalize(entry, URI.create("https://x.example/feed"), Instant.EPOCH);
+    String full = new HtmlToMarkdown().convert(html, URI.create("https://x.example/post"));
+
+    assertThat(full.length()).isGreaterThan(10_000);
+    assertThat(normalized.summary()).hasSizeLessThanOrEqualTo(350).endsWith("…");
+    String kept = normalized.summary().substring(0, normalized.summary().length() - 1);
+    assertThat(full).startsWith(kept);
+    assertThat(Character.isWhitespace(full.charAt(kept.length()))).isTrue();
+    assertThat(kept).doesNotContain("[a link"); // the link would cross 350: it is left out whole
+    assertThat(kept.length()).isGreaterThan(250);
   }
 }

@@ -3,6 +3,9 @@ package dev.orrery.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rometools.rome.io.SyndFeedInput;
+import dev.orrery.markdown.HtmlToMarkdown;
+import dev.orrery.markdown.Links;
+import dev.orrery.markdown.SummaryCutter;
 import dev.orrery.testing.Resources;
 import java.io.StringReader;
 import java.net.URI;
@@ -39,7 +42,7 @@ class ParseFastPathTest {
 
   static String rss(String item) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss"
-               + " version=\"2.0\"><channel><title>T</title><link>https://planet.example/</link>"
+        + " version=\"2.0\"><channel><title>T</title><link>https://planet.example/</link>"
         + item
         + "</channel></rss>";
   }
@@ -115,22 +118,6 @@ class ParseFastPathTest {
       assertThat(HtmlToMarkdown.collapseWhitespace(raw))
           .as("[%s]", raw)
           .isEqualTo(raw.replaceAll("[\\s\\u00A0]+", " "));
-    }
-  }
-
-  @Test
-  void tidyingIsWhatTheRegexesDid() {
-    Random random = new Random(7);
-    String alphabet = "  \t\t\n\n\n\ra*";
-    for (int n = 0; n < 5_000; n++) {
-      StringBuilder text = new StringBuilder();
-      for (int i = random.nextInt(24); i > 0; i--) {
-        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      String raw = text.toString();
-      assertThat(HtmlToMarkdown.tidy(raw))
-          .as("[%s]", raw)
-          .isEqualTo(raw.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip());
     }
   }
 

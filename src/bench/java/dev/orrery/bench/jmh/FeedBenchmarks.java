@@ -2,11 +2,11 @@ package dev.orrery.bench.jmh;
 
 import dev.orrery.feed.EntryNormalizer;
 import dev.orrery.feed.FeedParser;
-import dev.orrery.feed.HtmlToMarkdown;
 import dev.orrery.feed.NormalizedEntry;
 import dev.orrery.feed.ParseResult;
 import dev.orrery.feed.ParsedEntry;
 import dev.orrery.feed.ParsedFeed;
+import dev.orrery.markdown.HtmlToMarkdown;
 import dev.orrery.testing.Resources;
 import java.net.URI;
 import java.time.Instant;

@@ -1,18 +1,18 @@
-package dev.orrery.feed;
+package dev.orrery.markdown;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import okhttp3.HttpUrl;
 
 /** Makes links absolute and comparable: resolved against a base, http and https only. */
-final class Links {
+public final class Links {
   private Links() {}
 
   /**
    * The link resolved against {@code base} in canonical form (lowercase scheme and host, default
    * port dropped, unsafe characters percent-encoded), or null when blank or not http(s).
    */
-  static String absolute(String link, URI base) {
+  public static String absolute(String link, URI base) {
     HttpUrl url = resolve(link, base);
     return url == null ? null : withEncodedFragment(url.toString());
   }
@@ -54,7 +54,7 @@ final class Links {
    * The link as an identity: absolute, without fragment and without an empty query, so the same
    * post is one key whichever way the feed writes its link. Non-http links are kept as written.
    */
-  static String normalized(String link, URI base) {
+  public static String normalized(String link, URI base) {
     HttpUrl url = resolve(link, base);
     if (url == null) {
       return link == null || link.isBlank() ? null : link.strip();

@@ -1,4 +1,4 @@
-package dev.orrery.feed;
+package dev.orrery.markdown;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.orrery.feed;
+package dev.orrery.markdown;
 
 import java.net.URI;
 import org.jsoup.Jsoup;
@@ -21,7 +21,7 @@ public final class HtmlToMarkdown {
   }
 
   /** The same from HTML already parsed (and only read): the body of a parsed fragment. */
-  String convert(Element body, URI base) {
+  public String convert(Element body, URI base) {
     MarkdownWriter out = new MarkdownWriter(true);
     new MarkdownWalk(base, out, null).children(body);
     return tidy(out.result());
@@ -65,7 +65,7 @@ public final class HtmlToMarkdown {
    * Every run of whitespace ({@code \s} of a regex, and the no-break space) as one space: what
    * {@code replaceAll("[\\s\\u00A0]+", " ")} did, without a regex on every text node.
    */
-  static String collapseWhitespace(String raw) {
+  public static String collapseWhitespace(String raw) {
     StringBuilder out = new StringBuilder(raw.length());
     boolean inRun = false;
     for (int i = 0; i < raw.length(); i++) {

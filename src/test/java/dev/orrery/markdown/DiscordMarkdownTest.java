@@ -1,4 +1,4 @@
-package dev.orrery.feed;
+package dev.orrery.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

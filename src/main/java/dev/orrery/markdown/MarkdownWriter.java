@@ -1,4 +1,4 @@
-package dev.orrery.feed;
+package dev.orrery.markdown;
 
 /**
  * Accumulates markdown for {@link HtmlToMarkdown}: owes line breaks and spaces until real content

@@ -1,4 +1,4 @@
-package dev.orrery.feed;
+package dev.orrery.markdown;
 
 import java.net.URI;
 import java.util.Locale;

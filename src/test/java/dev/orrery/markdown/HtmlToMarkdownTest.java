@@ -1,8 +1,9 @@
-package dev.orrery.feed;
+package dev.orrery.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.Random;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DisplayName;
@@ -273,5 +274,21 @@ class HtmlToMarkdownTest {
   void emptyOrBlankHtmlGivesAnEmptyString() {
     assertThat(md("")).isEmpty();
     assertThat(md("  <p> </p> <script>x</script>")).isEmpty();
+  }
+
+  @Test
+  void tidyingIsWhatTheRegexesDid() {
+    Random random = new Random(7);
+    String alphabet = "  \t\t\n\n\n\ra*";
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(24); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String raw = text.toString();
+      assertThat(HtmlToMarkdown.tidy(raw))
+          .as("[%s]", raw)
+          .isEqualTo(raw.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip());
+    }
   }
 }

@@ -1,0 +1,61 @@
+package dev.orrery.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SummaryCutterTest {
+  final SummaryCutter cutter = new SummaryCutter();
+
+  @Test
+  void leavesShortTextAlone() {
+    assertThat(cutter.cut("short enough", 12)).isEqualTo("short enough");
+  }
+
+  @Test
+  void cutsAtAWordBoundaryWithAnEllipsis() {
+    assertThat(cutter.cut("the quick brown fox jumps", 16)).isEqualTo("the quick brown…");
+    assertThat(cutter.cut("the quick brown fox jumps", 15)).isEqualTo("the quick…");
+  }
+
+  @Test
+  void neverCutsInsideALink() {
+    String md = "read [the whole story here](https://news.example/story) today";
+    assertThat(cutter.cut(md, 30)).isEqualTo("read…");
+    assertThat(cutter.cut(md, 60))
+        .isEqualTo("read [the whole story here](https://news.example/story)…");
+  }
+
+  @Test
+  void neverCutsInsideInlineCodeOrAnEscape() {
+    assertThat(cutter.cut("call `some long code here` now", 20)).isEqualTo("call…");
+    assertThat(cutter.cut("ab\\*cd", 5)).isEqualTo("ab\\*…");
+    assertThat(cutter.cut("ab\\*cd", 4)).isEqualTo("ab…");
+  }
+
+  @Test
+  void closesBoldAndItalicLeftOpenByTheCut() {
+    assertThat(cutter.cut("a **bold claim that goes on** and on", 20))
+        .isEqualTo("a **bold claim**…");
+    assertThat(cutter.cut("an *italic **and bold** run* ends", 27))
+        .isEqualTo("an *italic **and bold***…");
+    assertThat(cutter.cut("escaped \\*star and more words", 20)).isEqualTo("escaped \\*star and…");
+  }
+
+  @Test
+  void closesACodeBlockWhenNothingComesBeforeIt() {
+    String md = "```\nline one\nline two\nline three\n```";
+    String cut = cutter.cut(md, 28);
+    assertThat(cut).isEqualTo("```\nline one\nline two…\n```").hasSizeLessThanOrEqualTo(28);
+  }
+
+  @Test
+  void cutsBeforeACodeBlockThatDoesNotFit() {
+    assertThat(cutter.cut("Intro text\n\n```\nlong code block\n```", 25)).isEqualTo("Intro text…");
+  }
+
+  @Test
+  void cutsOneEndlessWordHard() {
+    assertThat(cutter.cut("a".repeat(50), 10)).isEqualTo("aaaaaaaaa…");
+  }
+}
