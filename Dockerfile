@@ -18,6 +18,8 @@ WORKDIR /data
 VOLUME /data
 # Mount a bot.properties at /config/bot.properties, or configure with ORRERY_* variables alone.
 ENV ORRERY_DATABASE_URL=jdbc:sqlite:/data/orrery.db
-# A 256 MB heap and the parallel collector: peak RSS under 300 MB at 10,000 feeds (BENCHMARKS.md)
-ENTRYPOINT ["java", "-XX:+UseParallelGC", "-Xmx256m", "-jar", "/app/orrery.jar"]
+# A 256 MB heap and the parallel collector: peak RSS under 300 MB at 10,000 feeds (BENCHMARKS.md).
+# Set JAVA_OPTS to run with other JVM options (docker run -e JAVA_OPTS="-Xmx512m ...").
+ENV JAVA_OPTS="-XX:+UseParallelGC -Xmx256m"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/orrery.jar \"$@\"", "orrery"]
 CMD ["run", "--config", "/config/bot.properties"]

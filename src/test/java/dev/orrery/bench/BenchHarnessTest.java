@@ -33,8 +33,11 @@ class BenchHarnessTest {
 
   @Test
   void theMeasuredJvmHasTheOptionsTheProductShipsWith() throws java.io.IOException {
-    assertThat(ProductJvm.options("FROM x\nENTRYPOINT [\"java\", \"-Xmx1m\", \"-jar\", \"/a.jar\"]\n"))
-        .containsExactly("-Xmx1m");
+    assertThat(
+            ProductJvm.options(
+                "FROM x\nENV JAVA_OPTS=\"-Xmx1m  -XX:+UseSerialGC\"\n"
+                    + "ENTRYPOINT [\"sh\", \"-c\", \"exec java $JAVA_OPTS -jar /a.jar\"]\n"))
+        .containsExactly("-Xmx1m", "-XX:+UseSerialGC");
     String flags = String.join(" ", ProductJvm.options());
     assertThat(flags).contains("-Xmx");
     // the run command of the README starts the bot as the image does
