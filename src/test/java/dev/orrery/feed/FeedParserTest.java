@@ -45,7 +45,7 @@ class FeedParserTest {
   void aTruncatedDocumentSaysSoWithoutManglingTheWordXml() {
     assertThat(invalid("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut"))
         .isEqualTo(
-            "not a feed: the XML is malformed at line 1"
+            "not a feed: the XML is malformed at line 1, column 60"
                 + " (XML document structures must start and end within the same entity)");
   }
 
