@@ -80,6 +80,7 @@ public final class FeedParser {
 
   /** ROME's reading of a well-formed document, and ours of ROME's model. */
   private ParseResult romeRead(Document document, String contentType, URI url) {
+    DocumentShape.normalize(document);
     String root = document.getRootElement().getQualifiedName();
     WireFeedParser rome = ROME_PARSERS.getParserFor(document);
     if (rome == null) {

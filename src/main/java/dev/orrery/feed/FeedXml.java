@@ -49,8 +49,9 @@ final class FeedXml {
 
   /**
    * The document, trying the cheapest way first: without ROME's XML healer when {@link
-   * #healingChangesNothing} says it would change nothing, then with it, whose verdict is the one
-   * reported.
+   * #healingChangesNothing} says it would change nothing, then with it, then, for a document that
+   * uses namespace prefixes it never declares, with those declared. The verdict of the last attempt
+   * is the one reported.
    */
   Read read(String xml) {
     if (healingChangesNothing(xml)) {
@@ -59,7 +60,12 @@ final class FeedXml {
         return read;
       }
     }
-    return parse(new XmlFixerReader(new StringReader(xml)));
+    Read healed = parse(new XmlFixerReader(new StringReader(xml)));
+    if (!(healed instanceof Malformed)) {
+      return healed;
+    }
+    String declared = UndeclaredPrefixes.declare(heal(xml));
+    return declared == null ? healed : parse(new StringReader(declared));
   }
 
   private Read parse(Reader reader) {
@@ -89,6 +95,19 @@ final class FeedXml {
       }
     }
     return new Malformed(-1, -1, null);
+  }
+
+  private static String heal(String xml) {
+    try (Reader healer = new XmlFixerReader(new StringReader(xml))) {
+      StringBuilder text = new StringBuilder(xml.length());
+      char[] chunk = new char[8192];
+      for (int n; (n = healer.read(chunk)) != -1; ) {
+        text.append(chunk, 0, n);
+      }
+      return text.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a string cannot fail", e);
+    }
   }
 
   /**

@@ -108,6 +108,7 @@ class FeedParserTest {
                 <summary>the summary</summary><content type="html">&lt;p&gt;the content&lt;/p&gt;</content></entry>
             </feed>
             """);
+    assertThat(feed.title()).isEqualTo("Atom <feed>"); // type="text": kept as written
     ParsedEntry entry = feed.entries().get(0);
     assertThat(entry.guid()).isEqualTo("urn:uuid:1");
     assertThat(entry.title()).isEqualTo("a <b> c"); // type="text": kept as written
