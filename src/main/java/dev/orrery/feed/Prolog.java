@@ -6,7 +6,7 @@ import java.util.Locale;
  * Looks at what comes before a document's root element: tells an HTML page from a feed, and removes
  * a plain DOCTYPE (one without an internal subset, like RSS 0.91's Netscape DTD) so the parser,
  * which refuses every DOCTYPE, can read old feeds. A DOCTYPE with an internal subset is kept, to be
- * refused.
+ * refused. Finds where the root element's name ends, to declare namespaces there.
  */
 final class Prolog {
   private Prolog() {}
@@ -42,18 +42,23 @@ final class Prolog {
     return text;
   }
 
-  /** The name of the root element, or null when none is found. */
-  static String rootName(String text) {
+  /** True when a DOCTYPE comes before the root element. */
+  static boolean hasDoctype(String text) {
+    return text.startsWith("<!DOCTYPE", skipMisc(text, 0));
+  }
+
+  /** Where the name of the root element ends in its start tag, or -1 when none is found. */
+  static int rootNameEnd(String text) {
     int i = skipMisc(text, 0);
     while (text.startsWith("<!", i)) {
       int end = text.indexOf('>', i);
       if (end < 0) {
-        return null;
+        return -1;
       }
       i = skipMisc(text, end + 1);
     }
     if (i >= text.length() || text.charAt(i) != '<') {
-      return null;
+      return -1;
     }
     int end = i + 1;
     while (end < text.length()
@@ -61,7 +66,7 @@ final class Prolog {
         && "/>".indexOf(text.charAt(end)) < 0) {
       end++;
     }
-    return end > i + 1 ? text.substring(i + 1, Math.min(end, i + 60)) : null;
+    return end > i + 1 ? end : -1;
   }
 
   // Skips a byte order mark, white space, processing instructions and comments.

@@ -1,7 +1,10 @@
 package dev.orrery.feed;
 
 import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
@@ -28,22 +31,53 @@ final class RomeConverter {
     for (SyndEntry entry : feed.getEntries()) {
       entries.add(entry(entry, "rss_1.0".equals(feed.getFeedType())));
     }
+    WireFeed wire = feed.originalWireFeed();
+    boolean plainTitle =
+        isPlain(feed.getTitleEx())
+            || wire instanceof com.rometools.rome.feed.atom.Feed atom && isPlain(atom.getTitleEx());
     return new ParsedFeed(
-        plainText(feed.getTitle(), false), siteUrl(feed.getLink(), url), ttl(feed), entries);
+        title(feed.getTitle(), feed.getModule(DCModule.URI), plainTitle),
+        siteUrl(feed.getLink(), url),
+        ttl(feed),
+        entries);
   }
 
   private ParsedEntry entry(SyndEntry entry, boolean rdf) {
-    SyndContent titleEx = entry.getTitleEx();
-    boolean plainTitle = titleEx != null && "text".equalsIgnoreCase(titleEx.getType());
+    boolean plainTitle =
+        isPlain(entry.getTitleEx())
+            || entry.getWireEntry() instanceof Entry atom && isPlain(atom.getTitleEx());
     return new ParsedEntry(
         blankToNull(guid(entry, rdf)),
         blankToNull(link(entry)),
-        plainText(entry.getTitle(), plainTitle),
+        title(entry.getTitle(), entry.getModule(DCModule.URI), plainTitle),
         blankToNull(author(entry)),
         html(entry),
         images.find(entry),
         instant(
             entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate()));
+  }
+
+  /** The title, else the Dublin Core title (RSS 1.0 feeds often have only dc:title). */
+  private static String title(String title, Module dublinCore, boolean plain) {
+    if ((title == null || title.isBlank()) && dublinCore instanceof DCModule dc) {
+      return plainText(dc.getTitle(), false);
+    }
+    return plainText(title, plain);
+  }
+
+  /** Atom 1.0's type="text". */
+  private static boolean isPlain(SyndContent title) {
+    return title != null && "text".equalsIgnoreCase(title.getType());
+  }
+
+  /**
+   * Atom 0.3's text/plain in escaped mode (base64 is decoded to it beforehand); in XML mode, its
+   * default, ROME gives the text escaped, to be read as HTML.
+   */
+  private static boolean isPlain(Content title) {
+    return title != null
+        && "text/plain".equalsIgnoreCase(title.getType())
+        && Content.ESCAPED.equals(title.getMode());
   }
 
   /**

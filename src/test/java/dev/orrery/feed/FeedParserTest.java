@@ -45,7 +45,7 @@ class FeedParserTest {
   void aTruncatedDocumentSaysSoWithoutManglingTheWordXml() {
     assertThat(invalid("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut"))
         .isEqualTo(
-            "not a feed: the XML is malformed at line 1"
+            "not a feed: the XML is malformed at line 1, column 60"
                 + " (XML document structures must start and end within the same entity)");
   }
 
@@ -108,6 +108,7 @@ class FeedParserTest {
                 <summary>the summary</summary><content type="html">&lt;p&gt;the content&lt;/p&gt;</content></entry>
             </feed>
             """);
+    assertThat(feed.title()).isEqualTo("Atom <feed>"); // type="text": kept as written
     ParsedEntry entry = feed.entries().get(0);
     assertThat(entry.guid()).isEqualTo("urn:uuid:1");
     assertThat(entry.title()).isEqualTo("a <b> c"); // type="text": kept as written

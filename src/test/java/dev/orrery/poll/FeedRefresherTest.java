@@ -186,7 +186,8 @@ class FeedRefresherTest {
     server.respond(
         "/page", 200, "<html><body>hi</body></html>", Map.of("Content-Type", "text/html"));
     assertThat(refresher.readNew(server.url("/page").toString()))
-        .isEqualTo(new FeedRefresher.FirstRead.Refused("not a feed: the page is HTML"));
+        .as("a page that offers no feed")
+        .isEqualTo(new FeedRefresher.FirstRead.Page(List.of()));
     assertThat(refresher.readNew(server.url("/missing").toString()))
         .isEqualTo(new FeedRefresher.FirstRead.Refused("HTTP 404 Not Found"));
     assertThat(feeds.findByUrl(server.url("/page").toString())).isEmpty();
