@@ -102,7 +102,9 @@ public final class DeliveryStore {
   public void markAttempted(long deliveryId) {
     db.withConnection(
         "record a try of delivery " + deliveryId,
-        c -> Sql.update(c, "UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", deliveryId));
+        c ->
+            Sql.update(
+                c, "UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", deliveryId));
   }
 
   /** A try failed in a way worth repeating later (5xx, time-out). */
@@ -112,8 +114,7 @@ public final class DeliveryStore {
         c ->
             Sql.update(
                 c,
-                "UPDATE deliveries SET last_error = ?, next_attempt_at = ?"
-                    + " WHERE id = ?",
+                "UPDATE deliveries SET last_error = ?, next_attempt_at = ?" + " WHERE id = ?",
                 error,
                 nextAttempt,
                 deliveryId));
@@ -126,8 +127,7 @@ public final class DeliveryStore {
         c ->
             Sql.update(
                 c,
-                "UPDATE deliveries SET state = 'failed', last_error = ?"
-                    + " WHERE id = ?",
+                "UPDATE deliveries SET state = 'failed', last_error = ?" + " WHERE id = ?",
                 error,
                 deliveryId));
   }

@@ -15,9 +15,16 @@ import java.util.Locale;
  * exec:exec} (see BENCHMARKS.md).
  */
 public final class Bench {
-  /** The scenarios in the order they run: items 1 to 3, then 4 (delivery), 5 (latency), 6 (start-up). */
+  /**
+   * The scenarios in the order they run: items 1 to 3, then 4 (delivery), 5 (latency), 6
+   * (start-up).
+   */
   static List<Scenario> scenarios() {
-    return List.of(new FeedCycleScenario(), new DeliveryScenario(), new LatencyScenario(), new StartupScenario());
+    return List.of(
+        new FeedCycleScenario(),
+        new DeliveryScenario(),
+        new LatencyScenario(),
+        new StartupScenario());
   }
 
   public static void main(String[] args) throws Exception {
@@ -37,8 +44,12 @@ public final class Bench {
       }
     }
     Machine.describe(options, loadAtStart).forEach(table::note);
-    String report = "# Orrery benchmark, " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-        .format(ZonedDateTime.now(ZoneOffset.UTC)) + "\n\n" + table.markdown();
+    String report =
+        "# Orrery benchmark, "
+            + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                .format(ZonedDateTime.now(ZoneOffset.UTC))
+            + "\n\n"
+            + table.markdown();
     System.out.println();
     System.out.println(report);
     Files.createDirectories(options.out());

@@ -23,12 +23,16 @@ class BenchHarnessTest {
 
   @Test
   void onlyNamesTheScenariosThereAre() {
-    assertThat(Bench.scenarios()).extracting(Scenario::name).containsExactlyElementsOf(BenchOptions.SCENARIOS);
+    assertThat(Bench.scenarios())
+        .extracting(Scenario::name)
+        .containsExactlyElementsOf(BenchOptions.SCENARIOS);
     assertThat(BenchOptions.parse("--only", "delivery,latency,startup").runs("feed")).isFalse();
-    assertThatThrownBy(() -> BenchOptions.parse("--only", "startup,boot")).hasMessageContaining("unknown scenario boot");
+    assertThatThrownBy(() -> BenchOptions.parse("--only", "startup,boot"))
+        .hasMessageContaining("unknown scenario boot");
     assertThat(BenchOptions.parse().channels()).containsExactly(100);
     assertThat(BenchOptions.parse("--channels", "100, 40").channels()).containsExactly(100, 40);
-    assertThatThrownBy(() -> BenchOptions.parse("--channels", "0")).hasMessageContaining("--channels 1 to 1,000");
+    assertThatThrownBy(() -> BenchOptions.parse("--channels", "0"))
+        .hasMessageContaining("--channels 1 to 1,000");
   }
 
   @Test
@@ -41,7 +45,8 @@ class BenchHarnessTest {
     String flags = String.join(" ", ProductJvm.options());
     assertThat(flags).contains("-Xmx");
     // the run command of the README starts the bot as the image does
-    assertThat(java.nio.file.Files.readString(Path.of("README.md"))).contains("java " + flags + " -jar target/orrery.jar run");
+    assertThat(java.nio.file.Files.readString(Path.of("README.md")))
+        .contains("java " + flags + " -jar target/orrery.jar run");
   }
 
   @Test
@@ -58,8 +63,20 @@ class BenchHarnessTest {
 
   @Test
   void optionsAreReadFromTheCommandLine() {
-    BenchOptions options = BenchOptions.parse("--feeds", "200,1_000", "--threads", "2", "--child-jvm",
-        " -Xmx256m  -XX:+UseSerialGC", "--jfr", "--out", "x", "--only", "feed,delivery", "");
+    BenchOptions options =
+        BenchOptions.parse(
+            "--feeds",
+            "200,1_000",
+            "--threads",
+            "2",
+            "--child-jvm",
+            " -Xmx256m  -XX:+UseSerialGC",
+            "--jfr",
+            "--out",
+            "x",
+            "--only",
+            "feed,delivery",
+            "");
     assertThat(options.feeds()).containsExactly(200, 1_000);
     assertThat(options.threads()).isEqualTo(2);
     assertThat(options.serverThreads()).isEqualTo(4);
@@ -72,10 +89,13 @@ class BenchHarnessTest {
 
   @Test
   void aBadOptionIsRefusedWithTheUsage() {
-    assertThatThrownBy(() -> BenchOptions.parse("--fedds", "10")).hasMessageContaining("unknown option --fedds")
+    assertThatThrownBy(() -> BenchOptions.parse("--fedds", "10"))
+        .hasMessageContaining("unknown option --fedds")
         .hasMessageContaining("--feeds 1000,10000");
-    assertThatThrownBy(() -> BenchOptions.parse("--threads")).hasMessageContaining("--threads needs a value");
-    assertThatThrownBy(() -> BenchOptions.parse("--threads", "0")).hasMessageContaining("must be positive");
+    assertThatThrownBy(() -> BenchOptions.parse("--threads"))
+        .hasMessageContaining("--threads needs a value");
+    assertThatThrownBy(() -> BenchOptions.parse("--threads", "0"))
+        .hasMessageContaining("must be positive");
   }
 
   @Test
@@ -91,7 +111,8 @@ class BenchHarnessTest {
     assertThat(p.max()).isEqualTo(100);
     assertThat(new Percentiles(new double[] {7}).at(1)).isEqualTo(7);
     assertThat(new Percentiles(new double[] {1, 2, 3}).at(50)).isEqualTo(2);
-    assertThatThrownBy(() -> new Percentiles(new double[0])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Percentiles(new double[0]))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> p.at(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -108,29 +129,46 @@ class BenchHarnessTest {
 
   @Test
   void targetsGiveAVerdictAndTheTableIsMarkdown() {
-    ResultTable table = new ResultTable()
-        .atMost("cold", "wall time", 42.5, "s", 60)
-        .atLeast("304", "feeds/s", 2_500, "feeds/s", 3_000)
-        .info("limits", "raw rate", 9_000, "req/s")
-        .note("2 CPUs");
-    assertThat(table.rows()).extracting(ResultTable.Row::verdict)
-        .containsExactly(ResultTable.Verdict.PASS, ResultTable.Verdict.MISS, ResultTable.Verdict.INFO);
+    ResultTable table =
+        new ResultTable()
+            .atMost("cold", "wall time", 42.5, "s", 60)
+            .atLeast("304", "feeds/s", 2_500, "feeds/s", 3_000)
+            .info("limits", "raw rate", 9_000, "req/s")
+            .note("2 CPUs");
+    assertThat(table.rows())
+        .extracting(ResultTable.Row::verdict)
+        .containsExactly(
+            ResultTable.Verdict.PASS, ResultTable.Verdict.MISS, ResultTable.Verdict.INFO);
     assertThat(table.anyMiss()).isTrue();
     List<String> lines = table.markdown().lines().toList();
-    assertThat(lines).containsExactly(
-        "| scenario | figure | value | unit | target | result |",
-        "| --- | --- | ---: | --- | --- | --- |",
-        "| cold | wall time | 42.5 | s | ≤ 60 | pass |",
-        "| 304 | feeds/s | 2,500 | feeds/s | ≥ 3,000 | **miss** |",
-        "| limits | raw rate | 9,000 | req/s |  |  |",
-        "",
-        "- 2 CPUs");
+    assertThat(lines)
+        .containsExactly(
+            "| scenario | figure | value | unit | target | result |",
+            "| --- | --- | ---: | --- | --- | --- |",
+            "| cold | wall time | 42.5 | s | ≤ 60 | pass |",
+            "| 304 | feeds/s | 2,500 | feeds/s | ≥ 3,000 | **miss** |",
+            "| limits | raw rate | 9,000 | req/s |  |  |",
+            "",
+            "- 2 CPUs");
   }
 
   @Test
   void aCycleResultTravelsThroughProperties() {
-    CycleResult result = new CycleResult("cold", 10, 2_000_000_000L, 5_000_000L, 3_000_000_000L, 1L << 20,
-        2L << 20, 9, 0, 0, 1, 450, 0);
+    CycleResult result =
+        new CycleResult(
+            "cold",
+            10,
+            2_000_000_000L,
+            5_000_000L,
+            3_000_000_000L,
+            1L << 20,
+            2L << 20,
+            9,
+            0,
+            0,
+            1,
+            450,
+            0);
     java.util.Properties properties = new java.util.Properties();
     result.writeTo(properties);
     assertThat(CycleResult.readFrom(properties, "cold")).isEqualTo(result);

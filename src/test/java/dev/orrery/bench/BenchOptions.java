@@ -33,17 +33,19 @@ public record BenchOptions(
   /** The names {@code --only} accepts, as {@link Scenario#name()} gives them. */
   static final List<String> SCENARIOS = List.of("feed", "delivery", "latency", "startup");
 
-  static final String USAGE = String.join("\n",
-      "options: --feeds 1000,10000   feed counts (each runs in a fresh JVM and database)",
-      "         --threads 4          poll threads (poll.threads) and load-loop connections",
-      "         --server-threads 8   loopback server handler threads",
-      "         --child-jvm \"-Xmx256m ...\"  options of the measured JVMs (default: the Dockerfile's;",
-      "                              none: the JVM's own defaults)",
-      "         --jfr                record a JFR profile of each measured JVM",
-      "         --limit-seconds 5    how long ROME's raw parse rate is measured",
-      "         --out target         where bench-results.md goes",
-      "         --only feed,delivery,latency,startup  run only the named scenarios",
-      "         --channels 100       channel counts the delivery's 1,000 messages are spread over");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "options: --feeds 1000,10000   feed counts (each runs in a fresh JVM and database)",
+          "         --threads 4          poll threads (poll.threads) and load-loop connections",
+          "         --server-threads 8   loopback server handler threads",
+          "         --child-jvm \"-Xmx256m ...\"  options of the measured JVMs (default: the Dockerfile's;",
+          "                              none: the JVM's own defaults)",
+          "         --jfr                record a JFR profile of each measured JVM",
+          "         --limit-seconds 5    how long ROME's raw parse rate is measured",
+          "         --out target         where bench-results.md goes",
+          "         --only feed,delivery,latency,startup  run only the named scenarios",
+          "         --channels 100       channel counts the delivery's 1,000 messages are spread over");
 
   /** Parses the arguments; throws IllegalArgumentException with the usage on a bad one. */
   public static BenchOptions parse(String... args) {
@@ -62,8 +64,11 @@ public record BenchOptions(
         continue; // an empty -Dbench.args arrives as one empty argument
       }
       switch (arg) {
-        case "--feeds" -> feeds = Arrays.stream(value(args, ++i, arg).split(","))
-            .map(s -> Integer.parseInt(s.strip().replace("_", ""))).toList();
+        case "--feeds" ->
+            feeds =
+                Arrays.stream(value(args, ++i, arg).split(","))
+                    .map(s -> Integer.parseInt(s.strip().replace("_", "")))
+                    .toList();
         case "--threads" -> threads = Integer.parseInt(value(args, ++i, arg));
         case "--server-threads" -> serverThreads = Integer.parseInt(value(args, ++i, arg));
         case "--child-jvm" -> {
@@ -73,22 +78,41 @@ public record BenchOptions(
         case "--jfr" -> jfr = true;
         case "--limit-seconds" -> limitSeconds = Double.parseDouble(value(args, ++i, arg));
         case "--out" -> out = Path.of(value(args, ++i, arg));
-        case "--channels" -> channels = Arrays.stream(value(args, ++i, arg).split(","))
-            .map(v -> Integer.parseInt(v.strip())).toList();
+        case "--channels" ->
+            channels =
+                Arrays.stream(value(args, ++i, arg).split(","))
+                    .map(v -> Integer.parseInt(v.strip()))
+                    .toList();
         case "--only" -> only = split(value(args, ++i, arg).replace(',', ' '));
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
       }
     }
-    if (threads < 1 || feeds.stream().anyMatch(n -> n < 1) || channels.stream().anyMatch(n -> n < 1 || n > 1_000)) {
-      throw new IllegalArgumentException("--threads and --feeds must be positive, --channels 1 to 1,000\n" + USAGE);
+    if (threads < 1
+        || feeds.stream().anyMatch(n -> n < 1)
+        || channels.stream().anyMatch(n -> n < 1 || n > 1_000)) {
+      throw new IllegalArgumentException(
+          "--threads and --feeds must be positive, --channels 1 to 1,000\n" + USAGE);
     }
     List<String> unknown = only.stream().filter(name -> !SCENARIOS.contains(name)).toList();
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("--only: unknown scenario " + String.join(", ", unknown) + "; the scenarios: "
-          + String.join(", ", SCENARIOS) + "\n" + USAGE);
+      throw new IllegalArgumentException(
+          "--only: unknown scenario "
+              + String.join(", ", unknown)
+              + "; the scenarios: "
+              + String.join(", ", SCENARIOS)
+              + "\n"
+              + USAGE);
     }
-    return new BenchOptions(feeds, threads, serverThreads != null ? serverThreads : Math.max(4, 2 * threads),
-        child != null ? child : ProductJvm.options(), jfr, limitSeconds, out, only, channels);
+    return new BenchOptions(
+        feeds,
+        threads,
+        serverThreads != null ? serverThreads : Math.max(4, 2 * threads),
+        child != null ? child : ProductJvm.options(),
+        jfr,
+        limitSeconds,
+        out,
+        only,
+        channels);
   }
 
   boolean runs(String scenario) {

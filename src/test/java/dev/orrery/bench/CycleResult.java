@@ -62,7 +62,8 @@ record CycleResult(
     if (in.getProperty(p + "wallNanos") == null) {
       return null;
     }
-    return new CycleResult(name,
+    return new CycleResult(
+        name,
         Integer.parseInt(in.getProperty(p + "feeds")),
         Long.parseLong(in.getProperty(p + "wallNanos")),
         Long.parseLong(in.getProperty(p + "startNanos")),

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 public final class FeedCycleScenario implements Scenario {
   /** The targets are set for this many feeds; other counts are reported without verdict. */
   static final int TARGET_FEEDS = 10_000;
+
   static final double COLD_SECONDS = 60;
   static final double NOT_MODIFIED_RATE = 3_000;
   static final double SAME_BODY_RATE = 1_500;
@@ -35,11 +36,19 @@ public final class FeedCycleScenario implements Scenario {
     for (int count : options.feeds()) {
       runAt(count, options, table);
     }
-    table.note("Feeds: " + SyntheticFeeds.ENTRIES + " entries each, about "
-        + Math.round(generator.body(0, 0).length / 1024.0) + " KB, made of the planet fixtures' HTML;"
-        + " one subscription per feed over " + PollCycles.CHANNELS + " channels.");
-    table.note("Targets apply at " + String.format(Locale.ROOT, "%,d", TARGET_FEEDS)
-        + " feeds; rows at other counts carry no verdict.");
+    table.note(
+        "Feeds: "
+            + SyntheticFeeds.ENTRIES
+            + " entries each, about "
+            + Math.round(generator.body(0, 0).length / 1024.0)
+            + " KB, made of the planet fixtures' HTML;"
+            + " one subscription per feed over "
+            + PollCycles.CHANNELS
+            + " channels.");
+    table.note(
+        "Targets apply at "
+            + String.format(Locale.ROOT, "%,d", TARGET_FEEDS)
+            + " feeds; rows at other counts carry no verdict.");
   }
 
   private void runAt(int count, BenchOptions options, ResultTable table) throws Exception {
@@ -55,7 +64,9 @@ public final class FeedCycleScenario implements Scenario {
         raw200 = loop.rate(options.threads(), false);
         raw304 = loop.rate(options.threads(), true);
       }
-      rome = new RomeParseRate(generator, Math.min(count, 200)).rate(options.threads(), options.limitSeconds());
+      rome =
+          new RomeParseRate(generator, Math.min(count, 200))
+              .rate(options.threads(), options.limitSeconds());
       System.err.printf("bench: %s feeds: poll cycles in a forked JVM%n", n);
       measured = measure(server, count, options);
     }
@@ -97,10 +108,19 @@ public final class FeedCycleScenario implements Scenario {
     s = "all cycles, " + n + " feeds";
     long failed = Stream.of(cold, notModified, sameBody, grew).mapToLong(CycleResult::failed).sum();
     table.atMost(s, "failed refreshes", failed, "feeds", 0);
-    limit(table, targets, s, "peak RSS of the process",
-        Long.parseLong(measured.getProperty("process.peakRssBytes")) / MB, "MB", RSS_MB);
-    table.info(s, "max heap of the measured JVM",
-        Long.parseLong(measured.getProperty("jvm.maxHeapBytes")) / MB, "MB");
+    limit(
+        table,
+        targets,
+        s,
+        "peak RSS of the process",
+        Long.parseLong(measured.getProperty("process.peakRssBytes")) / MB,
+        "MB",
+        RSS_MB);
+    table.info(
+        s,
+        "max heap of the measured JVM",
+        Long.parseLong(measured.getProperty("jvm.maxHeapBytes")) / MB,
+        "MB");
 
     s = "limits, " + n + " feeds";
     table.info(s, "raw HTTP 200 rate (" + options.threads() + " connections)", raw200, "req/s");
@@ -108,22 +128,31 @@ public final class FeedCycleScenario implements Scenario {
     table.info(s, "ROME raw parse rate (" + options.threads() + " threads)", rome, "feeds/s");
 
     String args = measured.getProperty("jvm.args", "");
-    table.note("Measured JVM at " + n + " feeds: `" + (args.isBlank() ? "(no options)" : args) + "`.");
+    table.note(
+        "Measured JVM at " + n + " feeds: `" + (args.isBlank() ? "(no options)" : args) + "`.");
   }
 
-  private Properties measure(FeedLoadServer server, int count, BenchOptions options) throws Exception {
+  private Properties measure(FeedLoadServer server, int count, BenchOptions options)
+      throws Exception {
     Files.createDirectories(options.out());
     Path folder = Files.createTempDirectory("orrery-bench-db");
     try {
       List<String> jvm = new ArrayList<>(options.childJvmOptions());
       if (options.jfr()) {
-        jvm.add("-XX:StartFlightRecording=settings=profile,filename="
-            + options.out().resolve("poll-cycles-" + count + ".jfr").toAbsolutePath());
+        jvm.add(
+            "-XX:StartFlightRecording=settings=profile,filename="
+                + options.out().resolve("poll-cycles-" + count + ".jfr").toAbsolutePath());
       }
-      return ForkedJvm.run(PollCycles.class, jvm,
-          List.of(server.base().toString(), Integer.toString(count), Integer.toString(options.threads()),
+      return ForkedJvm.run(
+          PollCycles.class,
+          jvm,
+          List.of(
+              server.base().toString(),
+              Integer.toString(count),
+              Integer.toString(options.threads()),
               folder.toString()),
-          options.out().resolve("poll-cycles-" + count + ".log"), Math.max(900, count / 5L));
+          options.out().resolve("poll-cycles-" + count + ".log"),
+          Math.max(900, count / 5L));
     } finally {
       try (Stream<Path> files = Files.walk(folder)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -131,7 +160,13 @@ public final class FeedCycleScenario implements Scenario {
     }
   }
 
-  private static void limit(ResultTable table, boolean targets, String s, String figure, double value, String unit,
+  private static void limit(
+      ResultTable table,
+      boolean targets,
+      String s,
+      String figure,
+      double value,
+      String unit,
       double limit) {
     if (targets) {
       table.atMost(s, figure, value, unit, limit);
@@ -140,7 +175,13 @@ public final class FeedCycleScenario implements Scenario {
     }
   }
 
-  private static void floor(ResultTable table, boolean targets, String s, String figure, double value, String unit,
+  private static void floor(
+      ResultTable table,
+      boolean targets,
+      String s,
+      String figure,
+      double value,
+      String unit,
       double floor) {
     if (targets) {
       table.atLeast(s, figure, value, unit, floor);

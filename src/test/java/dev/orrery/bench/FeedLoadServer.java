@@ -44,11 +44,14 @@ public final class FeedLoadServer implements AutoCloseable {
   public FeedLoadServer(SyntheticFeeds feeds, int count, int threads) {
     this.feeds = feeds;
     this.extra = new AtomicIntegerArray(count);
-    this.executor = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "feed-server");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "feed-server");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1_024);
     } catch (IOException e) {
@@ -114,7 +117,8 @@ public final class FeedLoadServer implements AutoCloseable {
       int version = extra.get(k);
       String etag = SyntheticFeeds.etag(k, version);
       exchange.getResponseHeaders().set("ETag", etag);
-      if (mode == Mode.CONDITIONAL && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+      if (mode == Mode.CONDITIONAL
+          && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
         notModified.increment();
         exchange.sendResponseHeaders(304, -1);
         return;

@@ -21,31 +21,44 @@ final class ForkedJvm {
    * @param jvmOptions options before the main class; the product's logging configuration is added
    * @param log where the JVM's standard error goes
    */
-  static Properties run(Class<?> main, List<String> jvmOptions, List<String> args, Path log, long timeoutSeconds)
+  static Properties run(
+      Class<?> main, List<String> jvmOptions, List<String> args, Path log, long timeoutSeconds)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    // The product's logback.xml (INFO), not the tests' (DEBUG for dev.orrery): log as in production.
+    // The product's logback.xml (INFO), not the tests' (DEBUG for dev.orrery): log as in
+    // production.
     command.add("-Dlogback.configurationFile=logback.xml");
     command.addAll(jvmOptions);
     command.add(main.getName());
     command.addAll(args);
     Path stdout = Files.createTempFile("orrery-bench", ".properties");
     try {
-      Process process = new ProcessBuilder(command)
-          .redirectOutput(stdout.toFile())
-          .redirectError(log.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(stdout.toFile())
+              .redirectError(log.toFile())
+              .start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException(main.getSimpleName() + " still running after " + timeoutSeconds
-            + " s; its log: " + log);
+        throw new IllegalStateException(
+            main.getSimpleName()
+                + " still running after "
+                + timeoutSeconds
+                + " s; its log: "
+                + log);
       }
       if (process.exitValue() != 0) {
-        throw new IllegalStateException(main.getSimpleName() + " exited with " + process.exitValue()
-            + "; its log: " + log + "\n" + tail(log));
+        throw new IllegalStateException(
+            main.getSimpleName()
+                + " exited with "
+                + process.exitValue()
+                + "; its log: "
+                + log
+                + "\n"
+                + tail(log));
       }
       Properties properties = new Properties();
       try (Reader in = Files.newBufferedReader(stdout, StandardCharsets.ISO_8859_1)) {

@@ -19,10 +19,11 @@ final class HttpLoadLoop implements AutoCloseable {
 
   HttpLoadLoop(FeedLoadServer server, int threads) {
     this.server = server;
-    this.client = new OkHttpClient.Builder()
-        .connectionPool(new ConnectionPool(threads, 5, TimeUnit.MINUTES))
-        .readTimeout(Duration.ofSeconds(30))
-        .build();
+    this.client =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(threads, 5, TimeUnit.MINUTES))
+            .readTimeout(Duration.ofSeconds(30))
+            .build();
   }
 
   /**

@@ -37,9 +37,7 @@ final class InProcessBot implements AutoCloseable {
    * Logs in to Discord and starts the deliverer, as {@code App.start} does (polling not started).
    */
   InProcessBot startDiscord() throws InterruptedException {
-    bot =
-        DiscordBot.start(
-            side.botParts());
+    bot = DiscordBot.start(side.botParts());
     return this;
   }
 

@@ -16,11 +16,26 @@ final class Machine {
    */
   static List<String> describe(BenchOptions options, String loadAtStart) {
     return List.of(
-        "Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpuModel() + "), "
-            + memory() + " RAM; load average (1, 5, 15 min) at the start " + loadAtStart + ", at the end "
-            + loadAverage() + ".",
-        "Java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-            + "; poll threads " + options.threads() + ", server threads " + options.serverThreads() + ".");
+        "Machine: "
+            + Runtime.getRuntime().availableProcessors()
+            + " CPUs ("
+            + cpuModel()
+            + "), "
+            + memory()
+            + " RAM; load average (1, 5, 15 min) at the start "
+            + loadAtStart
+            + ", at the end "
+            + loadAverage()
+            + ".",
+        "Java: "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.runtime.version")
+            + "; poll threads "
+            + options.threads()
+            + ", server threads "
+            + options.serverThreads()
+            + ".");
   }
 
   private static String cpuModel() {

@@ -15,22 +15,29 @@ final class Parallel {
 
   private Parallel() {}
 
-  /** @return the elapsed nanoseconds; the first failure of any task is rethrown */
+  /**
+   * @return the elapsed nanoseconds; the first failure of any task is rethrown
+   */
   static long run(int count, int threads, Task task) {
     AtomicInteger next = new AtomicInteger();
     List<Throwable> failures = new CopyOnWriteArrayList<>();
     List<Thread> workers = new ArrayList<>();
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
-      Thread worker = new Thread(() -> {
-        for (int i = next.getAndIncrement(); i < count && failures.isEmpty(); i = next.getAndIncrement()) {
-          try {
-            task.run(i);
-          } catch (Throwable e) {
-            failures.add(e);
-          }
-        }
-      }, "bench-" + t);
+      Thread worker =
+          new Thread(
+              () -> {
+                for (int i = next.getAndIncrement();
+                    i < count && failures.isEmpty();
+                    i = next.getAndIncrement()) {
+                  try {
+                    task.run(i);
+                  } catch (Throwable e) {
+                    failures.add(e);
+                  }
+                }
+              },
+              "bench-" + t);
       worker.start();
       workers.add(worker);
     }

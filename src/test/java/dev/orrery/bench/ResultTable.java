@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one table a bench run prints: a row per figure, with its target and whether it was met.
- * Every scenario (feed cycles now; delivery, latency and start-up later) adds its rows here.
+ * The one table a bench run prints: a row per figure, with its target and whether it was met. Every
+ * scenario (feed cycles now; delivery, latency and start-up later) adds its rows here.
  */
 public final class ResultTable {
   /** How a figure compares with its target. */
   public enum Verdict {
-    PASS("pass"), MISS("**miss**"), INFO("");
+    PASS("pass"),
+    MISS("**miss**"),
+    INFO("");
 
     final String text;
 
@@ -21,7 +23,8 @@ public final class ResultTable {
   }
 
   /** One figure. {@code target} is shown as written ("≤ 60 s"), or empty when there is none. */
-  public record Row(String scenario, String figure, String value, String unit, String target, Verdict verdict) {}
+  public record Row(
+      String scenario, String figure, String value, String unit, String target, Verdict verdict) {}
 
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -33,16 +36,30 @@ public final class ResultTable {
   }
 
   /** A figure that must be at most {@code limit}. */
-  public ResultTable atMost(String scenario, String figure, double value, String unit, double limit) {
-    rows.add(new Row(scenario, figure, format(value), unit, "≤ " + format(limit),
-        value <= limit ? Verdict.PASS : Verdict.MISS));
+  public ResultTable atMost(
+      String scenario, String figure, double value, String unit, double limit) {
+    rows.add(
+        new Row(
+            scenario,
+            figure,
+            format(value),
+            unit,
+            "≤ " + format(limit),
+            value <= limit ? Verdict.PASS : Verdict.MISS));
     return this;
   }
 
   /** A figure that must be at least {@code floor}. */
-  public ResultTable atLeast(String scenario, String figure, double value, String unit, double floor) {
-    rows.add(new Row(scenario, figure, format(value), unit, "≥ " + format(floor),
-        value >= floor ? Verdict.PASS : Verdict.MISS));
+  public ResultTable atLeast(
+      String scenario, String figure, double value, String unit, double floor) {
+    rows.add(
+        new Row(
+            scenario,
+            figure,
+            format(value),
+            unit,
+            "≥ " + format(floor),
+            value >= floor ? Verdict.PASS : Verdict.MISS));
     return this;
   }
 
@@ -71,9 +88,19 @@ public final class ResultTable {
     out.append("| scenario | figure | value | unit | target | result |\n");
     out.append("| --- | --- | ---: | --- | --- | --- |\n");
     for (Row r : rows) {
-      out.append("| ").append(r.scenario()).append(" | ").append(r.figure()).append(" | ").append(r.value())
-          .append(" | ").append(r.unit()).append(" | ").append(r.target()).append(" | ")
-          .append(r.verdict().text).append(" |\n");
+      out.append("| ")
+          .append(r.scenario())
+          .append(" | ")
+          .append(r.figure())
+          .append(" | ")
+          .append(r.value())
+          .append(" | ")
+          .append(r.unit())
+          .append(" | ")
+          .append(r.target())
+          .append(" | ")
+          .append(r.verdict().text)
+          .append(" |\n");
     }
     if (!notes.isEmpty()) {
       out.append('\n');

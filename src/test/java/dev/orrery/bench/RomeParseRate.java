@@ -13,7 +13,9 @@ import org.xml.sax.InputSource;
 final class RomeParseRate {
   private final List<byte[]> bodies = new ArrayList<>();
 
-  /** @param sample how many distinct feeds to cycle through (they differ only in text) */
+  /**
+   * @param sample how many distinct feeds to cycle through (they differ only in text)
+   */
   RomeParseRate(SyntheticFeeds feeds, int sample) {
     for (int k = 0; k < sample; k++) {
       bodies.add(feeds.body(k, 0));
@@ -37,7 +39,11 @@ final class RomeParseRate {
 
   private void parse(int index) throws Exception {
     SyndFeedInput input = new SyndFeedInput();
-    int entries = input.build(new InputSource(new ByteArrayInputStream(bodies.get(index)))).getEntries().size();
+    int entries =
+        input
+            .build(new InputSource(new ByteArrayInputStream(bodies.get(index))))
+            .getEntries()
+            .size();
     if (entries != SyntheticFeeds.ENTRIES) {
       throw new IllegalStateException("ROME read " + entries + " entries");
     }

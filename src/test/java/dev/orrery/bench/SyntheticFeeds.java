@@ -16,18 +16,21 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Node;
 
 /**
- * Makes any number of distinct RSS 2.0 feeds of {@value #ENTRIES} entries, about 100 KB each, out of
- * the real HTML of the planet fixtures: every feed has its own guids, and feed {@code k} with
+ * Makes any number of distinct RSS 2.0 feeds of {@value #ENTRIES} entries, about 100 KB each, out
+ * of the real HTML of the planet fixtures: every feed has its own guids, and feed {@code k} with
  * {@code extra} newer entries keeps a window of the newest {@value #ENTRIES}, as a planet does.
  * Bodies are rendered on demand from pre-encoded pieces, so 10,000 feeds cost no gigabyte of heap.
  */
 public final class SyntheticFeeds {
   public static final int ENTRIES = 50;
+
   /** Characters of raw HTML per entry: escaped and wrapped, an item comes to about 2 KB. */
   static final int HTML_PER_ENTRY = 1_500;
+
   private static final Instant FIRST_POST = Instant.parse("2026-01-01T00:00:00Z");
   private static final DateTimeFormatter RFC_822 =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private final List<byte[]> descriptions;
   private final List<byte[]> titles;
@@ -51,8 +54,11 @@ public final class SyntheticFeeds {
         if (resource == null) {
           continue;
         }
-        ParseResult parsed = parser.parse(Resources.bytes(resource), "application/rss+xml",
-            URI.create("https://planet.example/" + source));
+        ParseResult parsed =
+            parser.parse(
+                Resources.bytes(resource),
+                "application/rss+xml",
+                URI.create("https://planet.example/" + source));
         for (ParsedEntry entry : ((ParseResult.Parsed) parsed).feed().entries()) {
           titles.add(utf8(escape(entry.title() == null ? "Untitled" : entry.title())));
           authors.add(utf8(escape(entry.author() == null ? "Planet" : entry.author())));
@@ -65,7 +71,9 @@ public final class SyntheticFeeds {
     return new SyntheticFeeds(descriptions, titles, authors);
   }
 
-  /** Cuts an entry's HTML at top-level element boundaries into pieces of about one entry's worth. */
+  /**
+   * Cuts an entry's HTML at top-level element boundaries into pieces of about one entry's worth.
+   */
   static List<String> chunks(String html) {
     List<String> chunks = new ArrayList<>();
     StringBuilder current = new StringBuilder();
@@ -86,11 +94,19 @@ public final class SyntheticFeeds {
   /** The body of feed {@code feed} after it gained {@code extra} entries, newest entry first. */
   public byte[] body(int feed, int extra) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(ENTRIES * 2_400);
-    write(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n"
-        + "<title>Bench planet " + feed + "</title>\n"
-        + "<link>https://planet" + feed + ".bench.example/</link>\n"
-        + "<description>Synthetic planet " + feed + " for the Orrery benchmark</description>\n");
+    write(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n"
+            + "<title>Bench planet "
+            + feed
+            + "</title>\n"
+            + "<link>https://planet"
+            + feed
+            + ".bench.example/</link>\n"
+            + "<description>Synthetic planet "
+            + feed
+            + " for the Orrery benchmark</description>\n");
     for (int entry = extra + ENTRIES - 1; entry >= extra; entry--) {
       item(out, feed, entry);
     }
@@ -113,8 +129,16 @@ public final class SyntheticFeeds {
     String guid = guid(feed, entry);
     write(out, "<item>\n<title>");
     out.writeBytes(titles.get(pick % titles.size()));
-    write(out, "</title>\n<guid isPermaLink=\"true\">" + guid + "</guid>\n<link>" + guid + "</link>\n"
-        + "<pubDate>" + RFC_822.format(FIRST_POST.plusSeconds(3_600L * entry)) + "</pubDate>\n<dc:creator>");
+    write(
+        out,
+        "</title>\n<guid isPermaLink=\"true\">"
+            + guid
+            + "</guid>\n<link>"
+            + guid
+            + "</link>\n"
+            + "<pubDate>"
+            + RFC_822.format(FIRST_POST.plusSeconds(3_600L * entry))
+            + "</pubDate>\n<dc:creator>");
     out.writeBytes(authors.get(pick % authors.size()));
     write(out, "</dc:creator>\n<description>");
     out.writeBytes(descriptions.get(pick));

@@ -16,7 +16,8 @@ class SyntheticFeedsTest {
   static final SyntheticFeeds FEEDS = SyntheticFeeds.fromFixtures();
 
   ParsedFeed parse(byte[] body) {
-    ParseResult result = new FeedParser().parse(body, "application/rss+xml", URI.create("http://127.0.0.1/f/0.xml"));
+    ParseResult result =
+        new FeedParser().parse(body, "application/rss+xml", URI.create("http://127.0.0.1/f/0.xml"));
     assertThat(result).isInstanceOf(ParseResult.Parsed.class);
     return ((ParseResult.Parsed) result).feed();
   }
@@ -28,10 +29,12 @@ class SyntheticFeedsTest {
       assertThat(body.length).as("feed %d", k).isBetween(80 * 1024, 130 * 1024);
       ParsedFeed feed = parse(body);
       assertThat(feed.entries()).hasSize(SyntheticFeeds.ENTRIES);
-      assertThat(feed.entries()).allSatisfy(e -> {
-        assertThat(e.html()).contains("<");
-        assertThat(e.published()).isNotNull();
-      });
+      assertThat(feed.entries())
+          .allSatisfy(
+              e -> {
+                assertThat(e.html()).contains("<");
+                assertThat(e.published()).isNotNull();
+              });
     }
   }
 
@@ -45,10 +48,15 @@ class SyntheticFeedsTest {
     }
     ParsedFeed before = parse(FEEDS.body(5, 0));
     ParsedFeed after = parse(FEEDS.body(5, 1));
-    assertThat(after.entries().get(0).guid()).isEqualTo(SyntheticFeeds.guid(5, SyntheticFeeds.ENTRIES));
+    assertThat(after.entries().get(0).guid())
+        .isEqualTo(SyntheticFeeds.guid(5, SyntheticFeeds.ENTRIES));
     assertThat(after.entries().get(0).published()).isAfter(before.entries().get(0).published());
-    assertThat(after.entries().subList(1, SyntheticFeeds.ENTRIES)).extracting(ParsedEntry::guid)
-        .isEqualTo(before.entries().subList(0, SyntheticFeeds.ENTRIES - 1).stream().map(ParsedEntry::guid).toList());
+    assertThat(after.entries().subList(1, SyntheticFeeds.ENTRIES))
+        .extracting(ParsedEntry::guid)
+        .isEqualTo(
+            before.entries().subList(0, SyntheticFeeds.ENTRIES - 1).stream()
+                .map(ParsedEntry::guid)
+                .toList());
   }
 
   @Test
@@ -70,8 +78,10 @@ class SyntheticFeedsTest {
   void theServerAnswers304ToItsOwnEtagUnlessItIgnoresValidators() throws Exception {
     try (FeedLoadServer server = new FeedLoadServer(FEEDS, 3, 2)) {
       java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-      java.net.http.HttpRequest conditional = java.net.http.HttpRequest.newBuilder(server.feedUrl(1))
-          .header("If-None-Match", server.etag(1)).build();
+      java.net.http.HttpRequest conditional =
+          java.net.http.HttpRequest.newBuilder(server.feedUrl(1))
+              .header("If-None-Match", server.etag(1))
+              .build();
       var handler = java.net.http.HttpResponse.BodyHandlers.ofByteArray();
       assertThat(client.send(conditional, handler).statusCode()).isEqualTo(304);
       server.mode(FeedLoadServer.Mode.IGNORE_VALIDATORS);
@@ -82,7 +92,10 @@ class SyntheticFeedsTest {
       assertThat(server.grow(50)).isEqualTo(2); // feeds 0 and 2
       assertThat(client.send(conditional, handler).statusCode()).isEqualTo(304);
       assertThat(server.etag(2)).isEqualTo(SyntheticFeeds.etag(2, 1));
-      assertThat(client.send(java.net.http.HttpRequest.newBuilder(server.feedUrl(3)).build(), handler).statusCode())
+      assertThat(
+              client
+                  .send(java.net.http.HttpRequest.newBuilder(server.feedUrl(3)).build(), handler)
+                  .statusCode())
           .isEqualTo(404);
     }
     assertThat(FeedLoadServer.feedIndex("/f/123.xml")).isEqualTo(123);

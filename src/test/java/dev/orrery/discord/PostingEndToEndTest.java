@@ -151,7 +151,8 @@ class PostingEndToEndTest {
                 + watchers.id()
                 + "> is not mentionable, and you may not mention it yourself: make it mentionable,"
                 + " or ask someone with Mention Everyone to subscribe.");
-    assertThat(h.command(h.reader, h.news, "subscriptions").content()).contains("no subscriptions yet");
+    assertThat(h.command(h.reader, h.news, "subscriptions").content())
+        .contains("no subscriptions yet");
   }
 
   @Test
@@ -168,7 +169,8 @@ class PostingEndToEndTest {
             rss(
                 item("after", "https://example.org/after", "Wed, 06 May 2026 10:00:00 GMT")
                     + item("long", longLink, "Tue, 05 May 2026 10:00:00 GMT")
-                    + item("first", "https://example.org/first", "Mon, 04 May 2026 10:00:00 GMT"))));
+                    + item(
+                        "first", "https://example.org/first", "Mon, 04 May 2026 10:00:00 GMT"))));
     List<PostedMessage> posts = h.discord.awaitMessages(h.news, 2, WAIT);
     assertThat(posts.get(0).embed().title()).isEqualTo("long");
     assertThat(posts.get(0).embed().url()).isNull();
@@ -176,13 +178,22 @@ class PostingEndToEndTest {
   }
 
   static String item(String title, String link, String date) {
-    return "<item><title>" + title + "</title><link>" + link + "</link><guid>" + title
-        + "</guid><pubDate>" + date + "</pubDate><description>x</description></item>";
+    return "<item><title>"
+        + title
+        + "</title><link>"
+        + link
+        + "</link><guid>"
+        + title
+        + "</guid><pubDate>"
+        + date
+        + "</pubDate><description>x</description></item>";
   }
 
   static String rss(String items) {
     return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
-        + "<link>https://example.org/</link>" + items + "</channel></rss>";
+        + "<link>https://example.org/</link>"
+        + items
+        + "</channel></rss>";
   }
 
   static byte[] bytes(String text) {

@@ -133,7 +133,8 @@ class RestartEndToEndTest {
   void aForumPostMadeJustBeforeACrashIsFoundInsteadOfPostedAgain() {
     dev.orrery.emulator.Channel forum = h.discord.createForumChannel(h.guild, "feeds");
     h.startBot();
-    h.subscribe(h.news, "planet-python", dev.orrery.emulator.CommandOption.channel("channel", forum));
+    h.subscribe(
+        h.news, "planet-python", dev.orrery.emulator.CommandOption.channel("channel", forum));
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     List<PostedMessage> posted = h.discord.awaitMessages(forum, 3, WAIT);
     Await.until(
@@ -156,7 +157,8 @@ class RestartEndToEndTest {
         () -> sql("SELECT COUNT(*) FROM deliveries WHERE state = 'sent'") == 3);
     assertThat(h.discord.messages(forum)).hasSize(3);
     assertThat(h.discord.requests("POST channels/*/threads")).hasSize(3);
-    assertThat(sql("SELECT message_id FROM deliveries WHERE id = ?", delivery)).isEqualTo(last.id());
+    assertThat(sql("SELECT message_id FROM deliveries WHERE id = ?", delivery))
+        .isEqualTo(last.id());
   }
 
   @Test

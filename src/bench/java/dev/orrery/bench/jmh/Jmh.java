@@ -22,8 +22,15 @@ public final class Jmh {
         jmh.add(args[i]);
       }
     }
-    String[][] defaults = {{"-f", "1"}, {"-wi", "3"}, {"-w", "1s"}, {"-i", "5"}, {"-r", "1s"},
-        {"-rf", "text"}, {"-rff", out + "/jmh-results.txt"}};
+    String[][] defaults = {
+      {"-f", "1"},
+      {"-wi", "3"},
+      {"-w", "1s"},
+      {"-i", "5"},
+      {"-r", "1s"},
+      {"-rf", "text"},
+      {"-rff", out + "/jmh-results.txt"}
+    };
     List<String> all = new ArrayList<>();
     for (String[] option : defaults) {
       if (!jmh.contains(option[0])) { // JMH refuses an option given twice: the caller's wins
