@@ -1,7 +1,7 @@
 package dev.orrery.config;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +58,10 @@ public final class ConfigLoader {
    */
   public Config load(Path file, boolean tokenRequired) throws ConfigException {
     Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      properties.load(reader);
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      // Editors on Windows may start the file with a byte order mark: not part of the first key.
+      properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
     } catch (NoSuchFileException e) {
       // defaults and environment alone can make a working configuration
     } catch (IOException | IllegalArgumentException e) {

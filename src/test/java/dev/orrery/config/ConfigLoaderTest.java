@@ -334,4 +334,12 @@ class ConfigLoaderTest {
     assertThat(new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(noToken, true).warnings())
         .isEmpty();
   }
+
+  @Test
+  void aByteOrderMarkBeforeTheFirstKeyIsNotPartOfIt() throws Exception {
+    Config config = load("\ufeffdiscord.token=" + TOKEN, "poll.threads=2");
+    assertThat(config.discord().token().reveal()).isEqualTo(TOKEN);
+    assertThat(config.poll().threads()).isEqualTo(2);
+    assertThat(config.warnings()).isEmpty();
+  }
 }
