@@ -38,7 +38,6 @@ public final class ConfigLoader {
   private static final Pattern SUBSCRIPTION_KEY =
       Pattern.compile("subscriptions\\.([^.]+)\\.(channel|source)");
   private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
-  private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
   private static final Pattern COLOR = Pattern.compile("#?([0-9a-fA-F]{6})");
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -101,8 +100,9 @@ public final class ConfigLoader {
     }
     List<Long> guildIds = new ArrayList<>();
     for (String id : keys.list("discord.guild-ids")) {
-      if (SNOWFLAKE.matcher(id).matches()) {
-        guildIds.add(Long.parseUnsignedLong(id));
+      Long guildId = Values.parseSnowflake(id);
+      if (guildId != null) {
+        guildIds.add(guildId);
       } else {
         keys.invalid(
             "discord.guild-ids", id, "a comma-separated list of server IDs (17 to 20 digits)");
@@ -223,8 +223,9 @@ public final class ConfigLoader {
       String prefix = "subscriptions." + n + ".";
       String channel = keys.text(prefix + "channel", null);
       String source = keys.text(prefix + "source", null);
+      Long channelId = channel == null ? null : Values.parseSnowflake(channel);
       boolean ok = true;
-      if (channel == null || !SNOWFLAKE.matcher(channel).matches()) {
+      if (channelId == null) {
         keys.invalid(
             prefix + "channel",
             channel,
@@ -244,7 +245,7 @@ public final class ConfigLoader {
         ok = false;
       }
       if (ok) {
-        result.add(new Config.ChannelSubscription(n, Long.parseUnsignedLong(channel), source));
+        result.add(new Config.ChannelSubscription(n, channelId, source));
       }
     }
     return result;

@@ -55,9 +55,13 @@ final class Keys {
     return problems.stream().anyMatch(p -> p.startsWith(key + " "));
   }
 
+  /** Refuses a value, naming the key and what is accepted. */
   void invalid(String key, String value, String accepted) {
     String shown = value == null ? "(empty)" : "'" + value + "'";
-    problems.add(key + " = " + shown + " is not valid: use " + accepted);
+    String odd = value == null ? null : Values.notPlainAscii(value);
+    String hint =
+        odd == null ? "" : "; the value holds " + odd + ", write it with ASCII characters";
+    problems.add(key + " = " + shown + " is not valid: use " + accepted + hint);
   }
 
   String text(String key, String fallback) {
@@ -95,12 +99,8 @@ final class Keys {
         key,
         fallback,
         v -> {
-          try {
-            int n = Integer.parseInt(v);
-            return n >= min && n <= max ? n : null;
-          } catch (NumberFormatException e) {
-            return null;
-          }
+          Long n = Values.parseWholeNumber(v);
+          return n != null && n >= min && n <= max ? n.intValue() : null;
         },
         accepted);
   }

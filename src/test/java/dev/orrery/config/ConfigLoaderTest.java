@@ -342,4 +342,63 @@ class ConfigLoaderTest {
     assertThat(config.poll().threads()).isEqualTo(2);
     assertThat(config.warnings()).isEmpty();
   }
+
+  @Test
+  void aSizeTooLargeToCountIsRefusedNamingTheMaximum() throws Exception {
+    ConfigException e = problems("discord.token=" + TOKEN, "http.max-bytes=17179869185GB");
+    assertThat(e.problems())
+        .containsExactly(
+            "http.max-bytes = '17179869185GB' is not valid: use a size from 1 KB to 1 GB, written"
+                + " like 512KB or 5MB");
+  }
+
+  @Test
+  void numbersTakeOnlyAsciiDigitsAndNoSign() throws Exception {
+    ConfigException e =
+        problems(
+            "discord.token=" + TOKEN,
+            "poll.threads=\uff15",
+            "summary.max-length=\u0663\u0660\u0660",
+            "database.pool-size=+4",
+            "http.timeout=\uff12\uff10s",
+            "http.max-bytes=\u0665MB",
+            "deliver.max-per-poll=3\u00a0");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "poll.threads = '\uff15' is not valid: use a whole number from 1 to 64; the value holds"
+                + " U+FF15 FULLWIDTH DIGIT FIVE, write it with ASCII characters",
+            "summary.max-length = '\u0663\u0660\u0660' is not valid: use a whole number from 50 to"
+                + " 4000; the value holds U+0663 ARABIC-INDIC DIGIT THREE, write it with ASCII"
+                + " characters",
+            "database.pool-size = '+4' is not valid: use a whole number from 1 to 64",
+            "http.timeout = '\uff12\uff10s' is not valid: use a duration from 1s to 7d, written"
+                + " like 30s, 10m or 1h; the value holds U+FF12 FULLWIDTH DIGIT TWO, write it with"
+                + " ASCII characters",
+            "http.max-bytes = '\u0665MB' is not valid: use a size from 1 KB to 1 GB, written like"
+                + " 512KB or 5MB; the value holds U+0665 ARABIC-INDIC DIGIT FIVE, write it with"
+                + " ASCII characters",
+            "deliver.max-per-poll = '3\u00a0' is not valid: use a whole number from 1 to 50; the"
+                + " value holds U+00A0 NO-BREAK SPACE, write it with ASCII characters");
+  }
+
+  @Test
+  void numbersTooLargeToCountAreRefusedNamingTheRange() throws Exception {
+    ConfigException e =
+        problems(
+            "discord.token=" + TOKEN,
+            "poll.threads=4294967300",
+            "poll.interval=9999999999999999d",
+            "discord.guild-ids=99999999999999999999",
+            "subscriptions.1.channel=18446744073709551616",
+            "subscriptions.1.source=https://example.org/feed.xml");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "poll.threads = '4294967300' is not valid: use a whole number from 1 to 64",
+            "poll.interval = '9999999999999999d' is not valid: use a duration from 1s to 7d,"
+                + " written like 30s, 10m or 1h",
+            "discord.guild-ids = '99999999999999999999' is not valid: use a comma-separated list of"
+                + " server IDs (17 to 20 digits)",
+            "subscriptions.1.channel = '18446744073709551616' is not valid: use a channel ID (17 to"
+                + " 20 digits; Discord: right-click the channel > Copy Channel ID)");
+  }
 }
