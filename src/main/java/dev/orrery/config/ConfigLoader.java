@@ -141,10 +141,6 @@ public final class ConfigLoader {
     int threads = keys.integer("poll.threads", 4, 1, 64);
 
     String userAgent = keys.text("http.user-agent", DEFAULT_USER_AGENT);
-    if (userAgent.isBlank()) {
-      keys.invalid(
-          "http.user-agent", userAgent, "a User-Agent that names the bot and a URL to reach you");
-    }
     Duration timeout = keys.duration("http.timeout", Duration.ofSeconds(20), Duration.ofSeconds(1));
     long maxBytes = keys.size("http.max-bytes", 5L << 20, 1L << 10);
     boolean allowPrivate = keys.bool("http.allow-private-addresses", false);

@@ -29,14 +29,32 @@ final class Keys {
     return "ORRERY_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
-  /** The raw value: environment, else file, else null. */
-  String raw(String key) {
+  /**
+   * The value, from the environment, else the file; null when the key is not set. An empty value
+   * means "not set" for a key whose default is nothing, and is refused for a key that has a
+   * default: taking it silently for that default would hide a value someone meant to give.
+   *
+   * @param shownDefault the default as a message shows it; null or empty when there is none
+   */
+  private String value(String key, String shownDefault) {
     read.add(key);
-    String fromEnv = env.get(envName(key));
-    if (fromEnv != null) {
-      return fromEnv.trim();
+    String variable = envName(key);
+    String fromEnv = env.get(variable);
+    String value = fromEnv != null ? fromEnv.trim() : fileValues.get(key);
+    if (value == null || !value.isEmpty()) {
+      return value;
     }
-    return fileValues.get(key);
+    if (shownDefault != null && !shownDefault.isEmpty()) {
+      problems.add(
+          fromEnv != null
+              ? String.format(
+                  "%s (%s) is empty: unset it to use the default (%s), or give a value",
+                  variable, key, shownDefault)
+              : String.format(
+                  "%s is empty: remove the line to use the default (%s), or give a value",
+                  key, shownDefault));
+    }
+    return null;
   }
 
   void markRead(String... keys) {
@@ -55,18 +73,20 @@ final class Keys {
     return problems.stream().anyMatch(p -> p.startsWith(key + " "));
   }
 
-  /** Refuses a value, naming the key and what is accepted. */
+  /** Refuses a value, naming the key (and the variable it came from) and what is accepted. */
   void invalid(String key, String value, String accepted) {
     String shown = value == null ? "(empty)" : "'" + value + "'";
+    String variable = envName(key);
+    String from = env.containsKey(variable) ? " (from " + variable + ")" : "";
     String odd = value == null ? null : Values.notPlainAscii(value);
     String hint =
         odd == null ? "" : "; the value holds " + odd + ", write it with ASCII characters";
-    problems.add(key + " = " + shown + " is not valid: use " + accepted + hint);
+    problems.add(key + " = " + shown + from + " is not valid: use " + accepted + hint);
   }
 
   String text(String key, String fallback) {
-    String value = raw(key);
-    return value == null || value.isEmpty() ? fallback : value;
+    String value = value(key, fallback);
+    return value == null ? fallback : value;
   }
 
   List<String> list(String key) {
@@ -80,9 +100,10 @@ final class Keys {
     return items;
   }
 
-  <T> T parsed(String key, T fallback, Function<String, T> parser, String accepted) {
-    String value = raw(key);
-    if (value == null || value.isEmpty()) {
+  <T> T parsed(
+      String key, T fallback, String shownDefault, Function<String, T> parser, String accepted) {
+    String value = value(key, shownDefault);
+    if (value == null) {
       return fallback;
     }
     T result = parser.apply(value);
@@ -98,6 +119,7 @@ final class Keys {
     return parsed(
         key,
         fallback,
+        String.valueOf(fallback),
         v -> {
           Long n = Values.parseWholeNumber(v);
           return n != null && n >= min && n <= max ? n.intValue() : null;
@@ -109,6 +131,7 @@ final class Keys {
     return parsed(
         key,
         fallback,
+        String.valueOf(fallback),
         v ->
             switch (v.toLowerCase(Locale.ROOT)) {
               case "true", "yes", "on" -> Boolean.TRUE;
@@ -122,6 +145,7 @@ final class Keys {
     return parsed(
         key,
         fallback,
+        Values.formatDuration(fallback),
         v -> {
           Duration d = Values.parseDuration(v);
           return d != null && d.compareTo(min) >= 0 && d.compareTo(Duration.ofDays(7)) <= 0
@@ -135,6 +159,7 @@ final class Keys {
     return parsed(
         key,
         fallback,
+        Values.formatSize(fallback),
         v -> {
           Long n = Values.parseSize(v);
           return n != null && n >= min && n <= (1L << 30) ? n : null;

@@ -34,8 +34,12 @@ class ConfigLoaderTest {
   }
 
   ConfigException problems(String... lines) throws IOException {
+    return problems(Map.of(), lines);
+  }
+
+  ConfigException problems(Map<String, String> env, String... lines) throws IOException {
     try {
-      new ConfigLoader(Map.of()).load(file(lines), true);
+      new ConfigLoader(env).load(file(lines), true);
     } catch (ConfigException e) {
       return e;
     }
@@ -400,5 +404,75 @@ class ConfigLoaderTest {
                 + " server IDs (17 to 20 digits)",
             "subscriptions.1.channel = '18446744073709551616' is not valid: use a channel ID (17 to"
                 + " 20 digits; Discord: right-click the channel > Copy Channel ID)");
+  }
+
+  @Test
+  void anEmptyValueIsRefusedInsteadOfTakenForTheDefault() throws Exception {
+    ConfigException e =
+        problems(
+            "discord.token=" + TOKEN,
+            "http.timeout=",
+            "database.url=",
+            "poll.threads=",
+            "http.max-bytes=",
+            "http.allow-private-addresses=",
+            "http.user-agent=",
+            "discord.api-base-url=",
+            "log.level");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "http.timeout is empty: remove the line to use the default (20s), or give a value",
+            "database.url is empty: remove the line to use the default"
+                + " (jdbc:sqlite:data/orrery.db), or give a value",
+            "poll.threads is empty: remove the line to use the default (4), or give a value",
+            "http.max-bytes is empty: remove the line to use the default (5 MB), or give a value",
+            "http.allow-private-addresses is empty: remove the line to use the default (false), or"
+                + " give a value",
+            "http.user-agent is empty: remove the line to use the default ("
+                + ConfigLoader.DEFAULT_USER_AGENT
+                + "), or give a value",
+            "discord.api-base-url is empty: remove the line to use the default"
+                + " (https://discord.com/api/v10/), or give a value",
+            "log.level is empty: remove the line to use the default (INFO), or give a value");
+  }
+
+  @Test
+  void anEmptyEnvironmentVariableIsRefusedNamingTheVariable() throws Exception {
+    ConfigException e =
+        problems(
+            Map.of("ORRERY_HTTP_TIMEOUT", "", "ORRERY_DATABASE_URL", "  "),
+            "discord.token=" + TOKEN,
+            "http.timeout=5s");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "ORRERY_HTTP_TIMEOUT (http.timeout) is empty: unset it to use the default (20s), or"
+                + " give a value",
+            "ORRERY_DATABASE_URL (database.url) is empty: unset it to use the default"
+                + " (jdbc:sqlite:data/orrery.db), or give a value");
+  }
+
+  @Test
+  void keysWithoutADefaultMayBeLeftEmpty() throws Exception {
+    Config config =
+        load(
+            "discord.token=" + TOKEN,
+            "discord.guild-ids=",
+            "sources.a.url=https://example.org/rss",
+            "sources.a.title=",
+            "sources.a.color=");
+    assertThat(config.discord().guildIds()).isEmpty();
+    assertThat(config.source("a").orElseThrow())
+        .isEqualTo(new Config.Source("a", URI.create("https://example.org/rss"), null, null));
+    assertThat(config.warnings()).isEmpty();
+  }
+
+  @Test
+  void aBadValueFromTheEnvironmentNamesTheVariable() throws Exception {
+    ConfigException e =
+        problems(Map.of("ORRERY_POLL_THREADS", "lots"), "discord.token=" + TOKEN, "poll.threads=2");
+    assertThat(e.problems())
+        .containsExactly(
+            "poll.threads = 'lots' (from ORRERY_POLL_THREADS) is not valid: use a whole number from"
+                + " 1 to 64");
   }
 }
