@@ -42,12 +42,22 @@ public final class ConfigLoader {
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
   private final Map<String, String> env;
+  private final HeapBudget heap;
 
   /**
    * @param env the process environment, or a map standing in for it
    */
   public ConfigLoader(Map<String, String> env) {
+    this(env, Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * @param env the process environment, or a map standing in for it
+   * @param maxHeap the most heap the process that will use the configuration may use, in bytes
+   */
+  public ConfigLoader(Map<String, String> env, long maxHeap) {
     this.env = Map.copyOf(env);
+    this.heap = new HeapBudget(maxHeap);
   }
 
   /**
@@ -144,6 +154,12 @@ public final class ConfigLoader {
     Duration timeout = keys.duration("http.timeout", Duration.ofSeconds(20), Duration.ofSeconds(1));
     long maxBytes = keys.size("http.max-bytes", 5L << 20, 1L << 10);
     boolean allowPrivate = keys.bool("http.allow-private-addresses", false);
+    String heapProblem = heap.problem(maxBytes, threads);
+    if (heapProblem != null
+        && !keys.hasProblemAbout("http.max-bytes")
+        && !keys.hasProblemAbout("poll.threads")) {
+      keys.problem(heapProblem);
+    }
 
     int maxPerPoll = keys.integer("deliver.max-per-poll", 5, 1, 50);
     int summaryMax = keys.integer("summary.max-length", 350, 50, 4000);

@@ -70,7 +70,8 @@ final class Keys {
   }
 
   boolean hasProblemAbout(String key) {
-    return problems.stream().anyMatch(p -> p.startsWith(key + " "));
+    return problems.stream()
+        .anyMatch(p -> p.startsWith(key + " ") || p.startsWith(envName(key) + " "));
   }
 
   /** Refuses a value, naming the key (and the variable it came from) and what is accepted. */

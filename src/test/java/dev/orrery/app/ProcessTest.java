@@ -21,14 +21,15 @@ class ProcessTest {
 
   static Result run(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
+    return run(List.of(), env, args);
+  }
+
+  static Result run(List<String> jvmOptions, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                javaBin.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
+    List<String> command = new java.util.ArrayList<>(List.of(javaBin.toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder
@@ -94,6 +95,50 @@ class ProcessTest {
     } finally {
       Files.delete(config);
     }
+  }
+
+  @Test
+  void checkRefusesABodyCapTheHeapCannotParse() throws Exception {
+    Path config = Files.createTempFile("orrery", ".properties");
+    try {
+      Files.writeString(config, "discord.token=" + TOKEN + "\nhttp.max-bytes=64MB\n");
+      Result result =
+          run(
+              List.of("-XX:+UseParallelGC", "-Xmx64m"),
+              Map.of(),
+              "check",
+              "--config",
+              config.toString());
+      assertThat(result.status()).isEqualTo(2);
+      assertThat(result.out()).isEmpty();
+      assertThat(result.err())
+          .containsPattern(
+              "  - http.max-bytes = 64 MB is more than this process's heap \\(6[0-4] MB\\) can"
+                  + " parse with poll.threads = 4: at most \\d+ KB; lower http.max-bytes or"
+                  + " poll.threads, or raise -Xmx \\(it needs a heap of \\d+ MB\\)\n")
+          .doesNotContain("Exception");
+    } finally {
+      Files.delete(config);
+    }
+  }
+
+  @Test
+  void checkPassesTheDefaultsUnderTheShippedJvmOptions() throws Exception {
+    Matcher entrypoint =
+        Pattern.compile("ENTRYPOINT \\[\"java\", (.*), \"-jar\"")
+            .matcher(Files.readString(Path.of("Dockerfile")));
+    assertThat(entrypoint.find()).isTrue();
+    List<String> shipped =
+        Pattern.compile(",")
+            .splitAsStream(entrypoint.group(1))
+            .map(o -> o.strip().replace("\"", ""))
+            .toList();
+    assertThat(shipped).anyMatch(option -> option.startsWith("-Xmx"));
+    Result result =
+        run(shipped, Map.of("DISCORD_TOKEN", TOKEN), "check", "--config", "bot.properties.example");
+    assertThat(result.err()).isEmpty();
+    assertThat(result.status()).isZero();
+    assertThat(result.out()).contains("poll.threads = 4", "http.max-bytes = 5MB");
   }
 
   @Test

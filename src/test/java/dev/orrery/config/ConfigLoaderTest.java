@@ -475,4 +475,36 @@ class ConfigLoaderTest {
             "poll.threads = 'lots' (from ORRERY_POLL_THREADS) is not valid: use a whole number from"
                 + " 1 to 64");
   }
+
+  @Test
+  void aBodyCapTheHeapCannotParseIsRefusedNamingTheLargestThatFits() throws Exception {
+    ConfigLoader shipped = new ConfigLoader(Map.of(), HeapBudgetTest.SHIPPED_HEAP);
+    Path path = file("discord.token=" + TOKEN, "http.max-bytes=1GB");
+    assertThatThrownBy(() -> shipped.load(path, true))
+        .isInstanceOf(ConfigException.class)
+        .extracting(e -> ((ConfigException) e).problems())
+        .asList()
+        .containsExactly(
+            "http.max-bytes = 1 GB is more than this process's heap (245 MB) can parse with"
+                + " poll.threads = 4: at most 5 MB; lower http.max-bytes or poll.threads, or raise"
+                + " -Xmx (it needs a heap of 45080 MB)");
+    Config defaults = shipped.load(file("discord.token=" + TOKEN), true);
+    assertThat(defaults.http().maxBytes()).isEqualTo(5L << 20);
+    assertThat(defaults.poll().threads()).isEqualTo(4);
+  }
+
+  @Test
+  void aValueAlreadyRefusedIsNotAlsoWeighedAgainstTheHeap() throws Exception {
+    ConfigLoader small = new ConfigLoader(Map.of("ORRERY_POLL_THREADS", ""), 64L << 20);
+    Path path = file("discord.token=" + TOKEN, "http.max-bytes=2GB");
+    assertThatThrownBy(() -> small.load(path, true))
+        .isInstanceOf(ConfigException.class)
+        .extracting(e -> ((ConfigException) e).problems())
+        .asList()
+        .containsExactlyInAnyOrder(
+            "http.max-bytes = '2GB' is not valid: use a size from 1 KB to 1 GB, written like 512KB"
+                + " or 5MB",
+            "ORRERY_POLL_THREADS (poll.threads) is empty: unset it to use the default (4), or give"
+                + " a value");
+  }
 }
