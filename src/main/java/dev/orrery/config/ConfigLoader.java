@@ -1,7 +1,7 @@
 package dev.orrery.config;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,17 +38,26 @@ public final class ConfigLoader {
   private static final Pattern SUBSCRIPTION_KEY =
       Pattern.compile("subscriptions\\.([^.]+)\\.(channel|source)");
   private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
-  private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
   private static final Pattern COLOR = Pattern.compile("#?([0-9a-fA-F]{6})");
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
   private final Map<String, String> env;
+  private final HeapBudget heap;
 
   /**
    * @param env the process environment, or a map standing in for it
    */
   public ConfigLoader(Map<String, String> env) {
+    this(env, Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * @param env the process environment, or a map standing in for it
+   * @param maxHeap the most heap the process that will use the configuration may use, in bytes
+   */
+  public ConfigLoader(Map<String, String> env, long maxHeap) {
     this.env = Map.copyOf(env);
+    this.heap = new HeapBudget(maxHeap);
   }
 
   /**
@@ -60,8 +67,10 @@ public final class ConfigLoader {
    */
   public Config load(Path file, boolean tokenRequired) throws ConfigException {
     Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      properties.load(reader);
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      // Editors on Windows may start the file with a byte order mark: not part of the first key.
+      properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
     } catch (NoSuchFileException e) {
       // defaults and environment alone can make a working configuration
     } catch (IOException | IllegalArgumentException e) {
@@ -101,8 +110,9 @@ public final class ConfigLoader {
     }
     List<Long> guildIds = new ArrayList<>();
     for (String id : keys.list("discord.guild-ids")) {
-      if (SNOWFLAKE.matcher(id).matches()) {
-        guildIds.add(Long.parseUnsignedLong(id));
+      Long guildId = Values.parseSnowflake(id);
+      if (guildId != null) {
+        guildIds.add(guildId);
       } else {
         keys.invalid(
             "discord.guild-ids", id, "a comma-separated list of server IDs (17 to 20 digits)");
@@ -141,13 +151,15 @@ public final class ConfigLoader {
     int threads = keys.integer("poll.threads", 4, 1, 64);
 
     String userAgent = keys.text("http.user-agent", DEFAULT_USER_AGENT);
-    if (userAgent.isBlank()) {
-      keys.invalid(
-          "http.user-agent", userAgent, "a User-Agent that names the bot and a URL to reach you");
-    }
     Duration timeout = keys.duration("http.timeout", Duration.ofSeconds(20), Duration.ofSeconds(1));
     long maxBytes = keys.size("http.max-bytes", 5L << 20, 1L << 10);
     boolean allowPrivate = keys.bool("http.allow-private-addresses", false);
+    String heapProblem = heap.problem(maxBytes, threads);
+    if (heapProblem != null
+        && !keys.hasProblemAbout("http.max-bytes")
+        && !keys.hasProblemAbout("poll.threads")) {
+      keys.problem(heapProblem);
+    }
 
     int maxPerPoll = keys.integer("deliver.max-per-poll", 5, 1, 50);
     int summaryMax = keys.integer("summary.max-length", 350, 50, 4000);
@@ -223,8 +235,9 @@ public final class ConfigLoader {
       String prefix = "subscriptions." + n + ".";
       String channel = keys.text(prefix + "channel", null);
       String source = keys.text(prefix + "source", null);
+      Long channelId = channel == null ? null : Values.parseSnowflake(channel);
       boolean ok = true;
-      if (channel == null || !SNOWFLAKE.matcher(channel).matches()) {
+      if (channelId == null) {
         keys.invalid(
             prefix + "channel",
             channel,
@@ -244,7 +257,7 @@ public final class ConfigLoader {
         ok = false;
       }
       if (ok) {
-        result.add(new Config.ChannelSubscription(n, Long.parseUnsignedLong(channel), source));
+        result.add(new Config.ChannelSubscription(n, channelId, source));
       }
     }
     return result;
@@ -278,172 +291,5 @@ public final class ConfigLoader {
       }
     }
     return names;
-  }
-
-  /** The keys of one load: values by precedence, what was read, and what went wrong. */
-  private static final class Keys {
-    private final Map<String, String> fileValues;
-    private final Map<String, String> env;
-    private final Set<String> read = new TreeSet<>();
-    final List<String> problems = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
-
-    Keys(Map<String, String> fileValues, Map<String, String> env) {
-      this.fileValues = fileValues;
-      this.env = env;
-    }
-
-    static String envName(String key) {
-      return "ORRERY_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
-    /** The raw value: environment, else file, else null. */
-    String raw(String key) {
-      read.add(key);
-      String fromEnv = env.get(envName(key));
-      if (fromEnv != null) {
-        return fromEnv.trim();
-      }
-      return fileValues.get(key);
-    }
-
-    void markRead(String... keys) {
-      read.addAll(List.of(keys));
-    }
-
-    void problem(String message) {
-      problems.add(message);
-    }
-
-    void warning(String message) {
-      warnings.add(message);
-    }
-
-    boolean hasProblemAbout(String key) {
-      return problems.stream().anyMatch(p -> p.startsWith(key + " "));
-    }
-
-    void invalid(String key, String value, String accepted) {
-      String shown = value == null ? "(empty)" : "'" + value + "'";
-      problems.add(key + " = " + shown + " is not valid: use " + accepted);
-    }
-
-    String text(String key, String fallback) {
-      String value = raw(key);
-      return value == null || value.isEmpty() ? fallback : value;
-    }
-
-    List<String> list(String key) {
-      String value = text(key, "");
-      List<String> items = new ArrayList<>();
-      for (String item : value.split(",")) {
-        if (!item.isBlank()) {
-          items.add(item.trim());
-        }
-      }
-      return items;
-    }
-
-    <T> T parsed(String key, T fallback, Function<String, T> parser, String accepted) {
-      String value = raw(key);
-      if (value == null || value.isEmpty()) {
-        return fallback;
-      }
-      T result = parser.apply(value);
-      if (result == null) {
-        invalid(key, value, accepted);
-        return fallback;
-      }
-      return result;
-    }
-
-    int integer(String key, int fallback, int min, int max) {
-      String accepted = "a whole number from " + min + " to " + max;
-      return parsed(
-          key,
-          fallback,
-          v -> {
-            try {
-              int n = Integer.parseInt(v);
-              return n >= min && n <= max ? n : null;
-            } catch (NumberFormatException e) {
-              return null;
-            }
-          },
-          accepted);
-    }
-
-    boolean bool(String key, boolean fallback) {
-      return parsed(
-          key,
-          fallback,
-          v ->
-              switch (v.toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "on" -> Boolean.TRUE;
-                case "false", "no", "off" -> Boolean.FALSE;
-                default -> null;
-              },
-          "true or false");
-    }
-
-    Duration duration(String key, Duration fallback, Duration min) {
-      return parsed(
-          key,
-          fallback,
-          v -> {
-            Duration d = Values.parseDuration(v);
-            return d != null && d.compareTo(min) >= 0 && d.compareTo(Duration.ofDays(7)) <= 0
-                ? d
-                : null;
-          },
-          "a duration from " + Values.formatDuration(min) + " to 7d, written like 30s, 10m or 1h");
-    }
-
-    long size(String key, long fallback, long min) {
-      return parsed(
-          key,
-          fallback,
-          v -> {
-            Long n = Values.parseSize(v);
-            return n != null && n >= min && n <= (1L << 30) ? n : null;
-          },
-          "a size from " + Values.formatSize(min) + " to 1 GB, written like 512KB or 5MB");
-    }
-
-    URI url(String key, String fallback, Set<String> schemes) {
-      String accepted = "an absolute " + String.join(" or ", new TreeSet<>(schemes)) + " URL";
-      String value = text(key, fallback);
-      if (value == null) {
-        return null;
-      }
-      try {
-        URI uri = new URI(value);
-        if (uri.isAbsolute()
-            && uri.getHost() != null
-            && schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-          return uri;
-        }
-      } catch (URISyntaxException e) {
-        // reported below, with the rest
-      }
-      invalid(key, value, accepted);
-      return null;
-    }
-
-    void warnAboutUnknownKeys() {
-      for (String key : fileValues.keySet()) {
-        if (!read.contains(key)) {
-          String closest =
-              read.stream()
-                  .min(Comparator.comparingInt(known -> Levenshtein.distance(known, key)))
-                  .orElse("");
-          String hint =
-              Levenshtein.distance(closest, key) <= Math.max(3, key.length() / 3)
-                  ? "; did you mean " + closest + "?"
-                  : "; see bot.properties.example for the keys";
-          warnings.add(key + " is not a known key and is ignored" + hint);
-        }
-      }
-    }
   }
 }

@@ -23,14 +23,15 @@ class ProcessTest {
 
   static Result run(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
+    return run(List.of(), env, args);
+  }
+
+  static Result run(List<String> jvmOptions, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                javaBin.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
+    List<String> command = new java.util.ArrayList<>(List.of(javaBin.toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder
@@ -124,6 +125,46 @@ class ProcessTest {
           .containsExactly(url + ": not a feed: elements are nested more than 256 deep");
       assertThat(result.err()).doesNotContain("\tat ", "Exception", "Error");
     }
+  }
+
+  @Test
+  void checkRefusesABodyCapTheHeapCannotParse() throws Exception {
+    Path config = Files.createTempFile("orrery", ".properties");
+    try {
+      Files.writeString(config, "discord.token=" + TOKEN + "\nhttp.max-bytes=64MB\n");
+      Result result =
+          run(
+              List.of("-XX:+UseParallelGC", "-Xmx64m"),
+              Map.of(),
+              "check",
+              "--config",
+              config.toString());
+      assertThat(result.status()).isEqualTo(2);
+      assertThat(result.out()).isEmpty();
+      assertThat(result.err())
+          .containsPattern(
+              "  - http.max-bytes = 64 MB is more than this process's heap \\(6[0-4] MB\\) can"
+                  + " parse with poll.threads = 4: at most \\d+ KB; lower http.max-bytes or"
+                  + " poll.threads, or raise -Xmx \\(it needs a heap of \\d+ MB\\)\n")
+          .doesNotContain("Exception");
+    } finally {
+      Files.delete(config);
+    }
+  }
+
+  @Test
+  void checkPassesTheDefaultsUnderTheShippedJvmOptions() throws Exception {
+    Matcher javaOpts =
+        Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]*)\"$")
+            .matcher(Files.readString(Path.of("Dockerfile")));
+    assertThat(javaOpts.find()).isTrue();
+    List<String> shipped = List.of(javaOpts.group(1).split(" "));
+    assertThat(shipped).anyMatch(option -> option.startsWith("-Xmx"));
+    Result result =
+        run(shipped, Map.of("DISCORD_TOKEN", TOKEN), "check", "--config", "bot.properties.example");
+    assertThat(result.err()).isEmpty();
+    assertThat(result.status()).isZero();
+    assertThat(result.out()).contains("poll.threads = 4", "http.max-bytes = 5MB");
   }
 
   @Test

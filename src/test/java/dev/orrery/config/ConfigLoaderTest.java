@@ -34,8 +34,12 @@ class ConfigLoaderTest {
   }
 
   ConfigException problems(String... lines) throws IOException {
+    return problems(Map.of(), lines);
+  }
+
+  ConfigException problems(Map<String, String> env, String... lines) throws IOException {
     try {
-      new ConfigLoader(Map.of()).load(file(lines), true);
+      new ConfigLoader(env).load(file(lines), true);
     } catch (ConfigException e) {
       return e;
     }
@@ -333,5 +337,174 @@ class ConfigLoaderTest {
     Files.setPosixFilePermissions(noToken, PosixFilePermissions.fromString("rw-r--r--"));
     assertThat(new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(noToken, true).warnings())
         .isEmpty();
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheFirstKeyIsNotPartOfIt() throws Exception {
+    Config config = load("\ufeffdiscord.token=" + TOKEN, "poll.threads=2");
+    assertThat(config.discord().token().reveal()).isEqualTo(TOKEN);
+    assertThat(config.poll().threads()).isEqualTo(2);
+    assertThat(config.warnings()).isEmpty();
+  }
+
+  @Test
+  void aSizeTooLargeToCountIsRefusedNamingTheMaximum() throws Exception {
+    ConfigException e = problems("discord.token=" + TOKEN, "http.max-bytes=17179869185GB");
+    assertThat(e.problems())
+        .containsExactly(
+            "http.max-bytes = '17179869185GB' is not valid: use a size from 1 KB to 1 GB, written"
+                + " like 512KB or 5MB");
+  }
+
+  @Test
+  void numbersTakeOnlyAsciiDigitsAndNoSign() throws Exception {
+    ConfigException e =
+        problems(
+            "discord.token=" + TOKEN,
+            "poll.threads=\uff15",
+            "summary.max-length=\u0663\u0660\u0660",
+            "database.pool-size=+4",
+            "http.timeout=\uff12\uff10s",
+            "http.max-bytes=\u0665MB",
+            "deliver.max-per-poll=3\u00a0");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "poll.threads = '\uff15' is not valid: use a whole number from 1 to 64; the value holds"
+                + " U+FF15 FULLWIDTH DIGIT FIVE, write it with ASCII characters",
+            "summary.max-length = '\u0663\u0660\u0660' is not valid: use a whole number from 50 to"
+                + " 4000; the value holds U+0663 ARABIC-INDIC DIGIT THREE, write it with ASCII"
+                + " characters",
+            "database.pool-size = '+4' is not valid: use a whole number from 1 to 64",
+            "http.timeout = '\uff12\uff10s' is not valid: use a duration from 1s to 7d, written"
+                + " like 30s, 10m or 1h; the value holds U+FF12 FULLWIDTH DIGIT TWO, write it with"
+                + " ASCII characters",
+            "http.max-bytes = '\u0665MB' is not valid: use a size from 1 KB to 1 GB, written like"
+                + " 512KB or 5MB; the value holds U+0665 ARABIC-INDIC DIGIT FIVE, write it with"
+                + " ASCII characters",
+            "deliver.max-per-poll = '3\u00a0' is not valid: use a whole number from 1 to 50; the"
+                + " value holds U+00A0 NO-BREAK SPACE, write it with ASCII characters");
+  }
+
+  @Test
+  void numbersTooLargeToCountAreRefusedNamingTheRange() throws Exception {
+    ConfigException e =
+        problems(
+            "discord.token=" + TOKEN,
+            "poll.threads=4294967300",
+            "poll.interval=9999999999999999d",
+            "discord.guild-ids=99999999999999999999",
+            "subscriptions.1.channel=18446744073709551616",
+            "subscriptions.1.source=https://example.org/feed.xml");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "poll.threads = '4294967300' is not valid: use a whole number from 1 to 64",
+            "poll.interval = '9999999999999999d' is not valid: use a duration from 1s to 7d,"
+                + " written like 30s, 10m or 1h",
+            "discord.guild-ids = '99999999999999999999' is not valid: use a comma-separated list of"
+                + " server IDs (17 to 20 digits)",
+            "subscriptions.1.channel = '18446744073709551616' is not valid: use a channel ID (17 to"
+                + " 20 digits; Discord: right-click the channel > Copy Channel ID)");
+  }
+
+  @Test
+  void anEmptyValueIsRefusedInsteadOfTakenForTheDefault() throws Exception {
+    ConfigException e =
+        problems(
+            "discord.token=" + TOKEN,
+            "http.timeout=",
+            "database.url=",
+            "poll.threads=",
+            "http.max-bytes=",
+            "http.allow-private-addresses=",
+            "http.user-agent=",
+            "discord.api-base-url=",
+            "log.level");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "http.timeout is empty: remove the line to use the default (20s), or give a value",
+            "database.url is empty: remove the line to use the default"
+                + " (jdbc:sqlite:data/orrery.db), or give a value",
+            "poll.threads is empty: remove the line to use the default (4), or give a value",
+            "http.max-bytes is empty: remove the line to use the default (5 MB), or give a value",
+            "http.allow-private-addresses is empty: remove the line to use the default (false), or"
+                + " give a value",
+            "http.user-agent is empty: remove the line to use the default ("
+                + ConfigLoader.DEFAULT_USER_AGENT
+                + "), or give a value",
+            "discord.api-base-url is empty: remove the line to use the default"
+                + " (https://discord.com/api/v10/), or give a value",
+            "log.level is empty: remove the line to use the default (INFO), or give a value");
+  }
+
+  @Test
+  void anEmptyEnvironmentVariableIsRefusedNamingTheVariable() throws Exception {
+    ConfigException e =
+        problems(
+            Map.of("ORRERY_HTTP_TIMEOUT", "", "ORRERY_DATABASE_URL", "  "),
+            "discord.token=" + TOKEN,
+            "http.timeout=5s");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "ORRERY_HTTP_TIMEOUT (http.timeout) is empty: unset it to use the default (20s), or"
+                + " give a value",
+            "ORRERY_DATABASE_URL (database.url) is empty: unset it to use the default"
+                + " (jdbc:sqlite:data/orrery.db), or give a value");
+  }
+
+  @Test
+  void keysWithoutADefaultMayBeLeftEmpty() throws Exception {
+    Config config =
+        load(
+            "discord.token=" + TOKEN,
+            "discord.guild-ids=",
+            "sources.a.url=https://example.org/rss",
+            "sources.a.title=",
+            "sources.a.color=");
+    assertThat(config.discord().guildIds()).isEmpty();
+    assertThat(config.source("a").orElseThrow())
+        .isEqualTo(new Config.Source("a", URI.create("https://example.org/rss"), null, null));
+    assertThat(config.warnings()).isEmpty();
+  }
+
+  @Test
+  void aBadValueFromTheEnvironmentNamesTheVariable() throws Exception {
+    ConfigException e =
+        problems(Map.of("ORRERY_POLL_THREADS", "lots"), "discord.token=" + TOKEN, "poll.threads=2");
+    assertThat(e.problems())
+        .containsExactly(
+            "poll.threads = 'lots' (from ORRERY_POLL_THREADS) is not valid: use a whole number from"
+                + " 1 to 64");
+  }
+
+  @Test
+  void aBodyCapTheHeapCannotParseIsRefusedNamingTheLargestThatFits() throws Exception {
+    ConfigLoader shipped = new ConfigLoader(Map.of(), HeapBudgetTest.SHIPPED_HEAP);
+    Path path = file("discord.token=" + TOKEN, "http.max-bytes=1GB");
+    assertThatThrownBy(() -> shipped.load(path, true))
+        .isInstanceOf(ConfigException.class)
+        .extracting(e -> ((ConfigException) e).problems())
+        .asList()
+        .containsExactly(
+            "http.max-bytes = 1 GB is more than this process's heap (245 MB) can parse with"
+                + " poll.threads = 4: at most 5 MB; lower http.max-bytes or poll.threads, or raise"
+                + " -Xmx (it needs a heap of 45080 MB)");
+    Config defaults = shipped.load(file("discord.token=" + TOKEN), true);
+    assertThat(defaults.http().maxBytes()).isEqualTo(5L << 20);
+    assertThat(defaults.poll().threads()).isEqualTo(4);
+  }
+
+  @Test
+  void aValueAlreadyRefusedIsNotAlsoWeighedAgainstTheHeap() throws Exception {
+    ConfigLoader small = new ConfigLoader(Map.of("ORRERY_POLL_THREADS", ""), 64L << 20);
+    Path path = file("discord.token=" + TOKEN, "http.max-bytes=2GB");
+    assertThatThrownBy(() -> small.load(path, true))
+        .isInstanceOf(ConfigException.class)
+        .extracting(e -> ((ConfigException) e).problems())
+        .asList()
+        .containsExactlyInAnyOrder(
+            "http.max-bytes = '2GB' is not valid: use a size from 1 KB to 1 GB, written like 512KB"
+                + " or 5MB",
+            "ORRERY_POLL_THREADS (poll.threads) is empty: unset it to use the default (4), or give"
+                + " a value");
   }
 }
