@@ -3,15 +3,18 @@ package dev.orrery.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.testing.FeedServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,6 +168,51 @@ class ProcessTest {
     assertThat(result.err()).isEmpty();
     assertThat(result.status()).isZero();
     assertThat(result.out()).contains("poll.threads = 4", "http.max-bytes = 5MB");
+  }
+
+  @Test
+  void noFeedOfAnAcceptedSizeEndsInAnErrorUnderASmallHeap(@TempDir Path dir) throws Exception {
+    try (FeedServer server = new FeedServer()) {
+      // 256 MB of spaces inside a feed, gzipped to a few hundred KB
+      ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+      try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {
+        gzip.write("<rss version=\"2.0\"><channel><title>".getBytes(StandardCharsets.UTF_8));
+        byte[] spaces = new byte[1 << 20];
+        Arrays.fill(spaces, (byte) ' ');
+        for (int i = 0; i < 256; i++) {
+          gzip.write(spaces);
+        }
+      }
+      server.respond(
+          "/bomb.xml",
+          200,
+          bomb.toByteArray(),
+          Map.of("Content-Type", "application/rss+xml", "Content-Encoding", "gzip"));
+      // the worst shape for memory: as many tiny entries as the accepted size holds
+      StringBuilder tiny = new StringBuilder("<rss version=\"2.0\"><channel><title>t</title>");
+      for (int i = 0; tiny.length() < 1_900_000; i++) {
+        tiny.append("<item><guid>").append(i).append("</guid></item>");
+      }
+      server.serve(
+          "/tiny.xml", tiny.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8));
+      Path config = dir.resolve("bot.properties");
+      Files.writeString(
+          config,
+          "database.url=jdbc:sqlite:"
+              + dir.resolve("orrery.db")
+              + "\nhttp.allow-private-addresses=true\nhttp.max-bytes=2MB\npoll.threads=1\n");
+      List<String> smallHeap = List.of("-XX:+UseParallelGC", "-Xmx64m");
+
+      for (String path : List.of("/bomb.xml", "/tiny.xml")) {
+        String url = server.url(path).toString();
+        Result result = run(smallHeap, Map.of(), "latest", url, "--config", config.toString());
+        assertThat(result.status()).as(path).isIn(0, 1);
+        assertThat(result.err()).as(path).doesNotContain("\tat ", "Exception in thread");
+        if (path.equals("/bomb.xml")) {
+          assertThat(result.err()).contains(url + ": larger than 2 MB");
+        }
+      }
+    }
   }
 
   @Test

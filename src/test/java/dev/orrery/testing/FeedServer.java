@@ -65,7 +65,12 @@ public final class FeedServer implements AutoCloseable {
 
   /** Answers {@code path} with a status, a body and headers; no ETag. */
   public FeedServer respond(String path, int status, String body, Map<String, String> headers) {
-    responses.put(path, new Response(status, body.getBytes(StandardCharsets.UTF_8), headers));
+    return respond(path, status, body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  /** Answers {@code path} with a status, these bytes and headers; no ETag. */
+  public FeedServer respond(String path, int status, byte[] body, Map<String, String> headers) {
+    responses.put(path, new Response(status, body, headers));
     return this;
   }
 
