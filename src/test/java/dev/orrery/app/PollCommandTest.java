@@ -9,6 +9,7 @@ import dev.orrery.store.Database;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.testing.FeedServer;
+import dev.orrery.testing.HostileFeeds;
 import dev.orrery.testing.Resources;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -118,12 +119,9 @@ class PollCommandTest {
     serveSnapshot(Resources.SNAPSHOTS[0]);
     pollOnce();
     serveSnapshot(Resources.SNAPSHOTS[1]);
-    String deep =
-        "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><description>"
-            + "<b>".repeat(5_000)
-            + "</b>".repeat(5_000)
-            + "</description></item></channel></rss>";
-    server.serve("/planet-plone.xml", deep.getBytes(StandardCharsets.UTF_8));
+    server.serve(
+        "/planet-plone.xml",
+        HostileFeeds.rssWithNestedDescription(5_000).getBytes(StandardCharsets.UTF_8));
 
     CommandRun run = pollOnce();
 

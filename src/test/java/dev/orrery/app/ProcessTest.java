@@ -3,6 +3,7 @@ package dev.orrery.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.testing.FeedServer;
+import dev.orrery.testing.HostileFeeds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,12 +107,9 @@ class ProcessTest {
   void aFeedThatBreaksTheReaderEndsLatestWithOneLineNamingItAndNoStackTrace(@TempDir Path dir)
       throws Exception {
     try (FeedServer server = new FeedServer()) {
-      String deep =
-          "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><description>"
-              + "<b>".repeat(5_000)
-              + "</b>".repeat(5_000)
-              + "</description></item></channel></rss>";
-      server.serve("/deep.xml", deep.getBytes(StandardCharsets.UTF_8));
+      server.serve(
+          "/deep.xml",
+          HostileFeeds.rssWithNestedDescription(5_000).getBytes(StandardCharsets.UTF_8));
       Path config = dir.resolve("bot.properties");
       Files.writeString(
           config,

@@ -2,6 +2,7 @@ package dev.orrery.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orrery.testing.HostileFeeds;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,14 +27,8 @@ class DeepNestingTest {
     return parse(new FeedParser(), xml);
   }
 
-  /** An RSS 2.0 feed of one item whose description holds {@code depth} nested divs. */
   static String rssWithNestedDescription(int depth) {
-    return "<rss version=\"2.0\"><channel><title>t</title><link>https://deep.example/</link>"
-        + "<item><title>deep</title><description>"
-        + "<div>".repeat(depth)
-        + "bottom"
-        + "</div>".repeat(depth)
-        + "</description></item></channel></rss>";
+    return HostileFeeds.rssWithNestedDescription(depth);
   }
 
   /** An Atom feed whose XHTML content reaches {@code depth} elements from the root. */

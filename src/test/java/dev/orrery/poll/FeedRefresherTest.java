@@ -14,6 +14,7 @@ import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.testing.FeedServer;
+import dev.orrery.testing.HostileFeeds;
 import dev.orrery.testing.Resources;
 import dev.orrery.testing.SmallDisk;
 import dev.orrery.testing.TestClock;
@@ -128,12 +129,10 @@ class FeedRefresherTest {
 
   @Test
   void aFeedThatBreaksTheReaderIsRecordedAsFailingAndNothingEscapes() {
-    StringBuilder deep =
-        new StringBuilder(
-            "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><description>");
-    deep.append("<b>".repeat(5_000)).append("</b>".repeat(5_000));
-    deep.append("</description></item></channel></rss>");
-    server.serve("/feed", deep.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    server.serve(
+        "/feed",
+        HostileFeeds.rssWithNestedDescription(5_000)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Feed feed = feed("/feed");
     RefreshOutcome outcome = refresher.refresh(feed);
     assertThat(outcome).isInstanceOf(RefreshOutcome.Failed.class);
