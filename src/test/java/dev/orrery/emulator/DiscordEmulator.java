@@ -501,6 +501,24 @@ public final class DiscordEmulator implements AutoCloseable {
     gateway.closeConnections(code, reason);
   }
 
+  /**
+   * Turns every new gateway connection away at the WebSocket handshake (an HTTP error instead of
+   * the upgrade) until {@link #acceptGatewayConnections()}; connections already open stay open.
+   */
+  public void refuseGatewayConnections() {
+    gateway.refuseConnections(true);
+  }
+
+  /** Accepts gateway connections again after {@link #refuseGatewayConnections()}. */
+  public void acceptGatewayConnections() {
+    gateway.refuseConnections(false);
+  }
+
+  /** Waits until at least {@code count} gateway connections have been refused in total. */
+  public void awaitRefusedGatewayConnections(int count, Duration timeout) {
+    logins.await(l -> l.equals("REFUSED"), count, timeout, "refused gateway connections");
+  }
+
   /** Waits until the bot has resumed sessions at least {@code count} times in total. */
   public void awaitResumes(int count, Duration timeout) {
     logins.await(l -> l.startsWith("RESUME"), count, timeout, "gateway resumes");

@@ -8,11 +8,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.exceptions.ParsingException;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Discord's gateway on loopback (JSON, no compression): HELLO, heartbeat ACKs, IDENTIFY answered
  * with READY and a GUILD_CREATE per guild, RESUME answered with the missed events and RESUMED, and
- * dispatches.
+ * dispatches. While refusing, it turns every new connection away at the WebSocket handshake, as a
+ * gateway behind a failing load balancer would.
  */
 final class GatewayServer extends WebSocketServer {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
@@ -39,6 +45,7 @@ final class GatewayServer extends WebSocketServer {
   private final AwaitableLog<String> logins;
   private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
   private final CountDownLatch started = new CountDownLatch(1);
+  private final AtomicBoolean refusing = new AtomicBoolean();
 
   GatewayServer(
       World world, String expectedToken, Duration heartbeatInterval, AwaitableLog<String> logins) {
@@ -63,6 +70,22 @@ final class GatewayServer extends WebSocketServer {
   @Override
   public void onStart() {
     started.countDown();
+  }
+
+  /** Turns new connections away at the handshake ({@code true}) or accepts them again. */
+  void refuseConnections(boolean refuse) {
+    refusing.set(refuse);
+  }
+
+  @Override
+  public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+      WebSocket connection, Draft draft, ClientHandshake request) throws InvalidDataException {
+    if (refusing.get()) {
+      logins.add("REFUSED");
+      // the library answers a refused handshake with an HTTP error and closes the socket
+      throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "the gateway is refusing");
+    }
+    return super.onWebsocketHandshakeReceivedAsServer(connection, draft, request);
   }
 
   @Override

@@ -3,9 +3,11 @@ package dev.orrery.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -83,6 +85,35 @@ class GatewayTest {
     discord.closeGateway(4004, "Authentication failed.");
 
     assertThat(jda.awaitShutdown(15, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void a_refusing_gateway_keeps_a_dropped_bot_out_until_it_accepts_again() {
+    discord.refuseGatewayConnections();
+    discord.dropGateway();
+
+    discord.awaitRefusedGatewayConnections(2, WAIT);
+    assertThat(jda.getStatus()).isNotEqualTo(JDA.Status.CONNECTED);
+    discord.acceptGatewayConnections();
+    discord.awaitResumes(1, WAIT);
+    Awaits.until(() -> jda.getStatus() == JDA.Status.CONNECTED, WAIT, "JDA to be connected again");
+  }
+
+  @Test
+  void a_bot_logging_in_while_the_gateway_refuses_gets_ready_once_it_accepts()
+      throws InterruptedException {
+    discord.refuseGatewayConnections();
+    JDA late = discord.configure(JDABuilder.createLight(discord.token(), List.of())).build();
+    try {
+      discord.awaitRefusedGatewayConnections(1, WAIT);
+      assertThat(late.getStatus()).isNotEqualTo(JDA.Status.CONNECTED);
+      discord.acceptGatewayConnections();
+      Awaits.until(
+          () -> late.getStatus() == JDA.Status.CONNECTED, WAIT, "the late bot to be ready");
+      assertThat(discord.requests("GET users/@me")).hasSize(2);
+    } finally {
+      Bots.shutdown(late);
+    }
   }
 
   @Test

@@ -8,8 +8,8 @@
  * revoke}...), point JDA at it ({@code configure(JDABuilder)}, or the product's {@code
  * discord.api-base-url} and {@code discord.gateway-url} set to {@code restBaseUrl()} and {@code
  * gatewayUrl()}), then drive and observe: {@code interact}, {@code awaitMessages}, {@code
- * requests}, {@code stats}, {@code dropGateway}, {@code failNextRequests}, {@code
- * rateLimitNextRequests}.
+ * requests}, {@code stats}, {@code dropGateway}, {@code refuseGatewayConnections}, {@code
+ * failNextRequests}, {@code rateLimitNextRequests}.
  *
  * <p>Everything here runs in test scope only; JSON is JDA's {@code DataObject}.
  */
