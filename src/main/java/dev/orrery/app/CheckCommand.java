@@ -50,6 +50,7 @@ final class CheckCommand implements Callable<Integer> {
                 .collect(Collectors.joining(",")));
     lines.add("discord.api-base-url = " + c.discord().apiBaseUrl());
     lines.add("discord.gateway-url = " + c.discord().gatewayUrl());
+    lines.add("discord.start-timeout = " + Values.formatDuration(c.discord().startTimeout()));
     lines.add("database.url = " + c.database().url());
     lines.add("database.pool-size = " + c.database().poolSize());
     lines.add("poll.interval = " + Values.formatDuration(c.poll().interval()));

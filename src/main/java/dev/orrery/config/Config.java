@@ -37,8 +37,13 @@ public record Config(
     return Optional.ofNullable(sources.get(name));
   }
 
-  /** How the bot reaches Discord. The token is never part of {@link #toString()}. */
-  public record Discord(Secret token, List<Long> guildIds, URI apiBaseUrl, URI gatewayUrl) {
+  /**
+   * How the bot reaches Discord. The token is never part of {@link #toString()}.
+   *
+   * @param startTimeout how long a start may keep retrying before Discord counts as unreachable
+   */
+  public record Discord(
+      Secret token, List<Long> guildIds, URI apiBaseUrl, URI gatewayUrl, Duration startTimeout) {
     public Discord {
       guildIds = List.copyOf(guildIds);
     }

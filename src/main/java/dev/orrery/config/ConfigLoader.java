@@ -121,6 +121,8 @@ public final class ConfigLoader {
     URI apiBase =
         keys.url("discord.api-base-url", "https://discord.com/api/v10/", Set.of("http", "https"));
     URI gateway = keys.url("discord.gateway-url", "wss://gateway.discord.gg/", Set.of("ws", "wss"));
+    Duration startTimeout =
+        keys.duration("discord.start-timeout", Duration.ofMinutes(2), Duration.ofSeconds(1));
 
     String dbUrl = keys.text("database.url", "jdbc:sqlite:data/orrery.db");
     if (!dbUrl.startsWith("jdbc:sqlite:")) {
@@ -177,7 +179,7 @@ public final class ConfigLoader {
     }
     return new Config(
         file,
-        new Config.Discord(token, guildIds, apiBase, gateway),
+        new Config.Discord(token, guildIds, apiBase, gateway, startTimeout),
         new Config.Database(dbUrl, poolSize),
         new Config.Poll(interval, minInterval, threads),
         new Config.Http(userAgent, timeout, maxBytes, allowPrivate),

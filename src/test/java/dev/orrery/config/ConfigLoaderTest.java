@@ -53,6 +53,7 @@ class ConfigLoaderTest {
     assertThat(config.discord().guildIds()).isEmpty();
     assertThat(config.discord().apiBaseUrl()).isEqualTo(URI.create("https://discord.com/api/v10/"));
     assertThat(config.discord().gatewayUrl()).isEqualTo(URI.create("wss://gateway.discord.gg/"));
+    assertThat(config.discord().startTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.database()).isEqualTo(new Config.Database("jdbc:sqlite:data/orrery.db", 4));
     assertThat(config.poll())
         .isEqualTo(new Config.Poll(Duration.ofMinutes(10), Duration.ofMinutes(1), 4));
@@ -75,6 +76,7 @@ class ConfigLoaderTest {
             "discord.guild-ids=123456789012345678, 223456789012345678",
             "discord.api-base-url=http://127.0.0.1:9000/api/v10/",
             "discord.gateway-url=ws://127.0.0.1:9001/",
+            "discord.start-timeout=30s",
             "database.url=jdbc:sqlite:" + dir.resolve("x.db"),
             "database.pool-size=2",
             "poll.interval=2h",
@@ -98,6 +100,7 @@ class ConfigLoaderTest {
         .containsExactly(123456789012345678L, 223456789012345678L);
     assertThat(config.discord().apiBaseUrl()).hasPort(9000);
     assertThat(config.discord().gatewayUrl()).hasScheme("ws");
+    assertThat(config.discord().startTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.database().poolSize()).isEqualTo(2);
     assertThat(config.poll())
         .isEqualTo(new Config.Poll(Duration.ofHours(2), Duration.ofMinutes(5), 8));
@@ -181,6 +184,7 @@ class ConfigLoaderTest {
             "discord.guild-ids=12345",
             "discord.api-base-url=ftp://example.org/",
             "discord.gateway-url=not a url",
+            "discord.start-timeout=0s",
             "database.url=jdbc:mysql://localhost/orrery",
             "database.pool-size=0",
             "poll.interval=often",
@@ -198,6 +202,8 @@ class ConfigLoaderTest {
             "discord.api-base-url = 'ftp://example.org/' is not valid: use an absolute http or"
                 + " https URL",
             "discord.gateway-url = 'not a url' is not valid: use an absolute ws or wss URL",
+            "discord.start-timeout = '0s' is not valid: use a duration from 1s to 7d, written like"
+                + " 30s, 10m or 1h",
             "database.url = 'jdbc:mysql://localhost/orrery' is not valid: use a SQLite JDBC URL"
                 + " such as jdbc:sqlite:data/orrery.db",
             "database.pool-size = '0' is not valid: use a whole number from 1 to 64",
