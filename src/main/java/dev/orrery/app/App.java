@@ -21,7 +21,8 @@ public final class App implements AutoCloseable {
   /**
    * Opens the database, logs in to Discord and starts polling.
    *
-   * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord refuses the token
+   * @throws dev.orrery.discord.DiscordStartException when Discord refuses the token, or cannot be
+   *     reached within {@code discord.start-timeout}
    */
   public static App start(Config config, InstantSource clock) throws InterruptedException {
     return start(new FeedSide(config, clock));

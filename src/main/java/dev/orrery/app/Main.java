@@ -33,8 +33,11 @@ import picocli.CommandLine.Mixin;
 public final class Main implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-  /** Exit status of a bad configuration or command line. */
+  /** Exit status of a bad configuration or command line, or a token Discord refuses. */
   static final int USAGE = 2;
+
+  /** Exit status of a start that could not reach Discord within discord.start-timeout. */
+  static final int UNREACHABLE = 3;
 
   @Mixin ConfigOption config;
 

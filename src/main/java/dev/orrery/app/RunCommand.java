@@ -1,9 +1,9 @@
 package dev.orrery.app;
 
 import dev.orrery.config.Config;
+import dev.orrery.discord.DiscordStartException;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
-import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -27,11 +27,9 @@ final class RunCommand implements Callable<Integer> {
     App app;
     try {
       app = App.start(cfg, InstantSource.system());
-    } catch (InvalidTokenException e) {
-      main.err.println(
-          "orrery: Discord refused the token (401 Unauthorized): check discord.token;"
-              + " resetting a token in the developer portal invalidates the old one");
-      return Main.USAGE;
+    } catch (DiscordStartException e) {
+      main.err.println("orrery: " + e.getMessage());
+      return e.kind() == DiscordStartException.Kind.TOKEN_REFUSED ? Main.USAGE : Main.UNREACHABLE;
     }
     try (app) {
       Shutdown.awaitSignal();

@@ -69,7 +69,8 @@ public final class DiscordBot implements AutoCloseable {
    * Logs in and waits until every server is loaded, then registers commands, applies the configured
    * subscriptions and starts posting (pending deliveries from before first).
    *
-   * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord refuses the token
+   * @throws DiscordStartException when Discord refuses the token, or cannot be reached within
+   *     {@code discord.start-timeout}
    */
   public static DiscordBot start(Parts parts) throws InterruptedException {
     Config.Discord discord = parts.config().discord();
@@ -108,7 +109,7 @@ public final class DiscordBot implements AutoCloseable {
 
     String gateway = discord.gatewayUrl().toString();
     // no optional intent: JDA always asks for GUILDS, which is all Orrery needs
-    JDA jda =
+    JDABuilder builder =
         JDABuilder.createLight(discord.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
             .setRestConfig(new RestConfig().setBaseUrl(discord.apiBaseUrl().toString()))
             .setSessionController(
@@ -121,9 +122,14 @@ public final class DiscordBot implements AutoCloseable {
             .setCompression(Compression.NONE)
             .setHttpClientBuilder(
                 new OkHttpClient.Builder().addInterceptor(new GlobalRateLimit(REQUESTS_PER_SECOND)))
-            .addEventListeners(router, new ChannelCleanup(parts.service(), commandPool))
-            .build();
-    jda.awaitReady();
+            .addEventListeners(router, new ChannelCleanup(parts.service(), commandPool));
+    JDA jda;
+    try {
+      jda = DiscordLogin.login(builder, discord);
+    } catch (DiscordStartException | InterruptedException e) {
+      commandPool.shutdownNow();
+      throw e;
+    }
     log.info(
         "Logged in to Discord as {} in {} servers",
         jda.getSelfUser().getName(),

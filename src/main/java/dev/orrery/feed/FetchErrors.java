@@ -15,14 +15,14 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.HttpUrl;
 
 /** Turns what went wrong on the wire into a sentence a person can act on. */
-final class FetchErrors {
+public final class FetchErrors {
   private FetchErrors() {}
 
   static String timedOut(Duration timeout) {
     return "timed out after " + Readable.duration(timeout);
   }
 
-  static String describe(IOException e, HttpUrl at, boolean pastDeadline, Duration timeout) {
+  public static String describe(IOException e, HttpUrl at, boolean pastDeadline, Duration timeout) {
     RefusedAddressException refused = find(e, RefusedAddressException.class);
     if (refused != null) {
       return refused.getMessage();
