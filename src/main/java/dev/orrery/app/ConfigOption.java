@@ -32,6 +32,9 @@ final class ConfigOption {
       }
       return config;
     } catch (ConfigException e) {
+      for (String warning : e.warnings()) {
+        err.println("warning: " + warning);
+      }
       err.println("orrery: the configuration in " + file + " cannot be used:");
       for (String problem : e.problems()) {
         err.println("  - " + problem);

@@ -87,27 +87,7 @@ public final class ConfigLoader {
       throws ConfigException {
     Keys keys = new Keys(fileValues, env);
 
-    Secret token = new Secret(keys.text("discord.token", ""));
-    String envToken = env.get("DISCORD_TOKEN");
-    if (token.isEmpty() && envToken != null && !envToken.isBlank()) {
-      token = new Secret(envToken.trim());
-    }
-    if (!fileValues.getOrDefault("discord.token", "").isBlank() && readableByOthers(file)) {
-      keys.warning(
-          file
-              + " holds the bot's token and can be read by every user of this machine:"
-              + " run chmod 600 "
-              + file);
-    }
-    if (tokenRequired && token.isEmpty()) {
-      keys.problem(
-          "discord.token is not set: create a bot at https://discord.com/developers/applications,"
-              + " copy its token (Bot > Reset Token) into bot.properties as discord.token=..., or"
-              + " set the environment variable DISCORD_TOKEN");
-    } else if (!token.isEmpty() && token.reveal().chars().anyMatch(Character::isWhitespace)) {
-      keys.problem(
-          "discord.token contains white space: paste the token exactly as Discord shows it");
-    }
+    Secret token = token(keys, file, fileValues, tokenRequired);
     List<Long> guildIds = new ArrayList<>();
     for (String id : keys.list("discord.guild-ids")) {
       Long guildId = Values.parseSnowflake(id);
@@ -137,6 +117,7 @@ public final class ConfigLoader {
       keys.warning(
           "poll.interval = "
               + Values.formatDuration(interval)
+              + keys.from("poll.interval")
               + " polls feeds more than once a minute: be polite to feed hosts and use 1m or more"
               + " outside tests");
     }
@@ -144,8 +125,10 @@ public final class ConfigLoader {
       keys.problem(
           "poll.min-interval = "
               + Values.formatDuration(minInterval)
+              + keys.from("poll.min-interval")
               + " is longer than poll.interval = "
               + Values.formatDuration(interval)
+              + keys.from("poll.interval")
               + ": set poll.min-interval to poll.interval or less");
     }
     int threads = keys.integer("poll.threads", 4, 1, 64);
@@ -154,7 +137,8 @@ public final class ConfigLoader {
     Duration timeout = keys.duration("http.timeout", Duration.ofSeconds(20), Duration.ofSeconds(1));
     long maxBytes = keys.size("http.max-bytes", 5L << 20, 1L << 10);
     boolean allowPrivate = keys.bool("http.allow-private-addresses", false);
-    String heapProblem = heap.problem(maxBytes, threads);
+    String heapProblem =
+        heap.problem(maxBytes, keys.from("http.max-bytes"), threads, keys.from("poll.threads"));
     if (heapProblem != null
         && !keys.hasProblemAbout("http.max-bytes")
         && !keys.hasProblemAbout("poll.threads")) {
@@ -172,8 +156,9 @@ public final class ConfigLoader {
     List<Config.ChannelSubscription> subscriptions = readSubscriptions(keys, fileValues, sources);
 
     keys.warnAboutUnknownKeys();
+    keys.warnAboutUnknownVariables();
     if (!keys.problems.isEmpty()) {
-      throw new ConfigException(keys.problems);
+      throw new ConfigException(keys.problems, keys.warnings);
     }
     return new Config(
         file,
@@ -187,6 +172,52 @@ public final class ConfigLoader {
         sources,
         subscriptions,
         keys.warnings);
+  }
+
+  /**
+   * The token: from ORRERY_DISCORD_TOKEN or DISCORD_TOKEN (the first that holds more than white
+   * space, else the first set), which beat the file, as every variable does.
+   */
+  private Secret token(
+      Keys keys, Path file, Map<String, String> fileValues, boolean tokenRequired) {
+    keys.markRead("discord.token");
+    List<String> variables = List.of(Keys.envName("discord.token"), "DISCORD_TOKEN");
+    String variable =
+        variables.stream()
+            .filter(v -> env.get(v) != null && !env.get(v).isBlank())
+            .findFirst()
+            .orElse(variables.stream().filter(env::containsKey).findFirst().orElse(null));
+    boolean inTheFile = !fileValues.getOrDefault("discord.token", "").isBlank();
+    Secret token =
+        new Secret(
+            variable != null
+                ? env.get(variable).trim()
+                : fileValues.getOrDefault("discord.token", ""));
+    if (inTheFile && readableByOthers(file)) {
+      keys.warning(
+          file
+              + " holds the bot's token and can be read by every user of this machine:"
+              + " run chmod 600 "
+              + file);
+    }
+    if (tokenRequired && token.isEmpty()) {
+      keys.problem(
+          variable != null && inTheFile
+              ? variable
+                  + " (discord.token) is empty: unset it to use the token in "
+                  + file
+                  + ", or give the token"
+              : "discord.token is not set: create a bot at"
+                  + " https://discord.com/developers/applications, copy its token (Bot > Reset"
+                  + " Token) into bot.properties as discord.token=..., or set the environment"
+                  + " variable DISCORD_TOKEN");
+    } else if (!token.isEmpty() && token.reveal().chars().anyMatch(Character::isWhitespace)) {
+      keys.problem(
+          "discord.token"
+              + (variable == null ? "" : " (from " + variable + ")")
+              + " contains white space: paste the token exactly as Discord shows it");
+    }
+    return token;
   }
 
   private static Map<String, Config.Source> readSources(Keys keys, Map<String, String> fileValues) {

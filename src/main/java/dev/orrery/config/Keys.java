@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,11 +73,16 @@ final class Keys {
         .anyMatch(p -> p.startsWith(key + " ") || p.startsWith(envName(key) + " "));
   }
 
+  /** " (from ORRERY_POLL_INTERVAL)" when the environment sets {@code key}; else nothing. */
+  String from(String key) {
+    String variable = envName(key);
+    return env.containsKey(variable) ? " (from " + variable + ")" : "";
+  }
+
   /** Refuses a value, naming the key (and the variable it came from) and what is accepted. */
   void invalid(String key, String value, String accepted) {
     String shown = value == null ? "(empty)" : "'" + value + "'";
-    String variable = envName(key);
-    String from = env.containsKey(variable) ? " (from " + variable + ")" : "";
+    String from = from(key);
     String odd = value == null ? null : Values.notPlainAscii(value);
     String hint =
         odd == null ? "" : "; the value holds " + odd + ", write it with ASCII characters";
@@ -191,15 +195,31 @@ final class Keys {
   void warnAboutUnknownKeys() {
     for (String key : fileValues.keySet()) {
       if (!read.contains(key)) {
-        String closest =
-            read.stream()
-                .min(Comparator.comparingInt(known -> Levenshtein.distance(known, key)))
-                .orElse("");
-        String hint =
-            Levenshtein.distance(closest, key) <= Math.max(3, key.length() / 3)
-                ? "; did you mean " + closest + "?"
-                : "; see bot.properties.example for the keys";
-        warnings.add(key + " is not a known key and is ignored" + hint);
+        String closest = Levenshtein.closest(key, read);
+        warnings.add(
+            key
+                + " is not a known key and is ignored"
+                + (closest != null
+                    ? "; did you mean " + closest + "?"
+                    : "; see bot.properties.example for the keys"));
+      }
+    }
+  }
+
+  /** Warns about each {@code ORRERY_} variable that is not the variable of a key that was read. */
+  void warnAboutUnknownVariables() {
+    Set<String> known = new TreeSet<>();
+    read.forEach(key -> known.add(envName(key)));
+    for (String variable : new TreeSet<>(env.keySet())) {
+      if (variable.startsWith("ORRERY_") && !known.contains(variable)) {
+        String closest = Levenshtein.closest(variable, known);
+        warnings.add(
+            variable
+                + " is not a known variable and is ignored"
+                + (closest != null
+                    ? "; did you mean " + closest + "?"
+                    : "; a variable is ORRERY_ and a key of bot.properties.example in upper case,"
+                        + " dots and dashes as underscores"));
       }
     }
   }

@@ -507,4 +507,84 @@ class ConfigLoaderTest {
             "ORRERY_POLL_THREADS (poll.threads) is empty: unset it to use the default (4), or give"
                 + " a value");
   }
+
+  @Test
+  void theEnvironmentBeatsTheFileForTheTokenToo() throws Exception {
+    String other = "OTk5OTk5OTk5OTk5OTk5OTk5.other-part.zyxwvu";
+    Config config = load(Map.of("DISCORD_TOKEN", other), "discord.token=" + TOKEN);
+    assertThat(config.discord().token().reveal()).isEqualTo(other);
+  }
+
+  @Test
+  void aMisspelledVariableIsWarnedAboutWithTheClosestOne() throws Exception {
+    Config config =
+        load(
+            Map.of(
+                "ORRERY_POLL_INTERVALL", "5m",
+                "ORRERY_COMPLETELY_DIFFERENT", "1"),
+            "discord.token=" + TOKEN);
+    assertThat(config.warnings())
+        .containsExactlyInAnyOrder(
+            "ORRERY_POLL_INTERVALL is not a known variable and is ignored; did you mean"
+                + " ORRERY_POLL_INTERVAL?",
+            "ORRERY_COMPLETELY_DIFFERENT is not a known variable and is ignored; a variable is"
+                + " ORRERY_ and a key of bot.properties.example in upper case, dots and dashes as"
+                + " underscores");
+    assertThat(config.poll().interval()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void aRuleBetweenKeysNamesTheVariableAValueCameFrom() throws Exception {
+    ConfigException e =
+        problems(
+            Map.of("ORRERY_POLL_MIN_INTERVAL", "10m"),
+            "discord.token=" + TOKEN,
+            "poll.interval=5m");
+    assertThat(e.problems())
+        .containsExactly(
+            "poll.min-interval = 10m (from ORRERY_POLL_MIN_INTERVAL) is longer than poll.interval ="
+                + " 5m: set poll.min-interval to poll.interval or less");
+    ConfigLoader shipped =
+        new ConfigLoader(Map.of("ORRERY_HTTP_MAX_BYTES", "1GB"), HeapBudgetTest.SHIPPED_HEAP);
+    Path path = file("discord.token=" + TOKEN);
+    assertThatThrownBy(() -> shipped.load(path, true))
+        .isInstanceOf(ConfigException.class)
+        .extracting(thrown -> ((ConfigException) thrown).problems())
+        .asList()
+        .singleElement()
+        .asString()
+        .startsWith("http.max-bytes = 1 GB (from ORRERY_HTTP_MAX_BYTES) is more than");
+    Config fast = load(Map.of("ORRERY_POLL_INTERVAL", "2s"), "discord.token=" + TOKEN);
+    assertThat(fast.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("poll.interval = 2s (from ORRERY_POLL_INTERVAL) polls feeds more than once");
+  }
+
+  @Test
+  void unknownKeysAreWarnedAboutEvenWhenThereAreProblems() throws Exception {
+    ConfigException e =
+        problems(
+            Map.of("ORRERY_POLL_INTERVALL", "5m"),
+            "discord.token=" + TOKEN,
+            "poll.threds=2",
+            "poll.threads=lots");
+    assertThat(e.problems())
+        .containsExactly("poll.threads = 'lots' is not valid: use a whole number from 1 to 64");
+    assertThat(e.warnings())
+        .containsExactly(
+            "poll.threds is not a known key and is ignored; did you mean poll.threads?",
+            "ORRERY_POLL_INTERVALL is not a known variable and is ignored; did you mean"
+                + " ORRERY_POLL_INTERVAL?");
+  }
+
+  @Test
+  void anEmptyTokenVariableSaysItHidesTheFilesToken() throws Exception {
+    ConfigException e = problems(Map.of("DISCORD_TOKEN", ""), "discord.token=" + TOKEN);
+    assertThat(e.problems())
+        .containsExactly(
+            "DISCORD_TOKEN (discord.token) is empty: unset it to use the token in "
+                + dir.resolve("bot.properties")
+                + ", or give the token");
+  }
 }
