@@ -1,7 +1,6 @@
 package dev.orrery.config;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,11 @@ import java.util.Optional;
  * The whole validated configuration of one Orrery process. Immutable; built by {@link
  * ConfigLoader}.
  *
+ * @param provenance where each value came from: the file, the environment or a default
  * @param warnings things that work but deserve a look (typos, impolite poll intervals)
  */
 public record Config(
-    Path file,
+    Provenance provenance,
     Discord discord,
     Database database,
     Poll poll,
@@ -37,8 +37,13 @@ public record Config(
     return Optional.ofNullable(sources.get(name));
   }
 
-  /** How the bot reaches Discord. The token is never part of {@link #toString()}. */
-  public record Discord(Secret token, List<Long> guildIds, URI apiBaseUrl, URI gatewayUrl) {
+  /**
+   * How the bot reaches Discord. The token is never part of {@link #toString()}.
+   *
+   * @param startTimeout how long a start may keep retrying before Discord counts as unreachable
+   */
+  public record Discord(
+      Secret token, List<Long> guildIds, URI apiBaseUrl, URI gatewayUrl, Duration startTimeout) {
     public Discord {
       guildIds = List.copyOf(guildIds);
     }

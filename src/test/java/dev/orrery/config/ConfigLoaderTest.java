@@ -63,6 +63,7 @@ class ConfigLoaderTest {
     assertThat(config.deliverMaxPerPoll()).isEqualTo(5);
     assertThat(config.summaryMaxLength()).isEqualTo(350);
     assertThat(config.logLevel()).isEqualTo("INFO");
+    assertThat(config.discord().startTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.sources()).isEmpty();
     assertThat(config.warnings()).isEmpty();
   }
@@ -429,7 +430,7 @@ class ConfigLoaderTest {
             "http.allow-private-addresses is empty: remove the line to use the default (false), or"
                 + " give a value",
             "http.user-agent is empty: remove the line to use the default ("
-                + ConfigLoader.DEFAULT_USER_AGENT
+                + ConfigKeys.DEFAULT_USER_AGENT
                 + "), or give a value",
             "discord.api-base-url is empty: remove the line to use the default"
                 + " (https://discord.com/api/v10/), or give a value",
@@ -586,5 +587,19 @@ class ConfigLoaderTest {
             "DISCORD_TOKEN (discord.token) is empty: unset it to use the token in "
                 + dir.resolve("bot.properties")
                 + ", or give the token");
+  }
+
+  @Test
+  void discordStartTimeoutIsADurationOfAtLeastASecondAndTwoMinutesByDefault() throws Exception {
+    assertThat(load("discord.token=" + TOKEN).discord().startTimeout())
+        .isEqualTo(Duration.ofMinutes(2));
+    assertThat(load("discord.token=" + TOKEN, "discord.start-timeout=30s").discord().startTimeout())
+        .isEqualTo(Duration.ofSeconds(30));
+    ConfigException e =
+        problems(Map.of("ORRERY_DISCORD_START_TIMEOUT", "500ms"), "discord.token=" + TOKEN);
+    assertThat(e.problems())
+        .containsExactly(
+            "discord.start-timeout = '500ms' (from ORRERY_DISCORD_START_TIMEOUT) is not valid: use"
+                + " a duration from 1s to 7d, written like 30s, 10m or 1h");
   }
 }

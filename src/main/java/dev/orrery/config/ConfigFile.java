@@ -1,0 +1,62 @@
+package dev.orrery.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/** Reads bot.properties into its keys and values, or says why it cannot be read. */
+final class ConfigFile {
+  private ConfigFile() {}
+
+  /** The keys of {@code file} and their values, trimmed; null when the file does not exist. */
+  static Map<String, String> read(Path file) throws ConfigException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return null; // defaults and environment alone can make a working configuration
+    } catch (IOException e) {
+      throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
+    }
+    Properties properties = new Properties();
+    try {
+      // Editors on Windows may start the file with a byte order mark: not part of the first key.
+      properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
+    }
+    Map<String, String> values = new TreeMap<>();
+    properties
+        .stringPropertyNames()
+        .forEach(k -> values.put(k.trim(), properties.getProperty(k).trim()));
+    return values;
+  }
+
+  /** A warning when {@code file} holds the token and every user may read it. */
+  static List<String> tokenWarnings(Path file, Map<String, String> values) {
+    if (values.getOrDefault(ConfigKeys.DISCORD_TOKEN.name(), "").isBlank()
+        || !readableByOthers(file)) {
+      return List.of();
+    }
+    return List.of(
+        file
+            + " holds the bot's token and can be read by every user of this machine: run chmod 600 "
+            + file);
+  }
+
+  private static boolean readableByOthers(Path file) {
+    try {
+      return Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false; // not a POSIX file system: nothing to check
+    }
+  }
+}
