@@ -1,6 +1,7 @@
 package dev.orrery.config;
 
 import static dev.orrery.config.ConfigKeys.SOURCE_COLOR;
+import static dev.orrery.config.ConfigKeys.SOURCE_ENABLED;
 import static dev.orrery.config.ConfigKeys.SOURCE_TITLE;
 import static dev.orrery.config.ConfigKeys.SOURCE_URL;
 import static dev.orrery.config.ConfigKeys.SUBSCRIPTION_CHANNEL;
@@ -27,15 +28,20 @@ final class CatalogueReader {
 
   private final KeyReader reader;
   private final Collection<String> fileKeys;
+  private final Environment environment;
 
-  CatalogueReader(KeyReader reader, Collection<String> fileKeys) {
+  CatalogueReader(KeyReader reader, Collection<String> fileKeys, Environment environment) {
     this.reader = reader;
     this.fileKeys = fileKeys;
+    this.environment = environment;
   }
 
-  /** The sources by name. */
+  /** The sources by name: the built-in ones not removed, and those the configuration adds. */
   Map<String, Config.Source> sources() {
-    Set<String> names = new TreeSet<>(namesInTheFile(ConfigKeys.SOURCE));
+    Set<String> names = new TreeSet<>();
+    BuiltInSources.ALL.forEach(s -> names.add(s.name()));
+    names.addAll(namesInTheFile(ConfigKeys.SOURCE));
+    names.addAll(environment.names("sources", ConfigKeys.SOURCE, names));
     Map<String, Config.Source> sources = new LinkedHashMap<>();
     for (String name : names) {
       if (!SOURCE_NAME.matcher(name).matches()) {
@@ -44,11 +50,12 @@ final class CatalogueReader {
                 + name
                 + ": the source name '"
                 + name
-                + "' must be 1 to 32 lower-case letters, digits or dashes, like planet-python");
+                + "' must be 1 to 32 lower-case letters, digits or dashes, like planet-python"
+                + setBy(name));
         ConfigKeys.SOURCE.forEach(k -> reader.skip(k.named(name)));
         continue;
       }
-      Config.Source source = source(name);
+      Config.Source source = source(name, BuiltInSources.named(name).orElse(null));
       if (source != null) {
         sources.put(name, source);
       }
@@ -56,12 +63,18 @@ final class CatalogueReader {
     return sources;
   }
 
-  /** The source {@code name}, or null when it has no valid URL. */
-  private Config.Source source(String name) {
-    Key<URI> urlKey = SOURCE_URL.named(name);
+  /** The source {@code name}, or null when it is removed or has no valid URL. */
+  private Config.Source source(String name, Config.Source builtIn) {
+    if (!reader.get(SOURCE_ENABLED.named(name))) {
+      reader.skip(SOURCE_URL.named(name), SOURCE_TITLE.named(name), SOURCE_COLOR.named(name));
+      return null;
+    }
+    Key<URI> urlKey = SOURCE_URL.named(name).withDefault(builtIn == null ? null : builtIn.url());
     URI url = reader.get(urlKey);
-    String title = reader.get(SOURCE_TITLE.named(name));
-    Integer color = reader.get(SOURCE_COLOR.named(name));
+    String title =
+        reader.get(SOURCE_TITLE.named(name).withDefault(builtIn == null ? null : builtIn.title()));
+    Integer color =
+        reader.get(SOURCE_COLOR.named(name).withDefault(builtIn == null ? null : builtIn.color()));
     if (url == null && !reader.refused(urlKey)) {
       reader.problem(
           urlKey.name() + " is missing: every source needs the address of its RSS or Atom feed");
@@ -71,7 +84,8 @@ final class CatalogueReader {
 
   /** The channels subscribed by the configuration, each to a source or a feed URL. */
   List<Config.ChannelSubscription> subscriptions(Map<String, Config.Source> sources) {
-    Set<String> names = namesInTheFile(ConfigKeys.SUBSCRIPTION);
+    Set<String> names = new TreeSet<>(namesInTheFile(ConfigKeys.SUBSCRIPTION));
+    names.addAll(environment.names("subscriptions", ConfigKeys.SUBSCRIPTION, names));
     List<Config.ChannelSubscription> result = new ArrayList<>();
     for (String name : names) {
       Key<Long> channelKey = SUBSCRIPTION_CHANNEL.named(name);
@@ -114,6 +128,17 @@ final class CatalogueReader {
       }
     }
     return names;
+  }
+
+  /** " (from ORRERY_SOURCES_…)" when a variable made the source {@code name}; else nothing. */
+  private String setBy(String name) {
+    for (Key<?> key : ConfigKeys.SOURCE) {
+      Environment.Found found = environment.find(key.named(name));
+      if (found != null) {
+        return " (from " + found.variable() + ")";
+      }
+    }
+    return "";
   }
 
   private static boolean isHttpUrl(String text) {

@@ -129,6 +129,13 @@ final class ConfigKeys {
       Key.of("sources.<name>.title", Rules.text(), null, "The name shown for the source");
   static final Key<Integer> SOURCE_COLOR =
       Key.of("sources.<name>.color", Rules.color(), null, "The colour of its posts, as #RRGGBB");
+  static final Key<Boolean> SOURCE_ENABLED =
+      Key.of(
+          "sources.<name>.enabled",
+          Rules.bool(),
+          true,
+          "Whether the catalogue offers the source: false removes a built-in one");
+
   static final Key<Long> SUBSCRIPTION_CHANNEL =
       Key.of(
           "subscriptions.<name>.channel",
@@ -165,7 +172,8 @@ final class ConfigKeys {
           LOG_LEVEL);
 
   /** The keys of one source, {@code sources.<name>.*}. */
-  static final List<Key<?>> SOURCE = List.of(SOURCE_URL, SOURCE_TITLE, SOURCE_COLOR);
+  static final List<Key<?>> SOURCE =
+      List.of(SOURCE_ENABLED, SOURCE_URL, SOURCE_TITLE, SOURCE_COLOR);
 
   /** The keys of one subscription, {@code subscriptions.<name>.*}. */
   static final List<Key<?>> SUBSCRIPTION = List.of(SUBSCRIPTION_CHANNEL, SUBSCRIPTION_SOURCE);

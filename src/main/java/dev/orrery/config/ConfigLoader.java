@@ -75,7 +75,7 @@ public final class ConfigLoader {
     int maxPerPoll = reader.get(DELIVER_MAX_PER_POLL);
     int summaryMax = reader.get(SUMMARY_MAX_LENGTH);
     String logLevel = reader.get(LOG_LEVEL);
-    CatalogueReader catalogue = new CatalogueReader(reader, values.keySet());
+    CatalogueReader catalogue = new CatalogueReader(reader, values.keySet(), environment);
     Map<String, Config.Source> sources = catalogue.sources();
     List<Config.ChannelSubscription> subscriptions = catalogue.subscriptions(sources);
     reader.warnAboutUnknownNames();

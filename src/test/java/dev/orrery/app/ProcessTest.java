@@ -2,6 +2,7 @@ package dev.orrery.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orrery.testing.BuiltInsRemoved;
 import dev.orrery.testing.FeedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -262,6 +263,7 @@ class ProcessTest {
           "database.url=jdbc:sqlite:"
               + db
               + "\nhttp.allow-private-addresses=true\n"
+              + BuiltInsRemoved.text()
               + "sources.gone.url=http://127.0.0.1:9/feed.xml\nlog.level=ERROR\n");
       Files.writeString(
           noLevel,

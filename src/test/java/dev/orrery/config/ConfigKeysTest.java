@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The table of keys, and the places that must agree with it. */
 class ConfigKeysTest {
@@ -50,14 +49,8 @@ class ConfigKeysTest {
   }
 
   @Test
-  void checkListsEveryKeyOfTheTable(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("bot.properties");
-    Files.writeString(
-        file,
-        "sources.planet-python.url=https://planetpython.org/rss20.xml\n"
-            + "sources.planet-python.title=Planet Python\n"
-            + "sources.planet-python.color=#3776ab\n");
-    Config config = new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(file, true);
+  void checkListsEveryKeyOfTheTable() throws Exception {
+    Config config = new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(Path.of("absent"), true);
     Set<String> listed =
         config.provenance().settings().stream()
             .map(Provenance.Setting::key)

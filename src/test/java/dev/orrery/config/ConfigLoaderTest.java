@@ -64,7 +64,7 @@ class ConfigLoaderTest {
     assertThat(config.summaryMaxLength()).isEqualTo(350);
     assertThat(config.logLevel()).isEqualTo("INFO");
     assertThat(config.discord().startTimeout()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(config.sources()).isEmpty();
+    assertThat(config.sources().values()).containsExactlyInAnyOrderElementsOf(BuiltInSources.ALL);
     assertThat(config.warnings()).isEmpty();
   }
 
@@ -262,7 +262,8 @@ class ConfigLoaderTest {
             "subscriptions.a.channel = 'general' is not valid: use a channel ID (17 to 20 digits;"
                 + " Discord: right-click the channel > Copy Channel ID)",
             "subscriptions.b.source = 'nope' is not valid: use a source name from sources.*"
-                + " (bad-color) or an http(s) feed URL");
+                + " (bad-color, django-community, planet-plone, planet-python, planet-twisted) or"
+                + " an http(s) feed URL");
   }
 
   @Test
@@ -522,12 +523,15 @@ class ConfigLoaderTest {
         load(
             Map.of(
                 "ORRERY_POLL_INTERVALL", "5m",
+                "ORRERY_SOURCES_MY_BLOG_URLL", "https://blog.example.org/feed.xml",
                 "ORRERY_COMPLETELY_DIFFERENT", "1"),
             "discord.token=" + TOKEN);
     assertThat(config.warnings())
         .containsExactlyInAnyOrder(
             "ORRERY_POLL_INTERVALL is not a known variable and is ignored; did you mean"
                 + " ORRERY_POLL_INTERVAL?",
+            "ORRERY_SOURCES_MY_BLOG_URLL is not a known variable and is ignored; did you mean"
+                + " ORRERY_SOURCES_MY_BLOG_URL?",
             "ORRERY_COMPLETELY_DIFFERENT is not a known variable and is ignored; a variable is"
                 + " ORRERY_ and a key of bot.properties.example in upper case, dots and dashes as"
                 + " underscores");
@@ -601,5 +605,73 @@ class ConfigLoaderTest {
         .containsExactly(
             "discord.start-timeout = '500ms' (from ORRERY_DISCORD_START_TIMEOUT) is not valid: use"
                 + " a duration from 1s to 7d, written like 30s, 10m or 1h");
+  }
+
+  @Test
+  void theFourPlanetsAreBuiltIn() throws Exception {
+    Config config =
+        new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(dir.resolve("absent"), true);
+    assertThat(config.sources().keySet())
+        .containsExactlyInAnyOrder(
+            "planet-python", "django-community", "planet-twisted", "planet-plone");
+    assertThat(config.source("planet-python"))
+        .contains(
+            new Config.Source(
+                "planet-python",
+                URI.create("https://planetpython.org/rss20.xml"),
+                "Planet Python",
+                0x3776ab));
+    assertThat(config.source("django-community").orElseThrow().url())
+        .isEqualTo(URI.create("https://www.djangoproject.com/rss/community/blogs/"));
+    assertThat(config.source("planet-plone").orElseThrow().title()).isEqualTo("Planet Plone");
+  }
+
+  @Test
+  void aBuiltInSourceIsChangedKeyByKeyAndRemovedWithEnabledFalse() throws Exception {
+    Config config =
+        load(
+            Map.of("ORRERY_SOURCES_DJANGO_COMMUNITY_ENABLED", "false"),
+            "discord.token=" + TOKEN,
+            "sources.planet-python.title=PP",
+            "sources.planet-plone.enabled=false");
+    assertThat(config.sources().keySet())
+        .containsExactlyInAnyOrder("planet-python", "planet-twisted");
+    assertThat(config.source("planet-python").orElseThrow())
+        .isEqualTo(
+            new Config.Source(
+                "planet-python", URI.create("https://planetpython.org/rss20.xml"), "PP", 0x3776ab));
+    assertThat(config.warnings()).isEmpty();
+  }
+
+  @Test
+  void sourcesAndSubscriptionsCanComeFromTheEnvironmentAlone() throws Exception {
+    Config config =
+        new ConfigLoader(
+                Map.of(
+                    "DISCORD_TOKEN", TOKEN,
+                    "ORRERY_SOURCES_MY_BLOG_URL", "https://blog.example.org/feed.xml",
+                    "ORRERY_SOURCES_MY_BLOG_TITLE", "My blog",
+                    "ORRERY_SUBSCRIPTIONS_NEWS_CHANNEL", "323456789012345678",
+                    "ORRERY_SUBSCRIPTIONS_NEWS_SOURCE", "my-blog"))
+            .load(dir.resolve("absent"), true);
+    assertThat(config.source("my-blog"))
+        .contains(
+            new Config.Source(
+                "my-blog", URI.create("https://blog.example.org/feed.xml"), "My blog", null));
+    assertThat(config.subscriptions())
+        .containsExactly(new Config.ChannelSubscription("news", 323456789012345678L, "my-blog"));
+    assertThat(config.warnings()).isEmpty();
+  }
+
+  @Test
+  void aVariableOverridesTheFileKeyItIsNamedAfterWithoutMakingASecondSource() throws Exception {
+    Config config =
+        load(
+            Map.of("ORRERY_SOURCES_MY_BLOG_TITLE", "From the environment"),
+            "discord.token=" + TOKEN,
+            "sources.my-blog.url=https://blog.example.org/feed.xml",
+            "sources.my-blog.title=From the file");
+    assertThat(config.source("my-blog").orElseThrow().title()).isEqualTo("From the environment");
+    assertThat(config.sources()).hasSize(5);
   }
 }

@@ -6,6 +6,7 @@ import dev.orrery.emulator.Channel;
 import dev.orrery.emulator.DiscordEmulator;
 import dev.orrery.emulator.Guild;
 import dev.orrery.testing.Await;
+import dev.orrery.testing.BuiltInsRemoved;
 import dev.orrery.testing.FeedServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,7 +147,8 @@ class SecretsTest {
               "log.level=DEBUG",
               "http.allow-private-addresses=true",
               "sources.console-feed.url=" + server.url(feed.path),
-              "sources.broken.url=" + server.url("/broken.xml"));
+              "sources.broken.url=" + server.url("/broken.xml"),
+              String.join("\n", BuiltInsRemoved.lines()));
       String check = exitStatus(0, Map.of(), "check", "--config", config.toString());
       assertThat(check).contains("discord.token = T3Jy****", WORLD_READABLE_WARNING);
       assertNoPartOfTheToken(check);
