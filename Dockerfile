@@ -14,12 +14,13 @@ RUN groupadd --system orrery \
  && chown orrery:orrery /data
 COPY --from=build /src/target/orrery.jar /app/orrery.jar
 USER orrery
-WORKDIR /data
 VOLUME /data
-# Mount a bot.properties at /config/bot.properties, or configure with ORRERY_* variables alone.
+# Orrery reads ./bot.properties: mount one at /config/bot.properties, or configure with ORRERY_*
+# variables alone (the file may then be absent; the built-in planets need no configuration).
+WORKDIR /config
 ENV ORRERY_DATABASE_URL=jdbc:sqlite:/data/orrery.db
 # A 256 MB heap and the parallel collector: peak RSS under 300 MB at 10,000 feeds (BENCHMARKS.md).
 # Set JAVA_OPTS to run with other JVM options (docker run -e JAVA_OPTS="-Xmx512m ...").
 ENV JAVA_OPTS="-XX:+UseParallelGC -Xmx256m"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/orrery.jar \"$@\"", "orrery"]
-CMD ["run", "--config", "/config/bot.properties"]
+CMD ["run"]

@@ -38,14 +38,14 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * The configuration as {@code key = value} lines, every key of the table with its value or its
-   * default.
+   * The configuration as {@code key = value} lines, every default filled in, each saying where its
+   * value came from: the file, an environment variable, or the default.
    */
   static List<String> describe(Config c) {
     List<String> lines = new ArrayList<>();
-    lines.add("# " + c.provenance().file() + ": valid");
+    lines.add("# " + c.provenance().readFrom() + ": valid");
     for (Provenance.Setting s : c.provenance().settings()) {
-      lines.add(s.key() + " = " + s.value());
+      lines.add(s.key() + " = " + s.value() + "  # " + s.origin().describe());
     }
     return lines;
   }

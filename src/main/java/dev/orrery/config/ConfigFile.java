@@ -16,22 +16,31 @@ import java.util.TreeMap;
 final class ConfigFile {
   private ConfigFile() {}
 
-  /** The keys of {@code file} and their values, trimmed; null when the file does not exist. */
-  static Map<String, String> read(Path file) throws ConfigException {
+  /**
+   * The keys of {@code file} and their values, trimmed; null when the file does not exist and need
+   * not.
+   */
+  static Map<String, String> read(Path file, boolean mustExist) throws ConfigException {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      return null; // defaults and environment alone can make a working configuration
+      if (!mustExist) {
+        return null; // defaults and environment alone can make a working configuration
+      }
+      throw ConfigException.aboutTheFile(
+          file
+              + " does not exist: check the path given to --config, or leave --config out to read"
+              + " ./bot.properties (which may be absent) and the environment");
     } catch (IOException e) {
-      throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
+      throw ConfigException.aboutTheFile(file + " cannot be read: " + e.getMessage());
     }
     Properties properties = new Properties();
     try {
       // Editors on Windows may start the file with a byte order mark: not part of the first key.
       properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
     } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
+      throw ConfigException.aboutTheFile(file + " cannot be read: " + e.getMessage());
     }
     Map<String, String> values = new TreeMap<>();
     properties

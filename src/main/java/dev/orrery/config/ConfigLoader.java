@@ -51,13 +51,20 @@ public final class ConfigLoader {
   }
 
   /**
-   * Loads the file (a missing file is fine: defaults and environment still apply), with the
-   * environment over it, and validates.
+   * Loads a file that must exist, with the environment over it, and validates.
    *
    * @param tokenRequired whether a missing Discord token is a problem (the console mode needs none)
    */
   public Config load(Path file, boolean tokenRequired) throws ConfigException {
-    return load(file, ConfigFile.read(file), tokenRequired);
+    return load(file, ConfigFile.read(file, true), tokenRequired);
+  }
+
+  /**
+   * Loads a file that may be absent (defaults and environment alone can make a working
+   * configuration), with the environment over it, and validates.
+   */
+  public Config loadIfPresent(Path file, boolean tokenRequired) throws ConfigException {
+    return load(file, ConfigFile.read(file, false), tokenRequired);
   }
 
   private Config load(Path file, Map<String, String> fileValues, boolean tokenRequired)
@@ -80,9 +87,9 @@ public final class ConfigLoader {
     List<Config.ChannelSubscription> subscriptions = catalogue.subscriptions(sources);
     reader.warnAboutUnknownNames();
 
-    Provenance provenance = new Provenance(file, reader.settings());
+    Provenance provenance = new Provenance(file, fileValues != null, reader.settings());
     if (!reader.problems.isEmpty()) {
-      throw new ConfigException(reader.problems, reader.warnings);
+      throw new ConfigException(reader.problems, reader.warnings, provenance);
     }
     return new Config(
         provenance,

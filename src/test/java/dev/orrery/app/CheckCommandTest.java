@@ -23,6 +23,23 @@ class CheckCommandTest {
   }
 
   @Test
+  void eachKeySaysWhetherItCameFromTheFileTheEnvironmentOrTheDefault() throws Exception {
+    Path file = file("discord.token=" + TOKEN + "\npoll.threads=2\n");
+    CommandRun run =
+        CommandRun.of(Map.of("ORRERY_POLL_INTERVAL", "30m"), "check", "--config", file.toString());
+    assertThat(run.status()).isZero();
+    assertThat(run.lines())
+        .contains(
+            "discord.token = MTIz****  # from " + file,
+            "poll.threads = 2  # from " + file,
+            "poll.interval = 30m  # from ORRERY_POLL_INTERVAL",
+            "http.timeout = 20s  # default",
+            "discord.start-timeout = 2m  # default",
+            "sources.planet-python.url = https://planetpython.org/rss20.xml  # default");
+    assertThat(run.out() + run.err()).doesNotContain("the-secret-part");
+  }
+
+  @Test
   void unknownKeysAreWarnedAboutEvenWhenTheConfigurationHasProblems() throws Exception {
     Path file = file("discord.token=" + TOKEN + "\npoll.intervall=5m\n");
     CommandRun run =
@@ -39,7 +56,7 @@ class CheckCommandTest {
                 + " poll.interval?",
             "warning: ORRERY_SUMARY_MAX_LENGTH is not a known variable and is ignored; did you"
                 + " mean ORRERY_SUMMARY_MAX_LENGTH?",
-            "orrery: the configuration in " + file + " cannot be used:",
+            "orrery: the configuration in " + file + " and the environment cannot be used:",
             "  - poll.threads = 'lots' (from ORRERY_POLL_THREADS) is not valid: use a whole number"
                 + " from 1 to 64");
   }

@@ -151,11 +151,43 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aMissingFileStillLoadsFromTheEnvironment() throws Exception {
+  void aFileThatMayBeAbsentIsNotNeededWhenTheEnvironmentHasTheRest() throws Exception {
     Config config =
         new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN))
-            .load(dir.resolve("absent.properties"), true);
+            .loadIfPresent(dir.resolve("absent.properties"), true);
     assertThat(config.discord().token().isEmpty()).isFalse();
+    assertThat(config.provenance().fileFound()).isFalse();
+  }
+
+  @Test
+  void aFileThatMustExistIsRefusedWhenAbsent() {
+    Path absent = dir.resolve("absent.properties");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(absent, true))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            absent
+                + " does not exist: check the path given to --config, or leave --config out to"
+                + " read ./bot.properties (which may be absent) and the environment");
+  }
+
+  @Test
+  void eachValueSaysWhereItCameFrom() throws Exception {
+    Path path = file("discord.token=" + TOKEN, "poll.threads=2", "sources.planet-plone.title=PL");
+    Config config = new ConfigLoader(Map.of("ORRERY_POLL_INTERVAL", "30m")).load(path, true);
+    assertThat(config.provenance().settings())
+        .contains(
+            new Provenance.Setting("discord.token", "MTIz****", new Origin.File(path)),
+            new Provenance.Setting("poll.threads", "2", new Origin.File(path)),
+            new Provenance.Setting(
+                "poll.interval", "30m", new Origin.Variable("ORRERY_POLL_INTERVAL")),
+            new Provenance.Setting("poll.min-interval", "1m", new Origin.Default()),
+            new Provenance.Setting("http.max-bytes", "5MB", new Origin.Default()),
+            new Provenance.Setting("sources.planet-plone.title", "PL", new Origin.File(path)),
+            new Provenance.Setting(
+                "sources.planet-plone.url",
+                "https://planet.plone.org/rss20.xml",
+                new Origin.Default()));
+    assertThat(config.provenance().readFrom()).isEqualTo(path + " and the environment");
   }
 
   @Test
@@ -610,7 +642,7 @@ class ConfigLoaderTest {
   @Test
   void theFourPlanetsAreBuiltIn() throws Exception {
     Config config =
-        new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(dir.resolve("absent"), true);
+        new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).loadIfPresent(dir.resolve("absent"), true);
     assertThat(config.sources().keySet())
         .containsExactlyInAnyOrder(
             "planet-python", "django-community", "planet-twisted", "planet-plone");
@@ -653,7 +685,7 @@ class ConfigLoaderTest {
                     "ORRERY_SOURCES_MY_BLOG_TITLE", "My blog",
                     "ORRERY_SUBSCRIPTIONS_NEWS_CHANNEL", "323456789012345678",
                     "ORRERY_SUBSCRIPTIONS_NEWS_SOURCE", "my-blog"))
-            .load(dir.resolve("absent"), true);
+            .loadIfPresent(dir.resolve("absent"), true);
     assertThat(config.source("my-blog"))
         .contains(
             new Config.Source(
