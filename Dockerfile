@@ -6,9 +6,10 @@ RUN mvn -B -q dependency:go-offline
 COPY src ./src
 RUN mvn -B -q package -DskipTests
 
-# Run: a slim JRE, a user of its own, state in /data
+# Run: a slim JRE, a user and group of its own (both 10001: a mounted bot.properties must be
+# readable by one of them), state in /data
 FROM eclipse-temurin:17-jre
-RUN groupadd --system orrery \
+RUN groupadd --system --gid 10001 orrery \
  && useradd --system --gid orrery --uid 10001 --home-dir /data --shell /usr/sbin/nologin orrery \
  && mkdir -p /data /config \
  && chown orrery:orrery /data

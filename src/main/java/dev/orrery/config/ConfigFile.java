@@ -3,6 +3,7 @@ package dev.orrery.config;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,6 +33,14 @@ final class ConfigFile {
           file
               + " does not exist: check the path given to --config, or leave --config out to read"
               + " ./bot.properties (which may be absent) and the environment");
+    } catch (AccessDeniedException e) {
+      RunningUser user = RunningUser.current();
+      throw ConfigException.aboutTheFile(
+          file
+              + " cannot be read: permission denied for the user that runs Orrery ("
+              + user.describe()
+              + "): make it readable by that user, or by its group: "
+              + user.groupReadable(file));
     } catch (IOException e) {
       throw ConfigException.aboutTheFile(file + " cannot be read: " + e.getMessage());
     }
@@ -49,16 +58,25 @@ final class ConfigFile {
     return values;
   }
 
-  /** A warning when {@code file} holds the token and every user may read it. */
+  /**
+   * A warning when {@code file} holds the token and every user may read it, with the commands that
+   * leave it readable by its owner and the group that runs Orrery: a mode of 600 would lock out
+   * Orrery itself where another user owns the file, as a file mounted into the Docker image is.
+   */
   static List<String> tokenWarnings(Path file, Map<String, String> values) {
     if (values.getOrDefault(ConfigKeys.DISCORD_TOKEN.name(), "").isBlank()
         || !readableByOthers(file)) {
       return List.of();
     }
+    RunningUser user = RunningUser.current();
+    String who = user.gid() == null ? "" : " (gid " + user.gid() + ")";
     return List.of(
         file
-            + " holds the bot's token and can be read by every user of this machine: run chmod 600 "
-            + file);
+            + " holds the bot's token and can be read by every user of this machine: run "
+            + user.groupReadable(file)
+            + ", so that only its owner and the group that runs Orrery"
+            + who
+            + " can read it");
   }
 
   private static boolean readableByOthers(Path file) {

@@ -1,9 +1,11 @@
 package dev.orrery.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -70,5 +72,29 @@ class ConfigFileProcessTest {
             "sources.my-blog.url = https://blog.example.org/feed.xml  # from"
                 + " ORRERY_SOURCES_MY_BLOG_URL",
             "sources.planet-python.url = https://planetpython.org/rss20.xml  # default");
+  }
+
+  @Test
+  void aFileOrreryMayNotReadIsRefusedSayingPermissionDenied() throws Exception {
+    Path file = dir.resolve("bot.properties");
+    Files.writeString(file, "discord.token=" + TOKEN + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("-w-------"));
+    // root reads any file: take away the capabilities that let it, as the image's user has none
+    List<String> prefix = List.of();
+    if (Files.isReadable(file)) {
+      assumeThat(Path.of("/usr/bin/setpriv")).exists();
+      prefix = List.of("/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search");
+    }
+    for (String[] args :
+        List.of(new String[] {"check"}, new String[] {"check", "--config", file.toString()})) {
+      ProcessTest.Result result = ProcessTest.run(dir, prefix, List.of(), Map.of(), args);
+      assertThat(result.status()).isEqualTo(2);
+      assertThat(result.err())
+          .containsPattern(
+              "orrery: \\S*bot.properties cannot be read: permission denied for the user that"
+                  + " runs Orrery \\(\\S+, uid \\d+, gid \\d+\\): make it readable by that user,"
+                  + " or by its group: chgrp \\d+ \\S+ and chmod 640 \\S+\n")
+          .doesNotContain("Exception");
+    }
   }
 }

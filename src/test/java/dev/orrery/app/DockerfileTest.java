@@ -87,6 +87,20 @@ class DockerfileTest {
     assertThat(readmeSection("Docker")).contains(":/config/bot.properties:ro");
   }
 
+  @Test
+  void theReadmeSaysWhichGroupMustReadTheFileAndTheImageRunsInThatGroup() throws Exception {
+    String dockerfile = Files.readString(Path.of("Dockerfile"));
+    Matcher group = Pattern.compile("groupadd --system --gid (\\d+) orrery").matcher(dockerfile);
+    assertThat(group.find()).isTrue();
+    Matcher user =
+        Pattern.compile("useradd --system --gid orrery --uid (\\d+) ").matcher(dockerfile);
+    assertThat(user.find()).isTrue();
+    assertThat(readmeSection("Docker"))
+        .contains("chgrp " + group.group(1) + " bot.properties")
+        .contains("chmod 640 bot.properties")
+        .contains("uid " + user.group(1));
+  }
+
   static String readmeSection(String title) throws Exception {
     String readme = Files.readString(Path.of("README.md"));
     int start = readme.indexOf("\n## " + title + "\n");

@@ -358,14 +358,23 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aTokenInAFileOthersCanReadIsWarnedAbout() throws Exception {
+  void aWorldReadableTokenFileGetsAdviceThatKeepsItReadableForOrrery() throws Exception {
     Path path = file("discord.token=" + TOKEN);
     Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
+    String gid = String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:gid"));
     assertThat(new ConfigLoader(Map.of()).load(path, true).warnings())
-        .singleElement()
-        .asString()
-        .contains("holds the bot's token and can be read by every user", "chmod 600");
-    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        .containsExactly(
+            path
+                + " holds the bot's token and can be read by every user of this machine: run chgrp "
+                + gid
+                + " "
+                + path
+                + " and chmod 640 "
+                + path
+                + ", so that only its owner and the group that runs Orrery (gid "
+                + gid
+                + ") can read it");
+    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r-----"));
     assertThat(new ConfigLoader(Map.of()).load(path, true).warnings()).isEmpty();
     Path noToken = file("poll.interval=10m");
     Files.setPosixFilePermissions(noToken, PosixFilePermissions.fromString("rw-r--r--"));

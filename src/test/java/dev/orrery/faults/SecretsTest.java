@@ -29,7 +29,7 @@ class SecretsTest {
   static final String TOKEN = "T3JyZXJ5U2VjcmV0c1Rlc3Q5.Zk9q2w.Sekrit-8vN3pLm2Yt5RbQx7Kw_Zr4Hd";
 
   private static final String WORLD_READABLE_WARNING =
-      "holds the bot's token and can be read by every user of this machine: run chmod 600";
+      "holds the bot's token and can be read by every user of this machine: run chgrp";
   private static final Duration WAIT = Duration.ofSeconds(90);
 
   @TempDir Path dir;
