@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 class ConfigKeysTest {
   static final String TOKEN = ConfigLoaderTest.TOKEN;
 
-  /** The comment lines above the line that sets or shows {@code key}, joined into one text. */
+  /**
+   * The comment lines above the line that sets or shows {@code key}, up to a blank line or another
+   * key's line, joined into one text.
+   */
   static String documentation(List<String> example, String key) {
     int line = -1;
     for (int i = 0; i < example.size(); i++) {
@@ -26,10 +29,9 @@ class ConfigKeysTest {
     }
     assertThat(line).as("a line of bot.properties.example that sets or shows " + key).isPositive();
     List<String> comments = new ArrayList<>();
-    for (int i = line - 1; i >= 0 && example.get(i).startsWith("#"); i--) {
-      if (example.get(i).matches("#[a-z<>.-]+=.*")) {
-        continue; // another key shown in the same paragraph
-      }
+    for (int i = line - 1;
+        i >= 0 && example.get(i).startsWith("#") && !example.get(i).matches("#[a-z<>.-]+=.*");
+        i--) {
       comments.add(0, example.get(i).substring(1).trim());
     }
     return String.join(" ", comments);
