@@ -1,11 +1,10 @@
 package dev.orrery.app;
 
 import dev.orrery.config.Config;
-import dev.orrery.config.Values;
+import dev.orrery.config.Provenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -38,49 +37,15 @@ final class CheckCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The configuration as {@code key = value} lines, every default filled in. */
+  /**
+   * The configuration as {@code key = value} lines, every default filled in, each saying where its
+   * value came from: the file, an environment variable, or the default.
+   */
   static List<String> describe(Config c) {
     List<String> lines = new ArrayList<>();
-    lines.add("# " + c.file() + ": valid");
-    lines.add("discord.token = " + c.discord().token().masked());
-    lines.add(
-        "discord.guild-ids = "
-            + c.discord().guildIds().stream()
-                .map(Long::toUnsignedString)
-                .collect(Collectors.joining(",")));
-    lines.add("discord.api-base-url = " + c.discord().apiBaseUrl());
-    lines.add("discord.gateway-url = " + c.discord().gatewayUrl());
-    lines.add("discord.start-timeout = " + Values.formatDuration(c.discord().startTimeout()));
-    lines.add("database.url = " + c.database().url());
-    lines.add("database.pool-size = " + c.database().poolSize());
-    lines.add("poll.interval = " + Values.formatDuration(c.poll().interval()));
-    lines.add("poll.min-interval = " + Values.formatDuration(c.poll().minInterval()));
-    lines.add("poll.threads = " + c.poll().threads());
-    lines.add("http.user-agent = " + c.http().userAgent());
-    lines.add("http.timeout = " + Values.formatDuration(c.http().timeout()));
-    String size = Values.formatSize(c.http().maxBytes());
-    lines.add(
-        "http.max-bytes = "
-            + (size.endsWith("bytes") ? c.http().maxBytes() : size.replace(" ", "")));
-    lines.add("http.allow-private-addresses = " + c.http().allowPrivateAddresses());
-    lines.add("deliver.max-per-poll = " + c.deliverMaxPerPoll());
-    lines.add("summary.max-length = " + c.summaryMaxLength());
-    lines.add("log.level = " + c.logLevel());
-    c.sources().values().stream()
-        .sorted((a, b) -> a.name().compareTo(b.name()))
-        .forEach(
-            s -> {
-              lines.add("sources." + s.name() + ".url = " + s.url());
-              if (s.title() != null) {
-                lines.add("sources." + s.name() + ".title = " + s.title());
-              }
-              if (s.color() != null) {
-                lines.add("sources." + s.name() + ".color = " + String.format("#%06x", s.color()));
-              }
-            });
-    for (Config.ChannelSubscription s : c.subscriptions()) {
-      lines.add("subscriptions." + s.key() + ".channel = " + Long.toUnsignedString(s.channelId()));
-      lines.add("subscriptions." + s.key() + ".source = " + s.source());
+    lines.add("# " + c.provenance().readFrom() + ": valid");
+    for (Provenance.Setting s : c.provenance().settings()) {
+      lines.add(s.key() + " = " + s.value() + "  # " + s.origin().describe());
     }
     return lines;
   }

@@ -71,7 +71,9 @@ final class PollCommand implements Callable<Integer> {
     Logging.setLevel(verbosity.logLevel(cfg.logLevel()));
     if (cfg.sources().isEmpty()) {
       main.err.println(
-          "orrery poll: " + config.file + " has no sources: add sources.<name>.url=<feed URL>");
+          "orrery poll: the configuration has no sources: the built-in ones are removed"
+              + " (sources.<name>.enabled=false) and none is added: add sources.<name>.url=<feed"
+              + " URL>");
       return Main.USAGE;
     }
     InstantSource clock = InstantSource.system();

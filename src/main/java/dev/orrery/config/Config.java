@@ -1,7 +1,6 @@
 package dev.orrery.config;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,11 @@ import java.util.Optional;
  * The whole validated configuration of one Orrery process. Immutable; built by {@link
  * ConfigLoader}.
  *
+ * @param provenance where each value came from: the file, the environment or a default
  * @param warnings things that work but deserve a look (typos, impolite poll intervals)
  */
 public record Config(
-    Path file,
+    Provenance provenance,
     Discord discord,
     Database database,
     Poll poll,

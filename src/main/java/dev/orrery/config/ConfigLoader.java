@@ -1,47 +1,37 @@
 package dev.orrery.config;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import static dev.orrery.config.ConfigKeys.DATABASE_POOL_SIZE;
+import static dev.orrery.config.ConfigKeys.DATABASE_URL;
+import static dev.orrery.config.ConfigKeys.DELIVER_MAX_PER_POLL;
+import static dev.orrery.config.ConfigKeys.DISCORD_API_BASE_URL;
+import static dev.orrery.config.ConfigKeys.DISCORD_GATEWAY_URL;
+import static dev.orrery.config.ConfigKeys.DISCORD_GUILD_IDS;
+import static dev.orrery.config.ConfigKeys.DISCORD_START_TIMEOUT;
+import static dev.orrery.config.ConfigKeys.DISCORD_TOKEN;
+import static dev.orrery.config.ConfigKeys.HTTP_ALLOW_PRIVATE_ADDRESSES;
+import static dev.orrery.config.ConfigKeys.HTTP_MAX_BYTES;
+import static dev.orrery.config.ConfigKeys.HTTP_TIMEOUT;
+import static dev.orrery.config.ConfigKeys.HTTP_USER_AGENT;
+import static dev.orrery.config.ConfigKeys.LOG_LEVEL;
+import static dev.orrery.config.ConfigKeys.POLL_INTERVAL;
+import static dev.orrery.config.ConfigKeys.POLL_MIN_INTERVAL;
+import static dev.orrery.config.ConfigKeys.POLL_THREADS;
+import static dev.orrery.config.ConfigKeys.SUMMARY_MAX_LENGTH;
+
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads {@code bot.properties} and the environment into a validated {@link Config}.
- *
- * <p>Every key is declared once, in {@link #read}, with its default and its rule. Environment
- * variables override the file: {@code ORRERY_} and the key upper-cased, with dots and dashes as
- * underscores ({@code ORRERY_POLL_INTERVAL}); {@code DISCORD_TOKEN} is accepted for the token.
+ * Reads {@code bot.properties} and the environment into a validated {@link Config}, by the keys of
+ * {@link ConfigKeys}. The environment beats the file, which beats the defaults: see {@link
+ * Environment} for the names of the variables; {@code DISCORD_TOKEN} is accepted for the token.
  */
 public final class ConfigLoader {
-  public static final String DEFAULT_USER_AGENT =
-      "Orrery/" + Version.current() + " (+" + Version.HOME_PAGE + ")";
+  private static final Duration MINUTE = Duration.ofMinutes(1);
 
-  private static final Pattern SOURCE_KEY =
-      Pattern.compile("sources\\.([^.]+)\\.(url|title|color)");
-  private static final Pattern SUBSCRIPTION_KEY =
-      Pattern.compile("subscriptions\\.([^.]+)\\.(channel|source)");
-  private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
-  private static final Pattern COLOR = Pattern.compile("#?([0-9a-fA-F]{6})");
-  private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
-
-  private final Map<String, String> env;
+  private final Environment environment;
   private final HeapBudget heap;
 
   /**
@@ -56,242 +46,127 @@ public final class ConfigLoader {
    * @param maxHeap the most heap the process that will use the configuration may use, in bytes
    */
   public ConfigLoader(Map<String, String> env, long maxHeap) {
-    this.env = Map.copyOf(env);
+    this.environment = new Environment(env);
     this.heap = new HeapBudget(maxHeap);
   }
 
   /**
-   * Loads the file (a missing file is fine: defaults and environment still apply) and validates.
+   * Loads a file that must exist, with the environment over it, and validates.
    *
    * @param tokenRequired whether a missing Discord token is a problem (the console mode needs none)
    */
   public Config load(Path file, boolean tokenRequired) throws ConfigException {
-    Properties properties = new Properties();
-    try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      // Editors on Windows may start the file with a byte order mark: not part of the first key.
-      properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
-    } catch (NoSuchFileException e) {
-      // defaults and environment alone can make a working configuration
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
-    }
-    Map<String, String> values = new TreeMap<>();
-    properties
-        .stringPropertyNames()
-        .forEach(k -> values.put(k.trim(), properties.getProperty(k).trim()));
-    return read(file, values, tokenRequired);
+    return load(file, ConfigFile.read(file, true), tokenRequired);
   }
 
-  private Config read(Path file, Map<String, String> fileValues, boolean tokenRequired)
+  /**
+   * Loads a file that may be absent (defaults and environment alone can make a working
+   * configuration), with the environment over it, and validates.
+   */
+  public Config loadIfPresent(Path file, boolean tokenRequired) throws ConfigException {
+    return load(file, ConfigFile.read(file, false), tokenRequired);
+  }
+
+  private Config load(Path file, Map<String, String> fileValues, boolean tokenRequired)
       throws ConfigException {
-    Keys keys = new Keys(fileValues, env);
+    Map<String, String> values = fileValues == null ? Map.of() : fileValues;
+    KeyReader reader = new KeyReader(file, values, environment);
+    if (fileValues != null) {
+      ConfigFile.tokenWarnings(file, values).forEach(reader::warning);
+    }
+    Config.Discord discord = discord(reader, file, values, tokenRequired);
+    Config.Database database =
+        new Config.Database(reader.get(DATABASE_URL), reader.get(DATABASE_POOL_SIZE));
+    Config.Poll poll = poll(reader);
+    Config.Http http = http(reader, poll.threads());
+    int maxPerPoll = reader.get(DELIVER_MAX_PER_POLL);
+    int summaryMax = reader.get(SUMMARY_MAX_LENGTH);
+    String logLevel = reader.get(LOG_LEVEL);
+    CatalogueReader catalogue = new CatalogueReader(reader, values.keySet(), environment);
+    Map<String, Config.Source> sources = catalogue.sources();
+    List<Config.ChannelSubscription> subscriptions = catalogue.subscriptions(sources);
+    reader.warnAboutUnknownNames();
 
-    Secret token = new Secret(keys.text("discord.token", ""));
-    String envToken = env.get("DISCORD_TOKEN");
-    if (token.isEmpty() && envToken != null && !envToken.isBlank()) {
-      token = new Secret(envToken.trim());
-    }
-    if (!fileValues.getOrDefault("discord.token", "").isBlank() && readableByOthers(file)) {
-      keys.warning(
-          file
-              + " holds the bot's token and can be read by every user of this machine:"
-              + " run chmod 600 "
-              + file);
-    }
-    if (tokenRequired && token.isEmpty()) {
-      keys.problem(
-          "discord.token is not set: create a bot at https://discord.com/developers/applications,"
-              + " copy its token (Bot > Reset Token) into bot.properties as discord.token=..., or"
-              + " set the environment variable DISCORD_TOKEN");
-    } else if (!token.isEmpty() && token.reveal().chars().anyMatch(Character::isWhitespace)) {
-      keys.problem(
-          "discord.token contains white space: paste the token exactly as Discord shows it");
-    }
-    List<Long> guildIds = new ArrayList<>();
-    for (String id : keys.list("discord.guild-ids")) {
-      Long guildId = Values.parseSnowflake(id);
-      if (guildId != null) {
-        guildIds.add(guildId);
-      } else {
-        keys.invalid(
-            "discord.guild-ids", id, "a comma-separated list of server IDs (17 to 20 digits)");
-      }
-    }
-    URI apiBase =
-        keys.url("discord.api-base-url", "https://discord.com/api/v10/", Set.of("http", "https"));
-    URI gateway = keys.url("discord.gateway-url", "wss://gateway.discord.gg/", Set.of("ws", "wss"));
-    Duration startTimeout =
-        keys.duration("discord.start-timeout", Duration.ofMinutes(2), Duration.ofSeconds(1));
-
-    String dbUrl = keys.text("database.url", "jdbc:sqlite:data/orrery.db");
-    if (!dbUrl.startsWith("jdbc:sqlite:")) {
-      keys.invalid("database.url", dbUrl, "a SQLite JDBC URL such as jdbc:sqlite:data/orrery.db");
-    }
-    int poolSize = keys.integer("database.pool-size", 4, 1, 64);
-
-    Duration interval =
-        keys.duration("poll.interval", Duration.ofMinutes(10), Duration.ofSeconds(1));
-    Duration defaultMin =
-        interval.compareTo(Duration.ofMinutes(1)) < 0 ? interval : Duration.ofMinutes(1);
-    Duration minInterval = keys.duration("poll.min-interval", defaultMin, Duration.ofSeconds(1));
-    if (interval.compareTo(Duration.ofMinutes(1)) < 0) {
-      keys.warning(
-          "poll.interval = "
-              + Values.formatDuration(interval)
-              + " polls feeds more than once a minute: be polite to feed hosts and use 1m or more"
-              + " outside tests");
-    }
-    if (minInterval.compareTo(interval) > 0) {
-      keys.problem(
-          "poll.min-interval = "
-              + Values.formatDuration(minInterval)
-              + " is longer than poll.interval = "
-              + Values.formatDuration(interval)
-              + ": set poll.min-interval to poll.interval or less");
-    }
-    int threads = keys.integer("poll.threads", 4, 1, 64);
-
-    String userAgent = keys.text("http.user-agent", DEFAULT_USER_AGENT);
-    Duration timeout = keys.duration("http.timeout", Duration.ofSeconds(20), Duration.ofSeconds(1));
-    long maxBytes = keys.size("http.max-bytes", 5L << 20, 1L << 10);
-    boolean allowPrivate = keys.bool("http.allow-private-addresses", false);
-    String heapProblem = heap.problem(maxBytes, threads);
-    if (heapProblem != null
-        && !keys.hasProblemAbout("http.max-bytes")
-        && !keys.hasProblemAbout("poll.threads")) {
-      keys.problem(heapProblem);
-    }
-
-    int maxPerPoll = keys.integer("deliver.max-per-poll", 5, 1, 50);
-    int summaryMax = keys.integer("summary.max-length", 350, 50, 4000);
-    String logLevel = keys.text("log.level", "INFO").toUpperCase(Locale.ROOT);
-    if (!LOG_LEVELS.contains(logLevel)) {
-      keys.invalid("log.level", logLevel, "one of TRACE, DEBUG, INFO, WARN, ERROR");
-    }
-
-    Map<String, Config.Source> sources = readSources(keys, fileValues);
-    List<Config.ChannelSubscription> subscriptions = readSubscriptions(keys, fileValues, sources);
-
-    keys.warnAboutUnknownKeys();
-    if (!keys.problems.isEmpty()) {
-      throw new ConfigException(keys.problems);
+    Provenance provenance = new Provenance(file, fileValues != null, reader.settings());
+    if (!reader.problems.isEmpty()) {
+      throw new ConfigException(reader.problems, reader.warnings, provenance);
     }
     return new Config(
-        file,
-        new Config.Discord(token, guildIds, apiBase, gateway, startTimeout),
-        new Config.Database(dbUrl, poolSize),
-        new Config.Poll(interval, minInterval, threads),
-        new Config.Http(userAgent, timeout, maxBytes, allowPrivate),
+        provenance,
+        discord,
+        database,
+        poll,
+        http,
         maxPerPoll,
         summaryMax,
         logLevel,
         sources,
         subscriptions,
-        keys.warnings);
+        reader.warnings);
   }
 
-  private static Map<String, Config.Source> readSources(Keys keys, Map<String, String> fileValues) {
-    Map<String, Config.Source> sources = new LinkedHashMap<>();
-    for (String name : groupNames(fileValues, SOURCE_KEY)) {
-      String prefix = "sources." + name + ".";
-      if (!SOURCE_NAME.matcher(name).matches()) {
-        keys.problem(
-            "sources."
-                + name
-                + ": the source name '"
-                + name
-                + "' must be 1 to 32 lower-case letters, digits or dashes, like planet-python");
-        keys.markRead(prefix + "url", prefix + "title", prefix + "color");
-        continue;
-      }
-      URI url = keys.url(prefix + "url", null, Set.of("http", "https"));
-      if (url == null && !keys.hasProblemAbout(prefix + "url")) {
-        keys.problem(
-            prefix + "url is missing: every source needs the address of its RSS or Atom feed");
-      }
-      String title = keys.text(prefix + "title", null);
-      Integer color = null;
-      String colorText = keys.text(prefix + "color", null);
-      if (colorText != null) {
-        Matcher m = COLOR.matcher(colorText);
-        if (m.matches()) {
-          color = Integer.parseInt(m.group(1), 16);
-        } else {
-          keys.invalid(prefix + "color", colorText, "a colour as six hex digits, like #3776ab");
-        }
-      }
-      if (url != null) {
-        sources.put(
-            name,
-            new Config.Source(name, url, title == null || title.isBlank() ? null : title, color));
-      }
+  private static Config.Discord discord(
+      KeyReader reader, Path file, Map<String, String> fileValues, boolean tokenRequired) {
+    Secret token = reader.get(DISCORD_TOKEN);
+    String variable = reader.variable(DISCORD_TOKEN);
+    if (tokenRequired && (token == null || token.isEmpty())) {
+      boolean inTheFile = !fileValues.getOrDefault(DISCORD_TOKEN.name(), "").isBlank();
+      reader.problem(
+          variable != null && inTheFile
+              ? variable
+                  + " (discord.token) is empty: unset it to use the token in "
+                  + file
+                  + ", or give the token"
+              : "discord.token is not set: create a bot at"
+                  + " https://discord.com/developers/applications, copy its token (Bot > Reset"
+                  + " Token) into bot.properties as discord.token=..., or set the environment"
+                  + " variable DISCORD_TOKEN");
+    } else if (token != null && token.reveal().chars().anyMatch(Character::isWhitespace)) {
+      reader.problem(
+          "discord.token"
+              + reader.from(DISCORD_TOKEN)
+              + " contains white space: paste the token exactly as Discord shows it");
     }
-    return sources;
+    return new Config.Discord(
+        token == null ? new Secret("") : token,
+        reader.get(DISCORD_GUILD_IDS),
+        reader.get(DISCORD_API_BASE_URL),
+        reader.get(DISCORD_GATEWAY_URL),
+        reader.get(DISCORD_START_TIMEOUT));
   }
 
-  private static List<Config.ChannelSubscription> readSubscriptions(
-      Keys keys, Map<String, String> fileValues, Map<String, Config.Source> sources) {
-    List<Config.ChannelSubscription> result = new ArrayList<>();
-    for (String n : groupNames(fileValues, SUBSCRIPTION_KEY)) {
-      String prefix = "subscriptions." + n + ".";
-      String channel = keys.text(prefix + "channel", null);
-      String source = keys.text(prefix + "source", null);
-      Long channelId = channel == null ? null : Values.parseSnowflake(channel);
-      boolean ok = true;
-      if (channelId == null) {
-        keys.invalid(
-            prefix + "channel",
-            channel,
-            "a channel ID (17 to 20 digits; Discord: right-click the channel > Copy Channel ID)");
-        ok = false;
-      }
-      if (source == null || source.isBlank()) {
-        keys.invalid(prefix + "source", source, "a source name from sources.* or a feed URL");
-        ok = false;
-      } else if (!sources.containsKey(source) && !isHttpUrl(source)) {
-        keys.invalid(
-            prefix + "source",
-            source,
-            "a source name from sources.* ("
-                + String.join(", ", new TreeSet<>(sources.keySet()))
-                + ") or an http(s) feed URL");
-        ok = false;
-      }
-      if (ok) {
-        result.add(new Config.ChannelSubscription(n, channelId, source));
-      }
+  private static Config.Poll poll(KeyReader reader) {
+    Duration interval = reader.get(POLL_INTERVAL);
+    boolean fast = interval.compareTo(MINUTE) < 0;
+    Duration minInterval = reader.get(POLL_MIN_INTERVAL.withDefault(fast ? interval : MINUTE));
+    if (fast) {
+      reader.warning(
+          reader.describe(POLL_INTERVAL, interval)
+              + " polls feeds more than once a minute: be polite to feed hosts and use 1m or more"
+              + " outside tests");
     }
-    return result;
+    if (minInterval.compareTo(interval) > 0) {
+      reader.problem(
+          reader.describe(POLL_MIN_INTERVAL, minInterval)
+              + " is longer than "
+              + reader.describe(POLL_INTERVAL, interval)
+              + ": set poll.min-interval to poll.interval or less");
+    }
+    return new Config.Poll(interval, minInterval, reader.get(POLL_THREADS));
   }
 
-  private static boolean readableByOthers(Path file) {
-    try {
-      return Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ);
-    } catch (IOException | UnsupportedOperationException e) {
-      return false; // not a POSIX file system: nothing to check
-    }
-  }
-
-  private static boolean isHttpUrl(String text) {
-    try {
-      URI uri = new URI(text);
-      return uri.isAbsolute()
-          && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-          && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
-  }
-
-  private static Set<String> groupNames(Map<String, String> fileValues, Pattern pattern) {
-    Set<String> names = new TreeSet<>();
-    for (String key : fileValues.keySet()) {
-      Matcher m = pattern.matcher(key);
-      if (m.matches()) {
-        names.add(m.group(1));
+  private Config.Http http(KeyReader reader, int threads) {
+    String userAgent = reader.get(HTTP_USER_AGENT);
+    Duration timeout = reader.get(HTTP_TIMEOUT);
+    long maxBytes = reader.get(HTTP_MAX_BYTES);
+    boolean allowPrivate = reader.get(HTTP_ALLOW_PRIVATE_ADDRESSES);
+    if (!reader.refused(HTTP_MAX_BYTES) && !reader.refused(POLL_THREADS)) {
+      String problem =
+          heap.problem(maxBytes, reader.from(HTTP_MAX_BYTES), threads, reader.from(POLL_THREADS));
+      if (problem != null) {
+        reader.problem(problem);
       }
     }
-    return names;
+    return new Config.Http(userAgent, timeout, maxBytes, allowPrivate);
   }
 }

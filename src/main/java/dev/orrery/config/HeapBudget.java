@@ -44,6 +44,14 @@ final class HeapBudget {
 
   /** Null when bodies of {@code maxBytes} fit; else why not and what to do, for a person. */
   String problem(long maxBytes, int threads) {
+    return problem(maxBytes, "", threads, "");
+  }
+
+  /**
+   * As {@link #problem(long, int)}, each value followed by where it came from, such as " (from
+   * ORRERY_HTTP_MAX_BYTES)".
+   */
+  String problem(long maxBytes, String maxBytesFrom, int threads, String threadsFrom) {
     long largest = largestBody(threads);
     if (maxBytes <= largest) {
       return null;
@@ -54,9 +62,15 @@ final class HeapBudget {
             ? "at most " + roundedDown(largest) + "; lower http.max-bytes or poll.threads, or raise"
             : "raise";
     return String.format(
-        "http.max-bytes = %s is more than this process's heap (%s) can parse with poll.threads ="
-            + " %d: %s -Xmx (it needs a heap of %d MB)",
-        Values.formatSize(maxBytes), roundedDown(maxHeap), threads, advice, (needed + MB - 1) / MB);
+        "http.max-bytes = %s%s is more than this process's heap (%s) can parse with poll.threads"
+            + " = %d%s: %s -Xmx (it needs a heap of %d MB)",
+        Values.formatSize(maxBytes),
+        maxBytesFrom,
+        roundedDown(maxHeap),
+        threads,
+        threadsFrom,
+        advice,
+        (needed + MB - 1) / MB);
   }
 
   /** "245 MB", "872 KB": a size that, written as http.max-bytes, is not more than {@code bytes}. */

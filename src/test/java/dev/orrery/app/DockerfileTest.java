@@ -73,4 +73,39 @@ class DockerfileTest {
     assertThat(Files.readAllLines(Path.of(".dockerignore")))
         .contains("target/", "data/", "bot.properties", "*.db");
   }
+
+  @Test
+  void theImageReadsTheMountedFileByDefaultAndMayRunOnTheEnvironmentAlone() throws Exception {
+    String dockerfile = Files.readString(Path.of("Dockerfile"));
+    Matcher workdir = Pattern.compile("(?m)^WORKDIR (\\S+)$").matcher(dockerfile);
+    String last = null;
+    while (workdir.find()) {
+      last = workdir.group(1);
+    }
+    assertThat(last).isEqualTo("/config");
+    assertThat(dockerfile).containsPattern("(?m)^CMD \\[\"run\"]$");
+    assertThat(readmeSection("Docker")).contains(":/config/bot.properties:ro");
+  }
+
+  @Test
+  void theReadmeSaysWhichGroupMustReadTheFileAndTheImageRunsInThatGroup() throws Exception {
+    String dockerfile = Files.readString(Path.of("Dockerfile"));
+    Matcher group = Pattern.compile("groupadd --system --gid (\\d+) orrery").matcher(dockerfile);
+    assertThat(group.find()).isTrue();
+    Matcher user =
+        Pattern.compile("useradd --system --gid orrery --uid (\\d+) ").matcher(dockerfile);
+    assertThat(user.find()).isTrue();
+    assertThat(readmeSection("Docker"))
+        .contains("chgrp " + group.group(1) + " bot.properties")
+        .contains("chmod 640 bot.properties")
+        .contains("uid " + user.group(1));
+  }
+
+  static String readmeSection(String title) throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("\n## " + title + "\n");
+    assertThat(start).isNotNegative();
+    int end = readme.indexOf("\n## ", start + 1);
+    return readme.substring(start, end < 0 ? readme.length() : end);
+  }
 }

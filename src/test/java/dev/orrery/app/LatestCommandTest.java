@@ -125,8 +125,8 @@ class LatestCommandTest {
     assertThat(unknown.status()).isEqualTo(2);
     assertThat(unknown.err())
         .isEqualTo(
-            "orrery latest: 'planet-perl' is not a source I know (planet-python) nor an http(s)"
-                + " feed URL\n");
+            "orrery latest: 'planet-perl' is not a source I know (django-community, planet-plone,"
+                + " planet-python, planet-twisted) nor an http(s) feed URL\n");
     assertThat(dir.resolve("orrery.db")).doesNotExist();
     CommandRun count =
         CommandRun.of("latest", "planet-python", "-n", "0", "--config", config.toString());

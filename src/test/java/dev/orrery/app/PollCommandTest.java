@@ -8,6 +8,7 @@ import dev.orrery.config.Config;
 import dev.orrery.store.Database;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.SubscriptionStore;
+import dev.orrery.testing.BuiltInsRemoved;
 import dev.orrery.testing.FeedServer;
 import dev.orrery.testing.HostileFeeds;
 import dev.orrery.testing.Resources;
@@ -332,9 +333,14 @@ class PollCommandTest {
 
   @Test
   void aConfigurationWithoutSourcesSaysWhatToAdd() throws IOException {
-    Files.writeString(config, "database.url=jdbc:sqlite:" + dir.resolve("orrery.db") + "\n");
+    Files.writeString(
+        config,
+        "database.url=jdbc:sqlite:" + dir.resolve("orrery.db") + "\n" + BuiltInsRemoved.text());
     CommandRun run = pollOnce();
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).contains("has no sources: add sources.<name>.url=<feed URL>");
+    assertThat(run.err())
+        .contains(
+            "has no sources: the built-in ones are removed (sources.<name>.enabled=false) and none"
+                + " is added: add sources.<name>.url=<feed URL>");
   }
 }

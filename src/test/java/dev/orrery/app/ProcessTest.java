@@ -2,9 +2,11 @@ package dev.orrery.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orrery.testing.BuiltInsRemoved;
 import dev.orrery.testing.FeedServer;
 import dev.orrery.testing.HostileFeeds;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +35,28 @@ class ProcessTest {
 
   static Result run(List<String> jvmOptions, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
+    return run(Path.of("").toAbsolutePath(), List.of(), jvmOptions, env, args);
+  }
+
+  /** Runs in {@code workingDir}, the command after {@code prefix} (such as setpriv and options). */
+  static Result run(
+      Path workingDir,
+      List<String> prefix,
+      List<String> jvmOptions,
+      Map<String, String> env,
+      String... args)
+      throws IOException, InterruptedException {
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new java.util.ArrayList<>(List.of(javaBin.toString()));
+    List<String> command = new java.util.ArrayList<>(prefix);
+    command.add(javaBin.toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    String classPath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(entry -> Path.of(entry).toAbsolutePath().toString())
+            .collect(Collectors.joining(File.pathSeparator));
+    command.addAll(List.of("-cp", classPath, Main.class.getName()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
     builder
         .environment()
         .keySet()
@@ -52,6 +71,12 @@ class ProcessTest {
         process.exitValue(),
         new String(out, StandardCharsets.UTF_8),
         new String(err, StandardCharsets.UTF_8));
+  }
+
+  static Result run(
+      Path workingDir, List<String> jvmOptions, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    return run(workingDir, List.of(), jvmOptions, env, args);
   }
 
   @Test
@@ -260,6 +285,7 @@ class ProcessTest {
           "database.url=jdbc:sqlite:"
               + db
               + "\nhttp.allow-private-addresses=true\n"
+              + BuiltInsRemoved.text()
               + "sources.gone.url=http://127.0.0.1:9/feed.xml\nlog.level=ERROR\n");
       Files.writeString(
           noLevel,

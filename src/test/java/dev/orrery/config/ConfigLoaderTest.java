@@ -64,7 +64,8 @@ class ConfigLoaderTest {
     assertThat(config.deliverMaxPerPoll()).isEqualTo(5);
     assertThat(config.summaryMaxLength()).isEqualTo(350);
     assertThat(config.logLevel()).isEqualTo("INFO");
-    assertThat(config.sources()).isEmpty();
+    assertThat(config.discord().startTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.sources().values()).containsExactlyInAnyOrderElementsOf(BuiltInSources.ALL);
     assertThat(config.warnings()).isEmpty();
   }
 
@@ -153,11 +154,43 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aMissingFileStillLoadsFromTheEnvironment() throws Exception {
+  void aFileThatMayBeAbsentIsNotNeededWhenTheEnvironmentHasTheRest() throws Exception {
     Config config =
         new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN))
-            .load(dir.resolve("absent.properties"), true);
+            .loadIfPresent(dir.resolve("absent.properties"), true);
     assertThat(config.discord().token().isEmpty()).isFalse();
+    assertThat(config.provenance().fileFound()).isFalse();
+  }
+
+  @Test
+  void aFileThatMustExistIsRefusedWhenAbsent() {
+    Path absent = dir.resolve("absent.properties");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).load(absent, true))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            absent
+                + " does not exist: check the path given to --config, or leave --config out to"
+                + " read ./bot.properties (which may be absent) and the environment");
+  }
+
+  @Test
+  void eachValueSaysWhereItCameFrom() throws Exception {
+    Path path = file("discord.token=" + TOKEN, "poll.threads=2", "sources.planet-plone.title=PL");
+    Config config = new ConfigLoader(Map.of("ORRERY_POLL_INTERVAL", "30m")).load(path, true);
+    assertThat(config.provenance().settings())
+        .contains(
+            new Provenance.Setting("discord.token", "MTIz****", new Origin.File(path)),
+            new Provenance.Setting("poll.threads", "2", new Origin.File(path)),
+            new Provenance.Setting(
+                "poll.interval", "30m", new Origin.Variable("ORRERY_POLL_INTERVAL")),
+            new Provenance.Setting("poll.min-interval", "1m", new Origin.Default()),
+            new Provenance.Setting("http.max-bytes", "5MB", new Origin.Default()),
+            new Provenance.Setting("sources.planet-plone.title", "PL", new Origin.File(path)),
+            new Provenance.Setting(
+                "sources.planet-plone.url",
+                "https://planet.plone.org/rss20.xml",
+                new Origin.Default()));
+    assertThat(config.provenance().readFrom()).isEqualTo(path + " and the environment");
   }
 
   @Test
@@ -267,7 +300,8 @@ class ConfigLoaderTest {
             "subscriptions.a.channel = 'general' is not valid: use a channel ID (17 to 20 digits;"
                 + " Discord: right-click the channel > Copy Channel ID)",
             "subscriptions.b.source = 'nope' is not valid: use a source name from sources.*"
-                + " (bad-color) or an http(s) feed URL");
+                + " (bad-color, django-community, planet-plone, planet-python, planet-twisted) or"
+                + " an http(s) feed URL");
   }
 
   @Test
@@ -330,14 +364,23 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aTokenInAFileOthersCanReadIsWarnedAbout() throws Exception {
+  void aWorldReadableTokenFileGetsAdviceThatKeepsItReadableForOrrery() throws Exception {
     Path path = file("discord.token=" + TOKEN);
     Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
+    String gid = String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:gid"));
     assertThat(new ConfigLoader(Map.of()).load(path, true).warnings())
-        .singleElement()
-        .asString()
-        .contains("holds the bot's token and can be read by every user", "chmod 600");
-    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        .containsExactly(
+            path
+                + " holds the bot's token and can be read by every user of this machine: run chgrp "
+                + gid
+                + " "
+                + path
+                + " and chmod 640 "
+                + path
+                + ", so that only its owner and the group that runs Orrery (gid "
+                + gid
+                + ") can read it");
+    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r-----"));
     assertThat(new ConfigLoader(Map.of()).load(path, true).warnings()).isEmpty();
     Path noToken = file("poll.interval=10m");
     Files.setPosixFilePermissions(noToken, PosixFilePermissions.fromString("rw-r--r--"));
@@ -435,7 +478,7 @@ class ConfigLoaderTest {
             "http.allow-private-addresses is empty: remove the line to use the default (false), or"
                 + " give a value",
             "http.user-agent is empty: remove the line to use the default ("
-                + ConfigLoader.DEFAULT_USER_AGENT
+                + ConfigKeys.DEFAULT_USER_AGENT
                 + "), or give a value",
             "discord.api-base-url is empty: remove the line to use the default"
                 + " (https://discord.com/api/v10/), or give a value",
@@ -512,5 +555,170 @@ class ConfigLoaderTest {
                 + " or 5MB",
             "ORRERY_POLL_THREADS (poll.threads) is empty: unset it to use the default (4), or give"
                 + " a value");
+  }
+
+  @Test
+  void theEnvironmentBeatsTheFileForTheTokenToo() throws Exception {
+    String other = "OTk5OTk5OTk5OTk5OTk5OTk5.other-part.zyxwvu";
+    Config config = load(Map.of("DISCORD_TOKEN", other), "discord.token=" + TOKEN);
+    assertThat(config.discord().token().reveal()).isEqualTo(other);
+  }
+
+  @Test
+  void aMisspelledVariableIsWarnedAboutWithTheClosestOne() throws Exception {
+    Config config =
+        load(
+            Map.of(
+                "ORRERY_POLL_INTERVALL", "5m",
+                "ORRERY_SOURCES_MY_BLOG_URLL", "https://blog.example.org/feed.xml",
+                "ORRERY_COMPLETELY_DIFFERENT", "1"),
+            "discord.token=" + TOKEN);
+    assertThat(config.warnings())
+        .containsExactlyInAnyOrder(
+            "ORRERY_POLL_INTERVALL is not a known variable and is ignored; did you mean"
+                + " ORRERY_POLL_INTERVAL?",
+            "ORRERY_SOURCES_MY_BLOG_URLL is not a known variable and is ignored; did you mean"
+                + " ORRERY_SOURCES_MY_BLOG_URL?",
+            "ORRERY_COMPLETELY_DIFFERENT is not a known variable and is ignored; a variable is"
+                + " ORRERY_ and a key of bot.properties.example in upper case, dots and dashes as"
+                + " underscores");
+    assertThat(config.poll().interval()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void aRuleBetweenKeysNamesTheVariableAValueCameFrom() throws Exception {
+    ConfigException e =
+        problems(
+            Map.of("ORRERY_POLL_MIN_INTERVAL", "10m"),
+            "discord.token=" + TOKEN,
+            "poll.interval=5m");
+    assertThat(e.problems())
+        .containsExactly(
+            "poll.min-interval = 10m (from ORRERY_POLL_MIN_INTERVAL) is longer than poll.interval ="
+                + " 5m: set poll.min-interval to poll.interval or less");
+    ConfigLoader shipped =
+        new ConfigLoader(Map.of("ORRERY_HTTP_MAX_BYTES", "1GB"), HeapBudgetTest.SHIPPED_HEAP);
+    Path path = file("discord.token=" + TOKEN);
+    assertThatThrownBy(() -> shipped.load(path, true))
+        .isInstanceOf(ConfigException.class)
+        .extracting(thrown -> ((ConfigException) thrown).problems())
+        .asList()
+        .singleElement()
+        .asString()
+        .startsWith("http.max-bytes = 1 GB (from ORRERY_HTTP_MAX_BYTES) is more than");
+    Config fast = load(Map.of("ORRERY_POLL_INTERVAL", "2s"), "discord.token=" + TOKEN);
+    assertThat(fast.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("poll.interval = 2s (from ORRERY_POLL_INTERVAL) polls feeds more than once");
+  }
+
+  @Test
+  void unknownKeysAreWarnedAboutEvenWhenThereAreProblems() throws Exception {
+    ConfigException e =
+        problems(
+            Map.of("ORRERY_POLL_INTERVALL", "5m"),
+            "discord.token=" + TOKEN,
+            "poll.threds=2",
+            "poll.threads=lots");
+    assertThat(e.problems())
+        .containsExactly("poll.threads = 'lots' is not valid: use a whole number from 1 to 64");
+    assertThat(e.warnings())
+        .containsExactly(
+            "poll.threds is not a known key and is ignored; did you mean poll.threads?",
+            "ORRERY_POLL_INTERVALL is not a known variable and is ignored; did you mean"
+                + " ORRERY_POLL_INTERVAL?");
+  }
+
+  @Test
+  void anEmptyTokenVariableSaysItHidesTheFilesToken() throws Exception {
+    ConfigException e = problems(Map.of("DISCORD_TOKEN", ""), "discord.token=" + TOKEN);
+    assertThat(e.problems())
+        .containsExactly(
+            "DISCORD_TOKEN (discord.token) is empty: unset it to use the token in "
+                + dir.resolve("bot.properties")
+                + ", or give the token");
+  }
+
+  @Test
+  void discordStartTimeoutIsADurationOfAtLeastASecondAndTwoMinutesByDefault() throws Exception {
+    assertThat(load("discord.token=" + TOKEN).discord().startTimeout())
+        .isEqualTo(Duration.ofMinutes(2));
+    assertThat(load("discord.token=" + TOKEN, "discord.start-timeout=30s").discord().startTimeout())
+        .isEqualTo(Duration.ofSeconds(30));
+    ConfigException e =
+        problems(Map.of("ORRERY_DISCORD_START_TIMEOUT", "500ms"), "discord.token=" + TOKEN);
+    assertThat(e.problems())
+        .containsExactly(
+            "discord.start-timeout = '500ms' (from ORRERY_DISCORD_START_TIMEOUT) is not valid: use"
+                + " a duration from 1s to 7d, written like 30s, 10m or 1h");
+  }
+
+  @Test
+  void theFourPlanetsAreBuiltIn() throws Exception {
+    Config config =
+        new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).loadIfPresent(dir.resolve("absent"), true);
+    assertThat(config.sources().keySet())
+        .containsExactlyInAnyOrder(
+            "planet-python", "django-community", "planet-twisted", "planet-plone");
+    assertThat(config.source("planet-python"))
+        .contains(
+            new Config.Source(
+                "planet-python",
+                URI.create("https://planetpython.org/rss20.xml"),
+                "Planet Python",
+                0x3776ab));
+    assertThat(config.source("django-community").orElseThrow().url())
+        .isEqualTo(URI.create("https://www.djangoproject.com/rss/community/blogs/"));
+    assertThat(config.source("planet-plone").orElseThrow().title()).isEqualTo("Planet Plone");
+  }
+
+  @Test
+  void aBuiltInSourceIsChangedKeyByKeyAndRemovedWithEnabledFalse() throws Exception {
+    Config config =
+        load(
+            Map.of("ORRERY_SOURCES_DJANGO_COMMUNITY_ENABLED", "false"),
+            "discord.token=" + TOKEN,
+            "sources.planet-python.title=PP",
+            "sources.planet-plone.enabled=false");
+    assertThat(config.sources().keySet())
+        .containsExactlyInAnyOrder("planet-python", "planet-twisted");
+    assertThat(config.source("planet-python").orElseThrow())
+        .isEqualTo(
+            new Config.Source(
+                "planet-python", URI.create("https://planetpython.org/rss20.xml"), "PP", 0x3776ab));
+    assertThat(config.warnings()).isEmpty();
+  }
+
+  @Test
+  void sourcesAndSubscriptionsCanComeFromTheEnvironmentAlone() throws Exception {
+    Config config =
+        new ConfigLoader(
+                Map.of(
+                    "DISCORD_TOKEN", TOKEN,
+                    "ORRERY_SOURCES_MY_BLOG_URL", "https://blog.example.org/feed.xml",
+                    "ORRERY_SOURCES_MY_BLOG_TITLE", "My blog",
+                    "ORRERY_SUBSCRIPTIONS_NEWS_CHANNEL", "323456789012345678",
+                    "ORRERY_SUBSCRIPTIONS_NEWS_SOURCE", "my-blog"))
+            .loadIfPresent(dir.resolve("absent"), true);
+    assertThat(config.source("my-blog"))
+        .contains(
+            new Config.Source(
+                "my-blog", URI.create("https://blog.example.org/feed.xml"), "My blog", null));
+    assertThat(config.subscriptions())
+        .containsExactly(new Config.ChannelSubscription("news", 323456789012345678L, "my-blog"));
+    assertThat(config.warnings()).isEmpty();
+  }
+
+  @Test
+  void aVariableOverridesTheFileKeyItIsNamedAfterWithoutMakingASecondSource() throws Exception {
+    Config config =
+        load(
+            Map.of("ORRERY_SOURCES_MY_BLOG_TITLE", "From the environment"),
+            "discord.token=" + TOKEN,
+            "sources.my-blog.url=https://blog.example.org/feed.xml",
+            "sources.my-blog.title=From the file");
+    assertThat(config.source("my-blog").orElseThrow().title()).isEqualTo("From the environment");
+    assertThat(config.sources()).hasSize(5);
   }
 }

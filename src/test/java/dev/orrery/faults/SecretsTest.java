@@ -6,6 +6,7 @@ import dev.orrery.emulator.Channel;
 import dev.orrery.emulator.DiscordEmulator;
 import dev.orrery.emulator.Guild;
 import dev.orrery.testing.Await;
+import dev.orrery.testing.BuiltInsRemoved;
 import dev.orrery.testing.FeedServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class SecretsTest {
   static final String TOKEN = "T3JyZXJ5U2VjcmV0c1Rlc3Q5.Zk9q2w.Sekrit-8vN3pLm2Yt5RbQx7Kw_Zr4Hd";
 
   private static final String WORLD_READABLE_WARNING =
-      "holds the bot's token and can be read by every user of this machine: run chmod 600";
+      "holds the bot's token and can be read by every user of this machine: run chgrp";
   private static final Duration WAIT = Duration.ofSeconds(90);
 
   @TempDir Path dir;
@@ -146,7 +147,8 @@ class SecretsTest {
               "log.level=DEBUG",
               "http.allow-private-addresses=true",
               "sources.console-feed.url=" + server.url(feed.path),
-              "sources.broken.url=" + server.url("/broken.xml"));
+              "sources.broken.url=" + server.url("/broken.xml"),
+              String.join("\n", BuiltInsRemoved.lines()));
       String check = exitStatus(0, Map.of(), "check", "--config", config.toString());
       assertThat(check).contains("discord.token = T3Jy****", WORLD_READABLE_WARNING);
       assertNoPartOfTheToken(check);

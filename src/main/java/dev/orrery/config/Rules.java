@@ -1,0 +1,154 @@
+package dev.orrery.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The rules the keys of the configuration follow: types, ranges and the words for them. */
+final class Rules {
+  private static final Duration LONGEST_DURATION = Duration.ofDays(7);
+  private static final long LARGEST_SIZE = 1L << 30;
+  private static final Pattern COLOR = Pattern.compile("#?([0-9a-fA-F]{6})");
+
+  private Rules() {}
+
+  /** Any text, as written. */
+  static Rule<String> text() {
+    return new Rule<>(v -> v, "any text", v -> v);
+  }
+
+  /** A value that is never shown: only its first characters, masked. */
+  static Rule<Secret> secret() {
+    return new Rule<>(Secret::new, "the value", Secret::masked);
+  }
+
+  static Rule<Integer> wholeNumber(int min, int max) {
+    return new Rule<>(
+        v -> {
+          Long n = Values.parseWholeNumber(v);
+          return n != null && n >= min && n <= max ? n.intValue() : null;
+        },
+        "a whole number from " + min + " to " + max,
+        String::valueOf);
+  }
+
+  static Rule<Boolean> bool() {
+    return new Rule<>(
+        v ->
+            switch (v.toLowerCase(Locale.ROOT)) {
+              case "true", "yes", "on" -> Boolean.TRUE;
+              case "false", "no", "off" -> Boolean.FALSE;
+              default -> null;
+            },
+        "true or false",
+        String::valueOf);
+  }
+
+  /** From {@code min} to 7 days. */
+  static Rule<Duration> duration(Duration min) {
+    return new Rule<>(
+        v -> {
+          Duration d = Values.parseDuration(v);
+          return d != null && d.compareTo(min) >= 0 && d.compareTo(LONGEST_DURATION) <= 0
+              ? d
+              : null;
+        },
+        "a duration from " + Values.formatDuration(min) + " to 7d, written like 30s, 10m or 1h",
+        Values::formatDuration);
+  }
+
+  /** From {@code min} bytes to 1 GB. */
+  static Rule<Long> size(long min) {
+    return new Rule<>(
+        v -> {
+          Long n = Values.parseSize(v);
+          return n != null && n >= min && n <= LARGEST_SIZE ? n : null;
+        },
+        "a size from " + Values.formatSize(min) + " to 1 GB, written like 512KB or 5MB",
+        n -> {
+          String size = Values.formatSize(n);
+          return size.endsWith("bytes") ? String.valueOf(n) : size.replace(" ", "");
+        },
+        Values::formatSize);
+  }
+
+  /** An absolute URL with a host and one of {@code schemes}. */
+  static Rule<URI> url(String... schemes) {
+    Set<String> accepted = Set.of(schemes);
+    return new Rule<>(
+        v -> {
+          try {
+            URI uri = new URI(v);
+            return uri.isAbsolute()
+                    && uri.getHost() != null
+                    && accepted.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                ? uri
+                : null;
+          } catch (URISyntaxException e) {
+            return null;
+          }
+        },
+        "an absolute " + String.join(" or ", new TreeSet<>(accepted)) + " URL",
+        URI::toString);
+  }
+
+  static Rule<String> sqliteUrl() {
+    return new Rule<>(
+        v -> v.startsWith("jdbc:sqlite:") ? v : null,
+        "a SQLite JDBC URL such as jdbc:sqlite:data/orrery.db",
+        v -> v);
+  }
+
+  /** One of {@code choices}, in any case; the value is upper case. */
+  static Rule<String> oneOf(String... choices) {
+    Set<String> accepted = Set.of(choices);
+    return new Rule<>(
+        v -> accepted.contains(v.toUpperCase(Locale.ROOT)) ? v.toUpperCase(Locale.ROOT) : null,
+        "one of " + String.join(", ", choices),
+        v -> v);
+  }
+
+  /** A Discord ID; {@code accepted} says which and where to find it. */
+  static Rule<Long> snowflake(String accepted) {
+    return new Rule<>(Values::parseSnowflake, accepted, Long::toUnsignedString);
+  }
+
+  /** Discord IDs separated by commas; none when empty. */
+  static Rule<List<Long>> snowflakes(String accepted) {
+    return new Rule<>(
+        v -> {
+          List<Long> ids = new ArrayList<>();
+          for (String item : v.split(",")) {
+            if (!item.isBlank()) {
+              Long id = Values.parseSnowflake(item);
+              if (id == null) {
+                return null;
+              }
+              ids.add(id);
+            }
+          }
+          return List.copyOf(ids);
+        },
+        accepted,
+        ids -> ids.stream().map(Long::toUnsignedString).collect(Collectors.joining(",")));
+  }
+
+  /** A colour as 0xRRGGBB, written {@code #rrggbb}. */
+  static Rule<Integer> color() {
+    return new Rule<>(
+        v -> {
+          Matcher m = COLOR.matcher(v);
+          return m.matches() ? Integer.parseInt(m.group(1), 16) : null;
+        },
+        "a colour as six hex digits, like #3776ab",
+        c -> String.format("#%06x", c));
+  }
+}
