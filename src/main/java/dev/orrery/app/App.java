@@ -37,6 +37,7 @@ public final class App implements AutoCloseable {
   private static App start(FeedSide side) throws InterruptedException {
     DiscordBot bot = null;
     try {
+      side.clearConsoleLeftovers();
       bot = DiscordBot.start(side.botParts());
       side.scheduler.start();
       return new App(side, bot);

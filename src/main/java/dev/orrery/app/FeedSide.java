@@ -12,10 +12,12 @@ import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
 import dev.orrery.poll.SubscriptionService;
+import dev.orrery.store.ConsoleLock;
 import dev.orrery.store.Database;
 import dev.orrery.store.DeliveryStore;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
+import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import java.time.InstantSource;
 import java.util.Random;
@@ -91,6 +93,18 @@ public final class FeedSide implements AutoCloseable {
     this.service =
         new SubscriptionService(
             feeds, entries, subscriptions, deliveries, finder, scheduler, clock);
+  }
+
+  /**
+   * Removes the console subscriptions a killed {@code orrery poll} left, when no console run holds
+   * the database: deliveries would otherwise pile up for a console that is gone.
+   */
+  public void clearConsoleLeftovers() {
+    try (ConsoleLock lock = database.tryLockConsole()) {
+      if (lock != null) {
+        subscriptions.deleteChannel(Subscription.CONSOLE_CHANNEL);
+      }
+    }
   }
 
   /** How the configuration says feeds are fetched. */

@@ -33,10 +33,28 @@ public final class ConsoleLock implements AutoCloseable {
    * run that holds it; {@code waiting} is told once when there is one.
    */
   static ConsoleLock take(Path file, Runnable waiting) throws InterruptedException {
+    return acquire(file, waiting);
+  }
+
+  /** Takes the lock if no console run holds it, else answers null at once. */
+  static ConsoleLock tryTake(Path file) {
+    try {
+      return acquire(file, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /** With {@code waiting} null, gives up (null) instead of waiting. */
+  private static ConsoleLock acquire(Path file, Runnable waiting) throws InterruptedException {
     String key = file == null ? "" : file.toAbsolutePath().normalize().toString();
     Semaphore inProcess = IN_PROCESS.computeIfAbsent(key, k -> new Semaphore(1));
     boolean toldWaiting = false;
     if (!inProcess.tryAcquire()) {
+      if (waiting == null) {
+        return null;
+      }
       waiting.run();
       toldWaiting = true;
       inProcess.acquire();
@@ -49,6 +67,11 @@ public final class ConsoleLock implements AutoCloseable {
     try {
       channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
+      if (lock == null && waiting == null) {
+        closeQuietly(channel);
+        inProcess.release();
+        return null;
+      }
       if (lock == null) {
         if (!toldWaiting) {
           waiting.run();

@@ -109,6 +109,11 @@ public final class Database implements AutoCloseable {
     return ConsoleLock.take(file, waiting);
   }
 
+  /** The console's lock when no console run holds it, else null at once. */
+  public ConsoleLock tryLockConsole() {
+    return ConsoleLock.tryTake(file);
+  }
+
   /** Where the database is, for people: the SQLite file's absolute path. */
   public String location() {
     return location;

@@ -4,6 +4,7 @@ import static dev.orrery.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.emulator.PostedMessage;
+import dev.orrery.store.ConsoleLock;
 import dev.orrery.store.Database;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.testing.Await;
@@ -55,6 +56,31 @@ class RestartEndToEndTest {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void theBotClearsWhatAKilledConsoleRunLeftButNotWhatALiveOneHolds() throws Exception {
+    h.startBot();
+    h.subscribe(h.news, "planet-python");
+    h.stopBot();
+    long feed = sql("SELECT feed_id FROM subscriptions WHERE channel_id = ?", h.news.id());
+    // what orrery poll leaves when it is killed: its subscription, and what was queued for it
+    String consoleSubscription =
+        "INSERT INTO subscriptions (guild_id, channel_id, feed_id, created_at) VALUES (0, 0, ?, 0)";
+    sql(consoleSubscription, feed);
+
+    try (Database db = h.database();
+        ConsoleLock live = db.lockConsole(() -> {})) {
+      h.startBot();
+      assertThat(sql("SELECT COUNT(*) FROM subscriptions WHERE channel_id = 0"))
+          .as("a console run holds the database")
+          .isEqualTo(1);
+      h.stopBot();
+    }
+    h.startBot();
+    assertThat(sql("SELECT COUNT(*) FROM subscriptions WHERE channel_id = 0")).isZero();
+    assertThat(sql("SELECT COUNT(*) FROM subscriptions WHERE channel_id = ?", h.news.id()))
+        .isEqualTo(1);
   }
 
   @Test
