@@ -12,6 +12,7 @@ import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
 import dev.orrery.poll.SubscriptionService;
+import dev.orrery.store.Admission;
 import dev.orrery.store.ConsoleLock;
 import dev.orrery.store.Database;
 import dev.orrery.store.DeliveryStore;
@@ -71,7 +72,12 @@ public final class FeedSide implements AutoCloseable {
     this.config = config;
     this.database = Database.open(config.database());
     this.feeds = new FeedStore(database);
-    this.entries = new EntryStore(database, config.deliverMaxPerPoll());
+    this.entries =
+        new EntryStore(
+            database,
+            config.deliverMaxPerPoll(),
+            Admission.EVERYTHING,
+            config.deliverOnePostPerStory());
     this.subscriptions = new SubscriptionStore(database);
     this.deliveries = new DeliveryStore(database);
     this.fetcher = new FeedFetcher(fetcherSettings, clock);

@@ -20,6 +20,7 @@ public record Config(
     Poll poll,
     Http http,
     int deliverMaxPerPoll,
+    boolean deliverOnePostPerStory,
     int summaryMaxLength,
     String logLevel,
     Map<String, Source> sources,

@@ -106,6 +106,13 @@ final class ConfigKeys {
           5,
           "New entries posted per subscription per poll, 1 to 50; the rest are summed up in one"
               + " line");
+  static final Key<Boolean> DELIVER_ONE_POST_PER_STORY =
+      Key.of(
+          "deliver.one-post-per-story",
+          Rules.bool(),
+          true,
+          "A channel gets a story once when two of its sources carry it (same link or guid, within"
+              + " 30 days)");
   static final Key<Integer> SUMMARY_MAX_LENGTH =
       Key.of(
           "summary.max-length",
@@ -168,6 +175,7 @@ final class ConfigKeys {
           HTTP_MAX_BYTES,
           HTTP_ALLOW_PRIVATE_ADDRESSES,
           DELIVER_MAX_PER_POLL,
+          DELIVER_ONE_POST_PER_STORY,
           SUMMARY_MAX_LENGTH,
           LOG_LEVEL);
 

@@ -3,6 +3,7 @@ package dev.orrery.config;
 import static dev.orrery.config.ConfigKeys.DATABASE_POOL_SIZE;
 import static dev.orrery.config.ConfigKeys.DATABASE_URL;
 import static dev.orrery.config.ConfigKeys.DELIVER_MAX_PER_POLL;
+import static dev.orrery.config.ConfigKeys.DELIVER_ONE_POST_PER_STORY;
 import static dev.orrery.config.ConfigKeys.DISCORD_API_BASE_URL;
 import static dev.orrery.config.ConfigKeys.DISCORD_GATEWAY_URL;
 import static dev.orrery.config.ConfigKeys.DISCORD_GUILD_IDS;
@@ -80,6 +81,7 @@ public final class ConfigLoader {
     Config.Poll poll = poll(reader);
     Config.Http http = http(reader, poll.threads());
     int maxPerPoll = reader.get(DELIVER_MAX_PER_POLL);
+    boolean onePostPerStory = reader.get(DELIVER_ONE_POST_PER_STORY);
     int summaryMax = reader.get(SUMMARY_MAX_LENGTH);
     String logLevel = reader.get(LOG_LEVEL);
     CatalogueReader catalogue = new CatalogueReader(reader, values.keySet(), environment);
@@ -98,6 +100,7 @@ public final class ConfigLoader {
         poll,
         http,
         maxPerPoll,
+        onePostPerStory,
         summaryMax,
         logLevel,
         sources,

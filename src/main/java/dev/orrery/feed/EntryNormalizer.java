@@ -53,7 +53,13 @@ public final class EntryNormalizer {
         author == null || author.isEmpty() ? null : author,
         cutter.cut(markdown, summaryMaxLength),
         image(entry, feedUrl, base, body),
-        entry.published() != null ? entry.published() : discoveredAt);
+        entry.published() != null ? entry.published() : discoveredAt,
+        entry.guid() == null ? null : line(entry.guid()),
+        entry.categories().stream()
+            .map(EntryNormalizer::line)
+            .filter(c -> !c.isEmpty())
+            .distinct()
+            .toList());
   }
 
   /** The feed's own title, cleaned as an entry's is; null when it has none. */

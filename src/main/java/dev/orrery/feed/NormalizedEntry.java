@@ -1,6 +1,7 @@
 package dev.orrery.feed;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An entry ready to store and post.
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param summary Discord markdown, cut to the configured length
  * @param imageUrl absolute, or null
  * @param published the entry's date, else when it was discovered
+ * @param guid the guid or Atom id as the feed gives it, or null
+ * @param categories the entry's categories, cleaned, in order
  */
 public record NormalizedEntry(
     String key,
@@ -21,4 +24,10 @@ public record NormalizedEntry(
     String author,
     String summary,
     String imageUrl,
-    Instant published) {}
+    Instant published,
+    String guid,
+    List<String> categories) {
+  public NormalizedEntry {
+    categories = categories == null ? List.of() : List.copyOf(categories);
+  }
+}

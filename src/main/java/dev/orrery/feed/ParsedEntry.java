@@ -1,6 +1,7 @@
 package dev.orrery.feed;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One entry as the feed states it; any field may be null.
@@ -12,6 +13,7 @@ import java.time.Instant;
  * @param html the richest body the entry has (content:encoded, Atom content, else description)
  * @param imageUrl media:thumbnail, media:content or an image enclosure, possibly relative
  * @param published published date, else updated date
+ * @param categories the entry's categories (RSS category, Atom category term or label), in order
  */
 public record ParsedEntry(
     String guid,
@@ -20,4 +22,9 @@ public record ParsedEntry(
     String author,
     String html,
     String imageUrl,
-    Instant published) {}
+    Instant published,
+    List<String> categories) {
+  public ParsedEntry {
+    categories = categories == null ? List.of() : List.copyOf(categories);
+  }
+}

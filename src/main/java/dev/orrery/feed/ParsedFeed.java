@@ -10,8 +10,10 @@ import java.util.List;
  * @param siteUrl the site the feed belongs to (absolute), or null
  * @param ttl RSS {@code <ttl>}, or null
  * @param entries in document order
+ * @param imageUrl the feed's image or icon (absolute), or null
  */
-public record ParsedFeed(String title, String siteUrl, Duration ttl, List<ParsedEntry> entries) {
+public record ParsedFeed(
+    String title, String siteUrl, Duration ttl, List<ParsedEntry> entries, String imageUrl) {
   public ParsedFeed {
     entries = List.copyOf(entries);
   }

@@ -8,6 +8,7 @@ import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -24,6 +25,9 @@ import org.jsoup.nodes.Entities;
 
 /** Converts ROME's model to our records, so ROME stays inside the feed package. */
 final class RomeConverter {
+  /** A feed may give an entry any number of categories; filters and templates need a few. */
+  private static final int MAX_CATEGORIES = 50;
+
   private final MediaImages images = new MediaImages();
 
   ParsedFeed convert(SyndFeed feed, URI url) {
@@ -39,7 +43,8 @@ final class RomeConverter {
         title(feed.getTitle(), feed.getModule(DCModule.URI), plainTitle),
         siteUrl(feed.getLink(), url),
         ttl(feed),
-        entries);
+        entries,
+        image(feed, wire, url));
   }
 
   private ParsedEntry entry(SyndEntry entry, boolean rdf) {
@@ -54,7 +59,29 @@ final class RomeConverter {
         html(entry),
         images.find(entry),
         instant(
-            entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate()));
+            entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate()),
+        categories(entry));
+  }
+
+  /** The categories' names: an RSS category's text, an Atom category's term. */
+  private static List<String> categories(SyndEntry entry) {
+    List<String> names = new ArrayList<>();
+    for (SyndCategory category : entry.getCategories()) {
+      String name = blankToNull(category.getName());
+      if (name != null && names.size() < MAX_CATEGORIES) {
+        names.add(plainText(name, true).strip());
+      }
+    }
+    return names;
+  }
+
+  /** The feed's image: RSS {@code <image>}, Atom {@code <icon>}, else Atom {@code <logo>}. */
+  private static String image(SyndFeed feed, WireFeed wire, URI feedUrl) {
+    String image = feed.getImage() != null ? feed.getImage().getUrl() : null;
+    if (image == null && wire instanceof com.rometools.rome.feed.atom.Feed atom) {
+      image = atom.getIcon() != null ? atom.getIcon() : atom.getLogo();
+    }
+    return blankToNull(image) == null ? null : Links.absolute(image.strip(), feedUrl);
   }
 
   /** The title, else the Dublin Core title (RSS 1.0 feeds often have only dc:title). */

@@ -264,7 +264,8 @@ public final class FeedRefresher {
             validators.etag(),
             validators.lastModified(),
             fetched.bodyHash(),
-            schedule.afterSuccess(now, parsedFeed.ttl(), fetched.maxAge()));
+            schedule.afterSuccess(now, parsedFeed.ttl(), fetched.maxAge()),
+            parsedFeed.imageUrl());
     RefreshRecord record = entries.recordRefresh(feed.id(), update, normalized, now);
     return new RefreshOutcome.Updated(feeds.find(feed.id()).orElse(feed), record);
   }

@@ -154,6 +154,23 @@ public final class DeliveryStore {
                 count));
   }
 
+  /** What became of an entry for a subscription: its state and, when skipped, why. */
+  public record Fate(String state, String skipReason) {}
+
+  /** The fate of an entry for a subscription, or empty when no delivery was made for it. */
+  public java.util.Optional<Fate> fate(long subscriptionId, long entryId) {
+    return db.withConnection(
+        "read the delivery of entry " + entryId + " to subscription " + subscriptionId,
+        c ->
+            Sql.one(
+                c,
+                "SELECT state, skip_reason FROM deliveries WHERE subscription_id = ? AND entry_id"
+                    + " = ?",
+                rs -> new Fate(rs.getString(1), rs.getString(2)),
+                subscriptionId,
+                entryId));
+  }
+
   /** Counts deliveries in a state, for health reports and tests. */
   public int count(String state) {
     return db.withConnection(

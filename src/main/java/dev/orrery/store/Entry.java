@@ -1,8 +1,13 @@
 package dev.orrery.store;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A row of {@code entries}: one entry of a feed as it was first seen. */
+/**
+ * A row of {@code entries}: one entry of a feed as it was first seen.
+ *
+ * @param categories the entry's categories, in the feed's order
+ */
 public record Entry(
     long id,
     long feedId,
@@ -13,4 +18,9 @@ public record Entry(
     String summary,
     String imageUrl,
     Instant published,
-    Instant discovered) {}
+    Instant discovered,
+    List<String> categories) {
+  public Entry {
+    categories = categories == null ? List.of() : List.copyOf(categories);
+  }
+}

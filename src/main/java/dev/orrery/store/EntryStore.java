@@ -28,27 +28,41 @@ public final class EntryStore {
           "summary",
           "image_url",
           "published_at",
-          "discovered_at");
+          "discovered_at",
+          "categories");
+
+  /** How long a story counts as already posted in a channel that gets it from another source. */
+  public static final java.time.Duration STORY_MEMORY = java.time.Duration.ofDays(30);
+
+  static final String SKIPPED_OVER_CAP = "more new entries than one poll posts";
 
   // SQLite allows 32766 bound parameters; stay far below with room for the feed id
   private static final int KEY_BATCH = 500;
 
   private final Database db;
   private final int maxPerPoll;
+  private final Admission admission;
+  private final boolean onePostPerStory;
 
   /**
    * @param maxPerPoll how many new entries one poll may post per subscription
+   * @param admission what each subscription takes
+   * @param onePostPerStory a channel gets a story once, whichever of its sources carries it first
    */
-  public EntryStore(Database db, int maxPerPoll) {
+  public EntryStore(Database db, int maxPerPoll, Admission admission, boolean onePostPerStory) {
     this.db = db;
     this.maxPerPoll = maxPerPoll;
+    this.admission = admission;
+    this.onePostPerStory = onePostPerStory;
   }
 
   /**
    * Stores a successful refresh in one transaction: the feed row, the entries whose keys are new
    * and one delivery per new entry and subscription that existed before it was discovered. Known
    * keys are left untouched, so a re-dated or re-listed entry is never new. On the feed's first
-   * poll (its baseline) no delivery is made.
+   * poll (its baseline) no delivery is made. A delivery is skipped, with the reason, when the
+   * subscription's filter stops the entry, when its channel already has the story from another
+   * source, or past the per-poll cap; a subscription with a digest holds its deliveries for it.
    *
    * @param entries as parsed, in any order; inserted oldest first
    */
@@ -66,13 +80,14 @@ public final class EntryStore {
                   .orElseThrow(() -> new SQLException("feed " + feedId + " no longer exists"));
           boolean baseline = feed.neverPolled();
           List<NormalizedEntry> fresh = withoutKnownKeys(c, feedId, entries);
-          List<Entry> inserted = insert(c, feedId, fresh, now);
+          List<Story> stories = insert(c, feedId, fresh, now);
+          List<Entry> inserted = stories.stream().map(Story::entry).toList();
           Sql.update(
               c,
               "UPDATE feeds SET title = ?, site_url = ?, etag = ?, last_modified = ?, content_hash"
                   + " = ?, next_poll_at = ?, last_polled_at = ?, last_success_at = ?, last_new_at ="
                   + " CASE WHEN ? THEN ? ELSE last_new_at END, error_count = 0, last_error = NULL,"
-                  + " failing_since = NULL WHERE id = ?",
+                  + " failing_since = NULL, image_url = ? WHERE id = ?",
               update.title(),
               update.siteUrl(),
               update.etag(),
@@ -83,12 +98,20 @@ public final class EntryStore {
               now,
               !inserted.isEmpty() && !baseline,
               now,
+              update.imageUrl(),
               feedId);
           if (baseline || inserted.isEmpty()) {
             return new RefreshRecord(baseline, inserted, 0, 0);
           }
-          int[] counts = queueDeliveries(c, feedId, inserted, now);
-          return new RefreshRecord(false, inserted, counts[0], counts[1]);
+          DeliveryPlan plan =
+              new DeliveryPlan(
+                  subscriptionsOf(c, feedId, now),
+                  stories,
+                  maxPerPoll,
+                  admission,
+                  onePostPerStory ? new Stories(c, feedId, now.minus(STORY_MEMORY)) : null);
+          plan.insert(c, now);
+          return new RefreshRecord(false, inserted, plan.queued(), plan.skipped());
         });
   }
 
@@ -124,15 +147,18 @@ public final class EntryStore {
     return fresh;
   }
 
-  private List<Entry> insert(Connection c, long feedId, List<NormalizedEntry> fresh, Instant now)
+  private List<Story> insert(Connection c, long feedId, List<NormalizedEntry> fresh, Instant now)
       throws SQLException {
-    List<Entry> inserted = new ArrayList<>(fresh.size());
+    List<Story> inserted = new ArrayList<>(fresh.size());
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO entries (feed_id, entry_key, title, url, author, summary, image_url,"
-                + " published_at, discovered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " published_at, discovered_at, categories, guid, story_link) VALUES (?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (feed_id, entry_key) DO NOTHING RETURNING id")) {
       for (NormalizedEntry e : fresh) {
+        String guid = Story.globalGuid(e.guid());
+        String link = admission.storyLink(e.url());
         Sql.bind(
             ps,
             feedId,
@@ -143,10 +169,13 @@ public final class EntryStore {
             e.summary(),
             e.imageUrl(),
             e.published(),
-            now);
+            now,
+            categories(e.categories()),
+            guid,
+            link);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
-            inserted.add(
+            Entry entry =
                 new Entry(
                     rs.getLong(1),
                     feedId,
@@ -157,7 +186,9 @@ public final class EntryStore {
                     e.summary(),
                     e.imageUrl(),
                     e.published(),
-                    now));
+                    now,
+                    e.categories());
+            inserted.add(new Story(entry, link, guid));
           }
         }
       }
@@ -165,45 +196,18 @@ public final class EntryStore {
     return inserted;
   }
 
-  /**
-   * @return {pending, skipped}
-   */
-  private int[] queueDeliveries(Connection c, long feedId, List<Entry> inserted, Instant now)
+  /** The subscriptions that take the feed's new entries: running, and older than the entries. */
+  private static List<Subscription> subscriptionsOf(Connection c, long feedId, Instant now)
       throws SQLException {
-    List<Long> subscriptions =
-        Sql.list(
-            c,
-            "SELECT id FROM subscriptions WHERE feed_id = ? AND created_at <= ? AND paused_reason"
-                + " IS NULL",
-            rs -> rs.getLong(1),
-            feedId,
-            now);
-    int overCap = Math.max(0, inserted.size() - maxPerPoll);
-    int pending = 0;
-    int skipped = 0;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO deliveries (subscription_id, entry_id, state, next_attempt_at, more_count,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (subscription_id, entry_id)"
-                + " DO NOTHING")) {
-      for (long subscription : subscriptions) {
-        for (int i = 0; i < inserted.size(); i++) {
-          boolean skip = i < overCap;
-          // the newest entry, posted last, carries the count of the older ones left out
-          int more = i == inserted.size() - 1 ? overCap : 0;
-          Sql.bind(
-              ps, subscription, inserted.get(i).id(), skip ? "skipped" : "pending", now, more, now);
-          ps.addBatch();
-          if (skip) {
-            skipped++;
-          } else {
-            pending++;
-          }
-        }
-      }
-      ps.executeBatch();
-    }
-    return new int[] {pending, skipped};
+    return Sql.list(
+        c,
+        "SELECT "
+            + SubscriptionStore.COLUMNS
+            + " FROM subscriptions s WHERE s.feed_id = ? AND s.created_at <= ? AND s.paused_reason"
+            + " IS NULL",
+        SubscriptionStore::map,
+        feedId,
+        now);
   }
 
   /** The newest entries of a feed, newest first. */
@@ -257,6 +261,16 @@ public final class EntryStore {
         rs.getString("e_summary"),
         rs.getString("e_image_url"),
         Sql.instant(rs, "e_published_at"),
-        Sql.instant(rs, "e_discovered_at"));
+        Sql.instant(rs, "e_discovered_at"),
+        categories(rs.getString("e_categories")));
+  }
+
+  /** Categories are stored one per line; a feed's category never holds a line break. */
+  private static String categories(List<String> categories) {
+    return categories.isEmpty() ? null : String.join("\n", categories);
+  }
+
+  private static List<String> categories(String stored) {
+    return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
   }
 }

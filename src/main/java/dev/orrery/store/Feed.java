@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param url the address the feed was subscribed with: its identity
  * @param fetchUrl where it moved to with a permanent redirect, or null
  * @param pausedReason why polling stopped, or null while it runs
+ * @param imageUrl the feed's own image or icon, or null
  */
 public record Feed(
     long id,
@@ -27,7 +28,8 @@ public record Feed(
     String lastError,
     Instant failingSince,
     String pausedReason,
-    Instant pausedAt) {
+    Instant pausedAt,
+    String imageUrl) {
 
   /** Where to fetch the feed: its new address after a permanent redirect, else its own. */
   public String location() {

@@ -31,7 +31,8 @@ public final class FeedStore {
           "last_error",
           "failing_since",
           "paused_reason",
-          "paused_at");
+          "paused_at",
+          "image_url");
 
   private final Database db;
 
@@ -235,6 +236,7 @@ public final class FeedStore {
         rs.getString("f_last_error"),
         Sql.instant(rs, "f_failing_since"),
         rs.getString("f_paused_reason"),
-        Sql.instant(rs, "f_paused_at"));
+        Sql.instant(rs, "f_paused_at"),
+        rs.getString("f_image_url"));
   }
 }

@@ -9,4 +9,5 @@ public record FeedUpdate(
     String etag,
     String lastModified,
     String contentHash,
-    Instant nextPoll) {}
+    Instant nextPoll,
+    String imageUrl) {}

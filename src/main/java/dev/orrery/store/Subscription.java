@@ -3,10 +3,16 @@ package dev.orrery.store;
 import java.time.Instant;
 
 /**
- * A row of {@code subscriptions}: a channel that wants a feed's new entries.
+ * A row of {@code subscriptions}: a channel that wants a feed's new entries, and how.
  *
  * @param mentionRoleId the role to mention with each post, or null
  * @param pausedReason why posting stopped (missing access), or null while it runs
+ * @param filter the search expression an entry must match to be posted, or null for every entry
+ * @param template the Mustache template of each message, or null for the default message
+ * @param embed whether a message carries the entry's embed (under the template's text, if any)
+ * @param appearance the name and avatar to post with through the channel's webhook, or null to post
+ *     as the bot
+ * @param digest one message per period instead of one per entry, or null
  */
 public record Subscription(
     long id,
@@ -16,10 +22,26 @@ public record Subscription(
     Long mentionRoleId,
     Long createdBy,
     Instant createdAt,
-    String pausedReason) {
+    String pausedReason,
+    String filter,
+    String template,
+    boolean embed,
+    Appearance appearance,
+    DigestSchedule digest) {
 
   /**
    * The channel id that stands for the console: {@code orrery poll} prints what is posted to it.
    */
   public static final long CONSOLE_CHANNEL = 0L;
+
+  /** True when the subscription posts through a webhook under a name and avatar of its own. */
+  public boolean viaWebhook() {
+    return appearance != null;
+  }
+
+  /**
+   * The name and avatar a subscription posts with; either may be null, and is then the source's
+   * title or the feed's image.
+   */
+  public record Appearance(String name, String avatarUrl) {}
 }

@@ -20,7 +20,16 @@ public final class SubscriptionStore {
           "mention_role_id",
           "created_by",
           "created_at",
-          "paused_reason");
+          "paused_reason",
+          "filter",
+          "template",
+          "embed",
+          "webhook_name",
+          "webhook_avatar",
+          "digest_every",
+          "digest_at",
+          "digest_zone",
+          "digest_last_due");
 
   private final Database db;
 
@@ -35,6 +44,23 @@ public final class SubscriptionStore {
    */
   public Optional<Subscription> create(
       long guildId, long channelId, long feedId, Long mentionRoleId, Long createdBy, Instant now) {
+    return create(guildId, channelId, feedId, mentionRoleId, null, createdBy, now);
+  }
+
+  /**
+   * Subscribes a channel to a feed, with a filter.
+   *
+   * @param filter a search expression already checked, or null
+   * @return the new subscription, or empty when the channel already has this feed (nothing changed)
+   */
+  public Optional<Subscription> create(
+      long guildId,
+      long channelId,
+      long feedId,
+      Long mentionRoleId,
+      String filter,
+      Long createdBy,
+      Instant now) {
     return db.inTransaction(
         "subscribe channel " + channelId + " to feed " + feedId,
         c -> {
@@ -42,12 +68,13 @@ public final class SubscriptionStore {
               Sql.update(
                   c,
                   "INSERT INTO subscriptions (guild_id, channel_id, feed_id, mention_role_id,"
-                      + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT"
+                      + " filter, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT"
                       + " (channel_id, feed_id) DO NOTHING",
                   guildId,
                   channelId,
                   feedId,
                   mentionRoleId,
+                  filter,
                   createdBy,
                   now);
           if (added == 0) {
@@ -154,6 +181,96 @@ public final class SubscriptionStore {
         == 1;
   }
 
+  /** Sets or clears (null) the filter; entries already discovered keep their fate. */
+  public boolean setFilter(long id, String filter) {
+    return change(id, "set the filter of", "filter = ?", filter);
+  }
+
+  /** Sets the template (null for the default message) and whether the embed goes with it. */
+  public boolean setTemplate(long id, String template, boolean embed) {
+    return change(id, "set the template of", "template = ?, embed = ?", template, embed);
+  }
+
+  /** Posts through the channel's webhook with this name and avatar; null posts as the bot. */
+  public boolean setAppearance(long id, Subscription.Appearance appearance) {
+    return change(
+        id,
+        "set the appearance of",
+        "webhook_name = ?, webhook_avatar = ?",
+        appearance == null ? null : appearance.name(),
+        appearance == null ? null : appearance.avatarUrl());
+  }
+
+  /**
+   * Sets the digest schedule (null: one message per entry again). The period in progress starts
+   * now: {@code lastDue} is taken from the schedule given, so a new schedule never owes a period.
+   */
+  public boolean setDigest(long id, DigestSchedule digest) {
+    return digest == null
+        ? change(
+            id,
+            "stop the digest of",
+            "digest_every = NULL, digest_at = NULL, digest_zone = NULL, digest_last_due = NULL")
+        : change(
+            id,
+            "set the digest of",
+            "digest_every = ?, digest_at = ?, digest_zone = ?, digest_last_due = ?",
+            digest.every().word(),
+            digest.at().toString(),
+            digest.zone().getId(),
+            digest.lastDue());
+  }
+
+  /**
+   * Sets filter, template and appearance together, as one form submits them: all or none.
+   *
+   * @return false when the subscription no longer exists (nothing changed)
+   */
+  public boolean customize(
+      long id, String filter, String template, Subscription.Appearance appearance) {
+    return change(
+        id,
+        "customise",
+        "filter = ?, template = ?, webhook_name = ?, webhook_avatar = ?",
+        filter,
+        template,
+        appearance == null ? null : appearance.name(),
+        appearance == null ? null : appearance.avatarUrl());
+  }
+
+  public Optional<Subscription> find(long id) {
+    return db.withConnection(
+        "read subscription " + id,
+        c ->
+            Sql.one(
+                c,
+                "SELECT " + COLUMNS + " FROM subscriptions s WHERE s.id = ?",
+                SubscriptionStore::map,
+                id));
+  }
+
+  /** Subscriptions with a digest, for scheduling them. */
+  public List<Subscription> withDigest() {
+    return db.withConnection(
+        "list the subscriptions with a digest",
+        c ->
+            Sql.list(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM subscriptions s WHERE s.digest_every IS NOT NULL ORDER BY s.id",
+                SubscriptionStore::map));
+  }
+
+  private boolean change(long id, String what, String assignments, Object... values) {
+    Object[] params = java.util.Arrays.copyOf(values, values.length + 1);
+    params[values.length] = id;
+    return db.withConnection(
+            what + " subscription " + id,
+            c -> Sql.update(c, "UPDATE subscriptions SET " + assignments + " WHERE id = ?", params))
+        == 1;
+  }
+
   static Subscription map(ResultSet rs) throws SQLException {
     return new Subscription(
         rs.getLong("s_id"),
@@ -163,6 +280,27 @@ public final class SubscriptionStore {
         Sql.nullableLong(rs, "s_mention_role_id"),
         Sql.nullableLong(rs, "s_created_by"),
         Sql.instant(rs, "s_created_at"),
-        rs.getString("s_paused_reason"));
+        rs.getString("s_paused_reason"),
+        rs.getString("s_filter"),
+        rs.getString("s_template"),
+        rs.getBoolean("s_embed"),
+        appearance(rs.getString("s_webhook_name"), rs.getString("s_webhook_avatar")),
+        digest(rs));
+  }
+
+  private static Subscription.Appearance appearance(String name, String avatar) {
+    return name == null && avatar == null ? null : new Subscription.Appearance(name, avatar);
+  }
+
+  private static DigestSchedule digest(ResultSet rs) throws SQLException {
+    String every = rs.getString("s_digest_every");
+    if (every == null) {
+      return null;
+    }
+    return new DigestSchedule(
+        DigestSchedule.Every.valueOf(every.toUpperCase(java.util.Locale.ROOT)),
+        java.time.LocalTime.parse(rs.getString("s_digest_at")),
+        java.time.ZoneId.of(rs.getString("s_digest_zone")),
+        Sql.instant(rs, "s_digest_last_due"));
   }
 }

@@ -9,6 +9,7 @@ import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
 import dev.orrery.poll.RefreshOutcome;
+import dev.orrery.store.Admission;
 import dev.orrery.store.Database;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.Feed;
@@ -76,7 +77,7 @@ public final class PollCycles implements AutoCloseable {
     this.database =
         Database.open(new Config.Database("jdbc:sqlite:" + folder.resolve("orrery.db"), POOL_SIZE));
     this.feeds = new FeedStore(database);
-    EntryStore entries = new EntryStore(database, MAX_PER_POLL);
+    EntryStore entries = new EntryStore(database, MAX_PER_POLL, Admission.EVERYTHING, true);
     this.fetcher =
         new FeedFetcher(
             new FetcherSettings("OrreryBench/1", TIMEOUT, MAX_BYTES, true, REQUESTS_PER_HOST));

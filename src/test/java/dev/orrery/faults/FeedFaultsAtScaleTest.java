@@ -11,6 +11,7 @@ import dev.orrery.feed.FetcherSettings;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.RefreshOutcome;
+import dev.orrery.store.Admission;
 import dev.orrery.store.Database;
 import dev.orrery.store.DeliveryStore;
 import dev.orrery.store.EntryStore;
@@ -92,7 +93,7 @@ class FeedFaultsAtScaleTest {
             Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 4));
         FeedFetcher fetcher = new FeedFetcher(settings())) {
       FeedStore feeds = new FeedStore(db);
-      EntryStore entries = new EntryStore(db, 5);
+      EntryStore entries = new EntryStore(db, 5, Admission.EVERYTHING, true);
       SubscriptionStore subscriptions = new SubscriptionStore(db);
       DeliveryStore deliveries = new DeliveryStore(db);
       FeedRefresher refresher =

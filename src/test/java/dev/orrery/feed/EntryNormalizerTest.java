@@ -24,7 +24,7 @@ class EntryNormalizerTest {
   NormalizedEntry normalize(
       String guid, String link, String title, String html, String image, Instant published) {
     return normalizer.normalize(
-        new ParsedEntry(guid, link, title, "  Ada  ", html, image, published),
+        new ParsedEntry(guid, link, title, "  Ada  ", html, image, published, List.of()),
         FEED_URL,
         DISCOVERED);
   }
@@ -306,7 +306,8 @@ class EntryNormalizerTest {
             + "word ".repeat(60)
             + "<a href=\"/far/away\">a link that spans the cut point</a></p>"
             + longest.html();
-    ParsedEntry entry = new ParsedEntry("g", "https://x.example/post", "t", null, html, null, null);
+    ParsedEntry entry =
+        new ParsedEntry("g", "https://x.example/post", "t", null, html, null, null, List.of());
     NormalizedEntry normalized =
         new EntryNormalizer(350)
             .normalize(entry, URI.create("https://x.example/feed"), Instant.EPOCH);

@@ -7,6 +7,7 @@ import dev.orrery.feed.EntryNormalizer;
 import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
 import dev.orrery.feed.FetcherSettings;
+import dev.orrery.store.Admission;
 import dev.orrery.store.Database;
 import dev.orrery.store.DeliveryStore;
 import dev.orrery.store.EntryStore;
@@ -57,7 +58,7 @@ class FeedRefresherTest {
   void wire(Path database) {
     db = Database.open(new Config.Database("jdbc:sqlite:" + database, 4));
     feeds = new FeedStore(db);
-    entries = new EntryStore(db, 5);
+    entries = new EntryStore(db, 5, Admission.EVERYTHING, true);
     subscriptions = new SubscriptionStore(db);
     deliveries = new DeliveryStore(db);
     fetcher =

@@ -7,6 +7,7 @@ import dev.orrery.feed.EntryNormalizer;
 import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
 import dev.orrery.feed.FetcherSettings;
+import dev.orrery.store.Admission;
 import dev.orrery.store.Database;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.Feed;
@@ -53,7 +54,7 @@ class PollSchedulerTest {
             new FeedParser(),
             new EntryNormalizer(350),
             feeds,
-            new EntryStore(db, 5),
+            new EntryStore(db, 5, Admission.EVERYTHING, true),
             schedule,
             InstantSource.system());
   }

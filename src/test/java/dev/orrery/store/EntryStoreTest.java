@@ -28,7 +28,7 @@ class EntryStoreTest {
   void open() {
     db = StoreFixture.open(dir);
     feeds = new FeedStore(db);
-    entries = new EntryStore(db, 5);
+    entries = new EntryStore(db, 5, Admission.EVERYTHING, true);
     subscriptions = new SubscriptionStore(db);
     deliveries = new DeliveryStore(db);
     feed = feeds.findOrCreate("https://example.org/rss", T0);
@@ -95,7 +95,9 @@ class EntryStoreTest {
             null,
             "x",
             null,
-            T0.plusSeconds(86_400 * 30));
+            T0.plusSeconds(86_400 * 30),
+            "a",
+            List.of());
     Instant weeksLater = T0.plusSeconds(86_400 * 40);
     RefreshRecord record =
         entries.recordRefresh(feed.id(), update(weeksLater), List.of(redated), weeksLater);

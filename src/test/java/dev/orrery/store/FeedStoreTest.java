@@ -68,7 +68,7 @@ class FeedStoreTest {
   @Test
   void anUnchangedPollClearsErrorsAndKeepsValidatorsNotSentAgain() {
     Feed feed = feeds.findOrCreate("https://a.example/rss", T0);
-    new EntryStore(db, 5)
+    new EntryStore(db, 5, Admission.EVERYTHING, true)
         .recordRefresh(feed.id(), StoreFixture.update(T0), java.util.List.of(), T0);
     feeds.recordFailure(feed.id(), T0, "HTTP 503 Service Unavailable", T0);
     feeds.recordUnchanged(

@@ -4,6 +4,7 @@ import dev.orrery.config.Config;
 import dev.orrery.feed.NormalizedEntry;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /** A real SQLite file in a test's temporary folder, and entries to put in it. */
 final class StoreFixture {
@@ -23,10 +24,13 @@ final class StoreFixture {
         "Ada",
         "Summary of " + key,
         null,
-        published);
+        published,
+        key,
+        List.of());
   }
 
   static FeedUpdate update(Instant nextPoll) {
-    return new FeedUpdate("Example", "https://example.org/", "\"etag\"", null, "hash", nextPoll);
+    return new FeedUpdate(
+        "Example", "https://example.org/", "\"etag\"", null, "hash", nextPoll, null);
   }
 }

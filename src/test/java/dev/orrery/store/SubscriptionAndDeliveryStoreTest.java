@@ -26,7 +26,7 @@ class SubscriptionAndDeliveryStoreTest {
   void open() {
     db = StoreFixture.open(dir);
     feeds = new FeedStore(db);
-    entries = new EntryStore(db, 5);
+    entries = new EntryStore(db, 5, Admission.EVERYTHING, true);
     subscriptions = new SubscriptionStore(db);
     deliveries = new DeliveryStore(db);
     feed = feeds.findOrCreate("https://example.org/rss", T0);
