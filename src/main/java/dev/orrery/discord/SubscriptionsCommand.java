@@ -1,6 +1,8 @@
 package dev.orrery.discord;
 
+import dev.orrery.feed.InvisibleCharacters;
 import dev.orrery.poll.Catalogue;
+import dev.orrery.store.DigestSchedule;
 import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.Subscription;
@@ -30,6 +32,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 final class SubscriptionsCommand implements SlashCommand {
   static final int PAGE_SIZE = 10;
   static final String BUTTON_PREFIX = "subs:";
+  private static final int SHAPE_PART_MAX = 80;
 
   private final SubscriptionStore subscriptions;
   private final FeedStore feeds;
@@ -91,6 +94,10 @@ final class SubscriptionsCommand implements SlashCommand {
         all.subList(current * PAGE_SIZE, Math.min(all.size(), (current + 1) * PAGE_SIZE))) {
       Optional<Feed> feed = feeds.find(s.feedId());
       feed.ifPresent(f -> text.append(line(s, f)).append('\n'));
+      String shape = shape(s);
+      if (feed.isPresent() && shape != null) {
+        text.append("  ↳ ").append(shape).append('\n');
+      }
     }
     MessageEditBuilder message =
         new MessageEditBuilder()
@@ -138,6 +145,50 @@ final class SubscriptionsCommand implements SlashCommand {
       parts.add("✅ ok");
     }
     return String.join(" · ", parts);
+  }
+
+  /**
+   * How the subscription is shaped, when it is: filter, template (first line), the name it posts
+   * under, digest. Null for a subscription as /subscribe made it.
+   */
+  static String shape(Subscription s) {
+    List<String> parts = new ArrayList<>();
+    if (s.filter() != null) {
+      parts.add("filter " + code(s.filter()));
+    }
+    if (s.template() != null) {
+      String first = s.template().strip().lines().findFirst().orElse("");
+      boolean more = s.template().strip().contains("\n");
+      parts.add(
+          "template "
+              + code(EntryRenderer.cut(first, SHAPE_PART_MAX) + (more ? " …" : ""))
+              + (s.embed() ? "" : " without embed"));
+    }
+    if (s.appearance() != null) {
+      String name = s.appearance().name();
+      parts.add(
+          "posts as "
+              + (name == null ? "the source's title" : "**" + Replies.inert(name) + "**")
+              + (s.appearance().avatarUrl() == null ? "" : " with its own avatar"));
+    }
+    if (s.digest() != null) {
+      var d = s.digest();
+      parts.add(
+          d.every().word()
+              + " digest"
+              + (d.every() == DigestSchedule.Every.WEEKLY ? " on Mondays" : "")
+              + " at "
+              + d.at()
+              + " "
+              + d.zone().getId());
+    }
+    return parts.isEmpty() ? null : String.join(" · ", parts);
+  }
+
+  /** Inline code that the text cannot close: its backticks become look-alike quotes. */
+  private static String code(String text) {
+    String inline = InvisibleCharacters.strip(text).replace('`', 'ˋ').replace('\n', ' ');
+    return "`" + EntryRenderer.cut(inline, SHAPE_PART_MAX) + "`";
   }
 
   private static String relative(Instant when) {

@@ -8,9 +8,15 @@ import dev.orrery.emulator.CommandOption;
 import dev.orrery.emulator.Interaction;
 import dev.orrery.emulator.PostedMessage;
 import dev.orrery.emulator.RegisteredCommand;
+import dev.orrery.store.Database;
+import dev.orrery.store.DigestSchedule;
+import dev.orrery.store.Subscription;
+import dev.orrery.store.SubscriptionStore;
 import dev.orrery.testing.Await;
 import dev.orrery.testing.Resources;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -182,6 +188,30 @@ class CommandsEndToEndTest {
     PostedMessage onlyNews =
         h.command(h.reader, h.news, "subscriptions", CommandOption.channel("channel", h.news));
     assertThat(onlyNews.content()).contains("Planet Python").doesNotContain("Planet Plone");
+  }
+
+  @Test
+  void subscriptionsShowsHowEachSubscriptionIsShaped() {
+    h.subscribe(h.news, "planet-python");
+    h.subscribe(h.other, "planet-plone");
+    try (Database db = h.database()) {
+      SubscriptionStore store = new SubscriptionStore(db);
+      Subscription python = store.forChannel(h.news.id()).get(0);
+      store.setFilter(python.id(), "title:django -`x`");
+      store.setTemplate(python.id(), "**{{title}}**\n{{link}}", false);
+      store.setAppearance(python.id(), new Subscription.Appearance("Django *news*", null));
+      store.setDigest(
+          python.id(),
+          new DigestSchedule(
+              DigestSchedule.Every.WEEKLY, LocalTime.of(9, 30), ZoneId.of("Europe/Paris"), null));
+    }
+    String list = h.command(h.reader, h.news, "subscriptions").content();
+    assertThat(list)
+        .contains(
+            "  ↳ filter `title:django -ˋxˋ` · template `**{{title}}** …` without embed · posts as"
+                + " **Django \\*news\\*** · weekly digest on Mondays at 09:30 Europe/Paris");
+    // a subscription as /subscribe made it has no second line
+    assertThat(list.lines().filter(l -> l.startsWith("  ↳"))).hasSize(1);
   }
 
   @Test
