@@ -3,12 +3,12 @@ package dev.orrery.config;
 import java.util.Collection;
 import java.util.Comparator;
 
-/** Edit distance, to suggest the key a typo meant. */
-final class Levenshtein {
+/** Edit distance, to suggest the name a typo meant: a config key, a template placeholder. */
+public final class Levenshtein {
   private Levenshtein() {}
 
   /** The name in {@code known} closest to {@code typed}, or null when none is close enough. */
-  static String closest(String typed, Collection<String> known) {
+  public static String closest(String typed, Collection<String> known) {
     String closest =
         known.stream().min(Comparator.comparingInt(k -> distance(k, typed))).orElse(null);
     return closest != null && distance(closest, typed) <= Math.max(3, typed.length() / 3)

@@ -2,6 +2,7 @@ package dev.orrery.discord;
 
 import dev.orrery.store.Entry;
 import dev.orrery.store.Feed;
+import dev.orrery.store.Subscription;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ final class ChannelPoster {
   }
 
   /**
-   * Posts an entry; completes with the message id.
+   * Posts an entry as the subscription wants it; completes with the message id.
    *
    * @param triedBefore an earlier attempt may have reached Discord unconfirmed (a crash, a lost
    *     answer): a text channel's nonce makes Discord return that message, and a forum, which has
@@ -41,11 +42,11 @@ final class ChannelPoster {
       long channelId,
       Feed feed,
       Entry entry,
-      Long mentionRoleId,
+      Subscription subscription,
       String nonce,
       boolean triedBefore,
       Instant queuedAt) {
-    MessageCreateData data = renderer.post(feed, entry, mentionRoleId);
+    MessageCreateData data = renderer.post(feed, entry, subscription);
     return send(channelId, data, nonce, entry.title(), triedBefore ? queuedAt : null);
   }
 

@@ -114,7 +114,7 @@ final class Deliverer implements AutoCloseable {
               channel,
               d.feed(),
               d.entry(),
-              d.subscription().mentionRoleId(),
+              d.subscription(),
               Nonces.entry(channel, d.entry().id()),
               d.attempts() > 0,
               d.queuedAt());

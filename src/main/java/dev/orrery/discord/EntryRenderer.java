@@ -6,6 +6,7 @@ import dev.orrery.markdown.DiscordMarkdown;
 import dev.orrery.poll.Catalogue;
 import dev.orrery.store.Entry;
 import dev.orrery.store.Feed;
+import dev.orrery.store.Subscription;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,8 +16,13 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Turns stored entries into Discord embeds and messages within Discord's limits. */
+/**
+ * Turns stored entries into Discord embeds and messages within Discord's limits, through the
+ * subscription's message template when it has one.
+ */
 final class EntryRenderer {
   static final int DEFAULT_COLOR = 0x3b6ea5;
 
@@ -26,7 +32,13 @@ final class EntryRenderer {
   private static final Pattern HTTP_URL =
       Pattern.compile("https?://[^\\s]{1,2000}", Pattern.CASE_INSENSITIVE);
 
+  /** Distinct template texts kept compiled; a text shared by many subscriptions counts once. */
+  static final int TEMPLATES_CACHED = 1_000;
+
+  private static final Logger log = LoggerFactory.getLogger(EntryRenderer.class);
+
   private final Catalogue catalogue;
+  private final TemplateCache templates = new TemplateCache(TEMPLATES_CACHED);
 
   EntryRenderer(Catalogue catalogue) {
     this.catalogue = catalogue;
@@ -58,11 +70,88 @@ final class EntryRenderer {
   }
 
   /**
-   * The message of one delivery. Allowed mentions are always set explicitly: JDA's default lets
-   * users, roles and everyone be pinged, and feed text must never ping. Only the subscription's
-   * chosen role may be mentioned.
+   * The message of one delivery, as its subscription wants it: the template's text (if any) above
+   * the embed, or the text alone without the embed, the chosen role mentioned first. A template
+   * refused since it was set (by a newer version, say) counts as none: the entry is posted anyway.
    */
-  MessageCreateData post(Feed feed, Entry entry, Long mentionRoleId) {
+  MessageCreateData post(Feed feed, Entry entry, Subscription subscription) {
+    String text = Subscription.storedTemplate(subscription.template());
+    MessageTemplate template = null;
+    if (text != null) {
+      try {
+        template = templates.get(text);
+      } catch (TemplateException e) {
+        log.warn(
+            "The template of subscription {} is refused ({}); posting without it",
+            subscription.id(),
+            e.getMessage());
+      }
+    }
+    return message(feed, entry, subscription.mentionRoleId(), template, subscription.embed());
+  }
+
+  /**
+   * What {@link #post} would send for this entry if the subscription had this template and embed
+   * flag: the preview shown before a template is saved.
+   *
+   * @throws TemplateException when the template would be refused, with the reason for its author
+   */
+  MessageCreateData preview(
+      Feed feed, Entry entry, Subscription subscription, String template, boolean embed)
+      throws TemplateException {
+    String text = Subscription.storedTemplate(template);
+    return message(
+        feed,
+        entry,
+        subscription.mentionRoleId(),
+        text == null ? null : templates.get(text),
+        embed);
+  }
+
+  /**
+   * Allowed mentions are always set explicitly: JDA's default lets users, roles and everyone be
+   * pinged, and neither feed text nor a template may ping. Only the chosen role may be mentioned.
+   */
+  private MessageCreateData message(
+      Feed feed, Entry entry, Long mentionRoleId, MessageTemplate template, boolean withEmbed) {
+    if (template == null && withEmbed) {
+      return defaultMessage(feed, entry, mentionRoleId);
+    }
+    String role = mentionRoleId == null ? "" : "<@&" + Long.toUnsignedString(mentionRoleId) + ">";
+    // the role and a space before the text
+    int room = Message.MAX_CONTENT_LENGTH - (role.isEmpty() ? 0 : role.length() + 1);
+    String text =
+        template == null
+            ? ""
+            : template.render(TemplateValues.of(entry, catalogue.displayName(feed)), room);
+    if (text.isEmpty() && !withEmbed) {
+      text = standIn(entry, room);
+    }
+    MessageCreateBuilder message =
+        new MessageCreateBuilder()
+            .setContent(role.isEmpty() || text.isEmpty() ? role + text : role + " " + text);
+    if (withEmbed) {
+      message.setEmbeds(embed(feed, entry));
+    }
+    quiet(message);
+    if (mentionRoleId != null) {
+      message.mentionRoles(Long.toUnsignedString(mentionRoleId));
+    }
+    return message.build();
+  }
+
+  /** A message with no embed and a template that rendered nothing: the link, which unfurls. */
+  private static String standIn(Entry entry, int room) {
+    String link = linkable(entry.url());
+    if (link != null && link.length() <= room) {
+      return link;
+    }
+    String title = entry.title() == null || entry.title().isBlank() ? "(untitled)" : entry.title();
+    return cut(DiscordMarkdown.escape(title.strip()), room);
+  }
+
+  /** The message before templates: the embed alone, under the role's mention if there is one. */
+  private MessageCreateData defaultMessage(Feed feed, Entry entry, Long mentionRoleId) {
     MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(embed(feed, entry));
     quiet(message);
     if (mentionRoleId != null) {

@@ -34,6 +34,11 @@ public record Subscription(
    */
   public static final long CONSOLE_CHANNEL = 0L;
 
+  /** A template as it is stored: none (null, the default message) when blank. */
+  public static String storedTemplate(String template) {
+    return template == null || template.isBlank() ? null : template;
+  }
+
   /** True when the subscription posts through a webhook under a name and avatar of its own. */
   public boolean viaWebhook() {
     return appearance != null;

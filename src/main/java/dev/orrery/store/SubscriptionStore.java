@@ -186,9 +186,17 @@ public final class SubscriptionStore {
     return change(id, "set the filter of", "filter = ?", filter);
   }
 
-  /** Sets the template (null for the default message) and whether the embed goes with it. */
+  /**
+   * Sets the template (null or blank for the default message, stored as null) and whether the embed
+   * goes with it.
+   */
   public boolean setTemplate(long id, String template, boolean embed) {
-    return change(id, "set the template of", "template = ?, embed = ?", template, embed);
+    return change(
+        id,
+        "set the template of",
+        "template = ?, embed = ?",
+        Subscription.storedTemplate(template),
+        embed);
   }
 
   /** Posts through the channel's webhook with this name and avatar; null posts as the bot. */
@@ -233,7 +241,7 @@ public final class SubscriptionStore {
         "customise",
         "filter = ?, template = ?, webhook_name = ?, webhook_avatar = ?",
         filter,
-        template,
+        Subscription.storedTemplate(template),
         appearance == null ? null : appearance.name(),
         appearance == null ? null : appearance.avatarUrl());
   }

@@ -71,6 +71,24 @@ class SubscriptionAndDeliveryStoreTest {
   }
 
   @Test
+  void aTemplateIsStoredWithItsEmbedFlagAndABlankOneMeansTheDefault() {
+    Subscription s = subscriptions.create(1, 10, feed.id(), null, null, T0).orElseThrow();
+    assertThat(s.template()).isNull();
+    assertThat(s.embed()).isTrue();
+    assertThat(subscriptions.setTemplate(s.id(), "{{title}} {{link}}", false)).isTrue();
+    Subscription set = subscriptions.find(s.id()).orElseThrow();
+    assertThat(set.template()).isEqualTo("{{title}} {{link}}");
+    assertThat(set.embed()).isFalse();
+    assertThat(subscriptions.setTemplate(s.id(), " \n ", true)).isTrue();
+    assertThat(subscriptions.find(s.id()).orElseThrow().template()).isNull();
+    assertThat(subscriptions.customize(s.id(), null, "{{title}}", null)).isTrue();
+    assertThat(subscriptions.find(s.id()).orElseThrow().template()).isEqualTo("{{title}}");
+    assertThat(subscriptions.customize(s.id(), null, "", null)).isTrue();
+    assertThat(subscriptions.find(s.id()).orElseThrow().template()).isNull();
+    assertThat(subscriptions.setTemplate(s.id() + 100, "{{title}}", true)).isFalse();
+  }
+
+  @Test
   void deletingAChannelRemovesAllItsSubscriptions() {
     Feed other = feeds.findOrCreate("https://other.example/rss", T0);
     subscriptions.create(1, 10, feed.id(), null, null, T0);
