@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Comparator;
 
 /** Edit distance, to suggest the key a typo meant. */
-final class Levenshtein {
+public final class Levenshtein {
   private Levenshtein() {}
 
   /** The name in {@code known} closest to {@code typed}, or null when none is close enough. */
-  static String closest(String typed, Collection<String> known) {
+  public static String closest(String typed, Collection<String> known) {
     String closest =
         known.stream().min(Comparator.comparingInt(k -> distance(k, typed))).orElse(null);
     return closest != null && distance(closest, typed) <= Math.max(3, typed.length() / 3)
