@@ -6,8 +6,8 @@ import dev.orrery.feed.FetcherSettings;
 import java.time.InstantSource;
 
 /**
- * The whole bot, wired with constructors in one place: the feed side, then Discord, then polling.
- * Closing stops polling first, so nothing new is queued while deliveries are parked.
+ * The whole bot, wired with constructors in one place: the feed side, then Discord, then polling
+ * and digests. Closing stops those first, so nothing new is queued while deliveries are parked.
  */
 public final class App implements AutoCloseable {
   private final FeedSide side;
@@ -40,6 +40,8 @@ public final class App implements AutoCloseable {
       side.clearConsoleLeftovers();
       bot = DiscordBot.start(side.botParts());
       side.scheduler.start();
+      // after the bot, which listens for digests to post: one missed while down is closed now
+      side.digestScheduler.start();
       return new App(side, bot);
     } catch (InterruptedException | RuntimeException e) {
       if (bot != null) {
@@ -54,9 +56,15 @@ public final class App implements AutoCloseable {
     return bot;
   }
 
+  /** The stores and services the bot stands on. */
+  public FeedSide feedSide() {
+    return side;
+  }
+
   @Override
   public void close() {
     side.scheduler.close();
+    side.digestScheduler.close();
     bot.close();
     side.close();
   }

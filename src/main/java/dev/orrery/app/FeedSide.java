@@ -7,6 +7,8 @@ import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
 import dev.orrery.feed.FetcherSettings;
 import dev.orrery.poll.Catalogue;
+import dev.orrery.poll.DigestScheduler;
+import dev.orrery.poll.DigestService;
 import dev.orrery.poll.FeedFinder;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
@@ -16,6 +18,7 @@ import dev.orrery.store.Admission;
 import dev.orrery.store.ConsoleLock;
 import dev.orrery.store.Database;
 import dev.orrery.store.DeliveryStore;
+import dev.orrery.store.DigestStore;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.Subscription;
@@ -24,8 +27,9 @@ import java.time.InstantSource;
 import java.util.Random;
 
 /**
- * The feed half of Orrery wired together: database, stores, fetcher, refresher and scheduler. The
- * bot and the console mode both stand on it.
+ * The feed half of Orrery wired together: database, stores, fetcher, refresher and the schedulers
+ * of polls and digests. The bot and the console mode both stand on it; only the bot starts the
+ * digests.
  */
 public final class FeedSide implements AutoCloseable {
   /** Fetches to one host at once: planets share hosts, and hosts deserve politeness. */
@@ -43,6 +47,9 @@ public final class FeedSide implements AutoCloseable {
   public final Catalogue catalogue;
   public final FeedFinder finder;
   public final SubscriptionService service;
+  public final DigestStore digests;
+  public final DigestScheduler digestScheduler;
+  public final DigestService digestService;
   private final InstantSource clock;
 
   /** The feed side of the bot, which polls the feeds that channels want. */
@@ -99,6 +106,9 @@ public final class FeedSide implements AutoCloseable {
     this.service =
         new SubscriptionService(
             feeds, entries, subscriptions, deliveries, finder, scheduler, clock);
+    this.digests = new DigestStore(database);
+    this.digestScheduler = new DigestScheduler(subscriptions, digests, clock);
+    this.digestService = new DigestService(subscriptions, digestScheduler, clock);
   }
 
   /**
@@ -136,12 +146,16 @@ public final class FeedSide implements AutoCloseable {
         refresher,
         finder,
         service,
+        digests,
+        digestScheduler,
+        digestService,
         clock);
   }
 
   @Override
   public void close() {
     scheduler.close();
+    digestScheduler.close();
     fetcher.close();
     database.close();
   }

@@ -3,7 +3,7 @@ package dev.orrery.config;
 import java.util.Collection;
 import java.util.Comparator;
 
-/** Edit distance, to suggest the name a typo meant: a config key, a template placeholder. */
+/** Edit distance, to suggest the name a typo meant: a config key, a placeholder, a time zone. */
 public final class Levenshtein {
   private Levenshtein() {}
 

@@ -63,7 +63,14 @@ final class ChannelPoster {
     return send(channelId, renderer.notice(text), null, title, null);
   }
 
-  private CompletableFuture<Long> send(
+  /**
+   * Sends a message; completes with its id.
+   *
+   * @param title the post's title in a forum channel
+   * @param earlierSince when set, a forum post of the bot's with this title made since then is
+   *     taken as this message, sent by an earlier try
+   */
+  CompletableFuture<Long> send(
       long channelId, MessageCreateData data, String nonce, String title, Instant earlierSince) {
     try {
       GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);

@@ -3,6 +3,8 @@ package dev.orrery.discord;
 import dev.orrery.poll.SubscriptionService;
 import dev.orrery.store.Delivery;
 import dev.orrery.store.DeliveryStore;
+import dev.orrery.store.DigestStore;
+import dev.orrery.store.PendingDigest;
 import dev.orrery.store.SubscriptionStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,25 +16,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts pending deliveries: oldest first per channel, one message in flight per channel, many
- * channels at once, under a global rate of our own. A delivery is marked sent, with its message id,
- * only once Discord has confirmed it; until then the row waits, across restarts.
+ * Posts pending deliveries and digests: oldest first per channel, one post in flight per channel,
+ * many channels at once, under a global rate of our own. A delivery is marked sent, with its
+ * message id, only once Discord has confirmed it; until then the row waits, across restarts.
  */
 final class Deliverer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
   private static final int BATCH = 500;
   private static final Duration IDLE_WAKE = Duration.ofSeconds(5);
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-  private static final Duration MAX_RETRY = Duration.ofHours(1);
 
   private final ChannelPoster poster;
   private final DeliveryStore deliveries;
-  private final SubscriptionStore subscriptions;
-  private final SubscriptionService service;
+  private final DigestStore digests;
+  private final DigestPoster digestPoster;
+  private final FailureResponse failures;
   private final InstantSource clock;
   private final Semaphore wake = new Semaphore(0);
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
@@ -43,14 +45,18 @@ final class Deliverer implements AutoCloseable {
 
   Deliverer(
       ChannelPoster poster,
+      DigestRenderer digestRenderer,
       DeliveryStore deliveries,
+      DigestStore digests,
       SubscriptionStore subscriptions,
       SubscriptionService service,
       InstantSource clock) {
     this.poster = poster;
     this.deliveries = deliveries;
-    this.subscriptions = subscriptions;
-    this.service = service;
+    this.digests = digests;
+    this.failures = new FailureResponse(subscriptions, service, clock);
+    this.digestPoster =
+        new DigestPoster(poster, digestRenderer, digests, failures, completions, clock);
     this.clock = clock;
   }
 
@@ -84,19 +90,26 @@ final class Deliverer implements AutoCloseable {
     // stale (the delivery just sent still reads pending), so it waits for the next round
     Set<Long> busy = Set.copyOf(inFlight);
     // at most one per channel, its oldest: one message in flight per channel keeps the order
-    for (Delivery delivery : deliveries.nextPerChannel(clock.instant(), BATCH)) {
-      long channel = delivery.subscription().channelId();
-      if (!running || busy.contains(channel) || inFlight.contains(channel)) {
-        continue;
-      }
-      inFlight.add(channel);
-      post(delivery)
-          .whenComplete(
-              (done, impossible) -> {
-                inFlight.remove(channel);
-                wake();
-              });
+    Instant now = clock.instant();
+    for (Delivery delivery : deliveries.nextPerChannel(now, BATCH)) {
+      dispatch(delivery.subscription().channelId(), busy, () -> post(delivery));
     }
+    for (PendingDigest digest : digests.nextPerChannel(now, BATCH)) {
+      dispatch(digest.subscription().channelId(), busy, () -> digestPoster.post(digest));
+    }
+  }
+
+  /** Starts a post unless its channel has one in flight; the channel is free when it is done. */
+  private void dispatch(long channel, Set<Long> busy, Supplier<CompletableFuture<Void>> post) {
+    if (!running || busy.contains(channel) || !inFlight.add(channel)) {
+      return;
+    }
+    post.get()
+        .whenComplete(
+            (done, impossible) -> {
+              inFlight.remove(channel);
+              wake();
+            });
   }
 
   /**
@@ -162,47 +175,31 @@ final class Deliverer implements AutoCloseable {
   }
 
   private void settle(Delivery d, Long messageId, Throwable error) {
-    long channel = d.subscription().channelId();
     if (error == null) {
       deliveries.markSent(d.deliveryId(), messageId, clock.instant());
       return;
     }
-    SendFailure failure = SendFailure.of(error);
-    switch (failure.kind()) {
-      case CHANNEL_GONE -> {
-        int removed = service.channelDeleted(channel);
-        log.warn("Channel {} is gone: removed its {} subscriptions", channel, removed);
-      }
-      case NO_ACCESS -> {
-        for (var s : subscriptions.forChannel(channel)) {
-          subscriptions.pause(s.id(), failure.reason());
-        }
-        log.warn("Paused the subscriptions of channel {}: {}", channel, failure.reason());
-      }
-      case TRANSIENT -> {
-        Instant next = clock.instant().plus(backoff(d.attempts()));
-        deliveries.retryLater(d.deliveryId(), failure.reason(), next);
-        log.info(
-            "Delivery {} to channel {} failed ({}); retrying at {}",
-            d.deliveryId(),
-            channel,
-            failure.reason(),
-            next);
-      }
-      case REJECTED -> {
-        deliveries.markFailed(d.deliveryId(), failure.reason());
-        log.warn(
-            "Discord rejected delivery {} to channel {}: {}",
-            d.deliveryId(),
-            channel,
-            failure.reason());
-      }
-    }
-  }
+    long id = d.deliveryId();
+    failures.failed(
+        new FailureResponse.Post() {
+          @Override
+          public String name() {
+            return "delivery " + id;
+          }
 
-  static Duration backoff(int attempts) {
-    Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 12));
-    return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+          @Override
+          public void retryLater(String reason, Instant next) {
+            deliveries.retryLater(id, reason, next);
+          }
+
+          @Override
+          public void failed(String reason) {
+            deliveries.markFailed(id, reason);
+          }
+        },
+        d.subscription().channelId(),
+        d.attempts(),
+        error);
   }
 
   /**

@@ -2,12 +2,16 @@ package dev.orrery.discord;
 
 import dev.orrery.config.Config;
 import dev.orrery.poll.Catalogue;
+import dev.orrery.poll.DigestScheduler;
+import dev.orrery.poll.DigestService;
 import dev.orrery.poll.FeedFinder;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.RefreshOutcome;
 import dev.orrery.poll.SubscriptionService;
 import dev.orrery.poll.SubscriptionService.SubscribeResult;
+import dev.orrery.store.Closure;
 import dev.orrery.store.DeliveryStore;
+import dev.orrery.store.DigestStore;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.SubscriptionStore;
@@ -57,6 +61,9 @@ public final class DiscordBot implements AutoCloseable {
       FeedRefresher refresher,
       FeedFinder finder,
       SubscriptionService service,
+      DigestStore digests,
+      DigestScheduler digestScheduler,
+      DigestService digestService,
       InstantSource clock) {}
 
   private DiscordBot(JDA jda, Deliverer deliverer, ExecutorService commandPool) {
@@ -139,7 +146,13 @@ public final class DiscordBot implements AutoCloseable {
     ChannelPoster poster = new ChannelPoster(jda, renderer);
     deliverer.set(
         new Deliverer(
-            poster, parts.deliveries(), parts.subscriptions(), parts.service(), parts.clock()));
+            poster,
+            new DigestRenderer(parts.catalogue()),
+            parts.deliveries(),
+            parts.digests(),
+            parts.subscriptions(),
+            parts.service(),
+            parts.clock()));
     parts
         .refresher()
         .addListener(new PauseNotifier(parts.subscriptions(), poster, parts.catalogue()));
@@ -149,6 +162,14 @@ public final class DiscordBot implements AutoCloseable {
             outcome -> {
               if (outcome instanceof RefreshOutcome.Updated updated
                   && updated.record().pending() > 0) {
+                deliverer.get().wake();
+              }
+            });
+    parts
+        .digestScheduler()
+        .addListener(
+            (subscription, closure) -> {
+              if (closure instanceof Closure.Made) {
                 deliverer.get().wake();
               }
             });

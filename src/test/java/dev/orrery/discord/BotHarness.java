@@ -105,8 +105,13 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public App startBot() {
+    return startBot(InstantSource.system());
+  }
+
+  /** Starts the bot on a clock of the test's. */
+  public App startBot(InstantSource clock) {
     try {
-      app = App.start(config(), InstantSource.system());
+      app = App.start(config(), clock);
       return app;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -176,7 +181,12 @@ public final class BotHarness implements AutoCloseable {
    * process that discovered new entries and died before posting them.
    */
   public void discoverWithoutPosting() {
-    try (FeedSide side = new FeedSide(config(), InstantSource.system())) {
+    discoverWithoutPosting(InstantSource.system());
+  }
+
+  /** As {@link #discoverWithoutPosting()}, on a clock of the test's. */
+  public void discoverWithoutPosting(InstantSource clock) {
+    try (FeedSide side = new FeedSide(config(), clock)) {
       side.feeds.watched().forEach(side.refresher::refresh);
     }
   }
