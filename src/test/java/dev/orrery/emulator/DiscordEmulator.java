@@ -45,6 +45,7 @@ public final class DiscordEmulator implements AutoCloseable {
   private final InteractionRoutes interactionRoutes;
   private final InteractionPayloads interactionPayloads;
   private final MessageFactory messageFactory;
+  private final AttachmentHost attachments;
   private final GatewayServer gateway;
   private final RestServer rest;
 
@@ -54,7 +55,8 @@ public final class DiscordEmulator implements AutoCloseable {
     this.world = new World(ids, settings.botName);
     this.messages = new MessageStore(settings.nonceWindow);
     this.commands = new CommandRegistry(ids, world.applicationId());
-    this.messageFactory = new MessageFactory(world);
+    this.attachments = new AttachmentHost(ids);
+    this.messageFactory = new MessageFactory(world, attachments);
     this.interactionPayloads = new InteractionPayloads(world);
     this.gateway =
         new GatewayServer(world, settings.expectedToken, settings.heartbeatInterval, logins);
@@ -64,14 +66,28 @@ public final class DiscordEmulator implements AutoCloseable {
 
     RouteTable routes = new RouteTable();
     new SessionRoutes(world, gateway::url).register(routes, settings.defaultRouteLimit);
-    new ChannelRoutes(world, ids, messages, messageFactory, stats, gateway::dispatch)
+    new ChannelRoutes(
+            world,
+            ids,
+            messages,
+            messageFactory,
+            stats,
+            gateway::dispatch,
+            settings.messageContentIntent)
         .register(routes, settings.channelMessageLimit, settings.defaultRouteLimit);
     new CommandRoutes(world, commands).register(routes, settings.defaultRouteLimit);
     interactionRoutes.register(routes, settings.defaultRouteLimit);
     RateLimiter limiter = new RateLimiter(settings.clock, settings.globalLimitPerSecond);
     this.rest =
         new RestServer(
-            routes, limiter, faults, stats, requests, settings.clock, settings.expectedToken);
+            routes,
+            limiter,
+            faults,
+            stats,
+            requests,
+            settings.clock,
+            settings.expectedToken,
+            attachments);
   }
 
   /** An emulator with Discord's defaults, started. */
