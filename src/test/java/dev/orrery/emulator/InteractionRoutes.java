@@ -126,7 +126,17 @@ final class InteractionRoutes {
         interaction.offerChoices(choices(data));
         break;
       case Interaction.CALLBACK_MODAL:
-        interaction.acknowledge(type, null, false);
+        if (interaction.type() != Interaction.TYPE_COMMAND
+            && interaction.type() != Interaction.TYPE_COMPONENT) {
+          // Discord shows modals only for commands and components, not in answer to a modal
+          throw ApiError.invalidFormBody(
+              FormErrors.single(
+                  "type",
+                  "INTERACTION_RESPONSE_TYPE_INVALID",
+                  "Interaction response type 9 is not valid for interaction type "
+                      + interaction.type()));
+        }
+        interaction.showModal(ModalValidator.validate(data));
         break;
       default:
         throw ApiError.invalidFormBody(
