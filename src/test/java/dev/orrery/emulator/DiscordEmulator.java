@@ -44,6 +44,7 @@ public final class DiscordEmulator implements AutoCloseable {
   private final AwaitableLog<String> logins = new AwaitableLog<>();
   private final CommandRegistry commands;
   private final InteractionScripts scripts;
+  private final Webhooks webhooks;
   private final MessageFactory messageFactory;
   private final AttachmentHost attachments;
   private final GatewayServer gateway;
@@ -86,6 +87,10 @@ public final class DiscordEmulator implements AutoCloseable {
         .register(routes, settings.channelMessageLimit, settings.defaultRouteLimit);
     new CommandRoutes(world, commands).register(routes, settings.defaultRouteLimit);
     interactionRoutes.register(routes, settings.defaultRouteLimit);
+    new WebhookRoutes(world, messageFactory).register(routes, settings.defaultRouteLimit);
+    new WebhookExecuteRoutes(world, ids, messages, messageFactory, gateway::dispatch)
+        .register(routes, settings.defaultRouteLimit, interactionRoutes);
+    this.webhooks = new Webhooks(world, messages, faults);
     RateLimiter limiter = new RateLimiter(settings.clock, settings.globalLimitPerSecond);
     this.rest =
         new RestServer(
@@ -379,9 +384,9 @@ public final class DiscordEmulator implements AutoCloseable {
   // --- messages and requests ---
 
   /**
-   * Waits until the bot has posted at least {@code count} messages in the channel (for a forum:
-   * posts in it) through the channel API, and returns them all in arrival order. Interaction
-   * replies are not counted: read them from the {@link Interaction}.
+   * Waits until at least {@code count} messages were posted in the channel (for a forum: posts in
+   * it) by the bot through the channel API or by a webhook, and returns them all in arrival order.
+   * Interaction replies are not counted: read them from the {@link Interaction}.
    */
   public List<PostedMessage> awaitMessages(Channel channel, int count, Duration timeout) {
     return messages.await(postedIn(channel), count, timeout, "messages in " + channel);
@@ -392,23 +397,31 @@ public final class DiscordEmulator implements AutoCloseable {
     return messages.matching(postedIn(channel));
   }
 
-  /** Every message the bot created, interaction replies included. */
+  /** Every message the bot created, interaction replies and webhook messages included. */
   public List<PostedMessage> messages() {
     return messages.all();
   }
 
   private Predicate<PostedMessage> postedIn(Channel channel) {
     return m ->
-        (m.source() == MessageSource.CHANNEL || m.source() == MessageSource.FORUM_POST)
+        (m.source() == MessageSource.CHANNEL
+                || m.source() == MessageSource.FORUM_POST
+                || m.source() == MessageSource.WEBHOOK)
             && !messages.isDeleted(m.id())
             && (m.channelId() == channel.id()
                 || (channel.type() == ChannelType.FORUM
-                    && m.source() == MessageSource.FORUM_POST
+                    // a post's starter message has the thread's id
+                    && m.id() == m.channelId()
                     && parentOf(m.channelId()) == channel.id()));
   }
 
   private long parentOf(long channelId) {
     return world.channel(channelId).flatMap(Channel::parent).map(Channel::id).orElse(0L);
+  }
+
+  /** Incoming webhooks: inspect, create or delete them as a user, script their failures. */
+  public Webhooks webhooks() {
+    return webhooks;
   }
 
   /** Every REST request so far, in arrival order. */
@@ -452,6 +465,19 @@ public final class DiscordEmulator implements AutoCloseable {
           "use rateLimitNextRequests for 429; failures are 4xx or 5xx: " + status);
     }
     faults.add(new FaultInjector.Fault(pattern, status, null, Duration.ZERO), count);
+  }
+
+  /**
+   * The next {@code count} matching requests take effect, then answer {@code status} instead of
+   * their result, as if the answer was lost: a message is stored though the bot saw a failure.
+   */
+  public void loseNextAnswers(int count, int status, String pattern) {
+    if (status < 400 || status == 429) {
+      throw new IllegalArgumentException("failures are 4xx or 5xx other than 429: " + status);
+    }
+    faults.add(
+        new FaultInjector.Fault(RequestPattern.of(pattern), status, null, Duration.ZERO, true),
+        count);
   }
 
   /**

@@ -34,18 +34,16 @@ final class InteractionRoutes {
     this.ackDeadline = ackDeadline;
   }
 
+  /**
+   * Registers the callback; the application-webhook handlers ({@link #followUp} and the message
+   * ones) share their paths with incoming webhooks, so {@link WebhookExecuteRoutes} registers them.
+   */
   void register(RouteTable table, RouteLimit limit) {
-    String message = "webhooks/{webhook_id}/{webhook_token}/messages/{message_id}";
-    table
-        .addInteraction(
-            "POST",
-            "interactions/{interaction_id}/{interaction_token}/callback",
-            limit,
-            this::callback)
-        .addInteraction("POST", "webhooks/{webhook_id}/{webhook_token}", limit, this::followUp)
-        .addInteraction("GET", message, limit, this::getMessage)
-        .addInteraction("PATCH", message, limit, this::editMessage)
-        .addInteraction("DELETE", message, limit, this::deleteMessage);
+    table.addInteraction(
+        "POST",
+        "interactions/{interaction_id}/{interaction_token}/callback",
+        limit,
+        this::callback);
   }
 
   /** Makes an interaction the bot may answer; the emulator sends its payload on the gateway. */
@@ -162,7 +160,7 @@ final class InteractionRoutes {
         DataObject.empty().put("interaction", callback).put("resource", resource));
   }
 
-  private ApiResponse followUp(ApiRequest request) {
+  ApiResponse followUp(ApiRequest request) {
     Interaction interaction = answered(request);
     MessageDraft draft = factory.draftForCreate(request.json(), request.uploads());
     PostedMessage message;
@@ -196,12 +194,12 @@ final class InteractionRoutes {
         : ApiResponse.noContent();
   }
 
-  private ApiResponse getMessage(ApiRequest request) {
+  ApiResponse getMessage(ApiRequest request) {
     Interaction interaction = answered(request);
     return ApiResponse.ok(factory.json(ownMessage(interaction, request)));
   }
 
-  private ApiResponse editMessage(ApiRequest request) {
+  ApiResponse editMessage(ApiRequest request) {
     Interaction interaction = answered(request);
     synchronized (interaction) {
       PostedMessage edited =
@@ -218,7 +216,7 @@ final class InteractionRoutes {
     }
   }
 
-  private ApiResponse deleteMessage(ApiRequest request) {
+  ApiResponse deleteMessage(ApiRequest request) {
     Interaction interaction = answered(request);
     messages.delete(ownMessage(interaction, request).id());
     return ApiResponse.noContent();
