@@ -75,6 +75,38 @@ final class ApiError extends RuntimeException {
     return new ApiError(400, 50035, "Invalid Form Body", errors);
   }
 
+  static ApiError maximumWebhooks() {
+    return new ApiError(400, 30007, "Maximum number of webhooks reached (15)", null);
+  }
+
+  static ApiError cannotExecuteOnChannelType() {
+    return new ApiError(400, 50024, "Cannot execute action on this channel type", null);
+  }
+
+  static ApiError forumWebhookNeedsThread() {
+    return new ApiError(
+        400,
+        220001,
+        "Webhooks posted to forum channels must have a thread_name or thread_id",
+        null);
+  }
+
+  static ApiError forumWebhookThreadNameAndId() {
+    return new ApiError(
+        400,
+        220002,
+        "Webhooks posted to forum channels cannot have both a thread_name and thread_id",
+        null);
+  }
+
+  static ApiError threadNameOutsideForum() {
+    return new ApiError(400, 220003, "Webhooks can only create threads in forum channels", null);
+  }
+
+  static ApiError entityTooLarge() {
+    return new ApiError(413, 40005, "Request entity too large", null);
+  }
+
   static ApiError alreadyAcknowledged() {
     return new ApiError(400, 40060, "Interaction has already been acknowledged.", null);
   }

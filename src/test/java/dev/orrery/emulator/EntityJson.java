@@ -133,6 +133,32 @@ final class EntityJson {
         .put("stage_instances", DataArray.empty());
   }
 
+  /**
+   * A webhook as Discord shows it; {@code withCreator} adds the {@code user} who created it, which
+   * Discord leaves out when the webhook's own token asks.
+   */
+  static DataObject webhook(Webhook webhook, boolean withCreator) {
+    DataObject json =
+        DataObject.empty()
+            .put("id", Long.toUnsignedString(webhook.id()))
+            .put("type", 1)
+            .put("guild_id", Long.toUnsignedString(webhook.channel().guild().id()))
+            .put("channel_id", Long.toUnsignedString(webhook.channel().id()))
+            .put("name", webhook.name())
+            .put("avatar", webhook.avatarHash())
+            .put("token", webhook.token())
+            .put(
+                "application_id",
+                webhook.applicationId() == 0
+                    ? null
+                    : Long.toUnsignedString(webhook.applicationId()))
+            .put("url", webhook.url());
+    if (withCreator) {
+      json.put("user", user(webhook.creator()));
+    }
+    return json;
+  }
+
   /** ISO-8601 with millisecond precision, as Discord writes timestamps. */
   static String timestamp(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MILLIS).toString();

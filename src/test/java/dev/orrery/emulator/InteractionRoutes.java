@@ -34,18 +34,16 @@ final class InteractionRoutes {
     this.ackDeadline = ackDeadline;
   }
 
+  /**
+   * Registers the callback; the application-webhook handlers ({@link #followUp} and the message
+   * ones) share their paths with incoming webhooks, so {@link WebhookExecuteRoutes} registers them.
+   */
   void register(RouteTable table, RouteLimit limit) {
-    String message = "webhooks/{webhook_id}/{webhook_token}/messages/{message_id}";
-    table
-        .addInteraction(
-            "POST",
-            "interactions/{interaction_id}/{interaction_token}/callback",
-            limit,
-            this::callback)
-        .addInteraction("POST", "webhooks/{webhook_id}/{webhook_token}", limit, this::followUp)
-        .addInteraction("GET", message, limit, this::getMessage)
-        .addInteraction("PATCH", message, limit, this::editMessage)
-        .addInteraction("DELETE", message, limit, this::deleteMessage);
+    table.addInteraction(
+        "POST",
+        "interactions/{interaction_id}/{interaction_token}/callback",
+        limit,
+        this::callback);
   }
 
   /** Makes an interaction the bot may answer; the emulator sends its payload on the gateway. */
@@ -80,7 +78,7 @@ final class InteractionRoutes {
     switch (type) {
       case Interaction.CALLBACK_MESSAGE:
         {
-          MessageDraft draft = factory.draftForCreate(data);
+          MessageDraft draft = factory.draftForCreate(data, request.uploads());
           message =
               factory.create(
                   ids.next(),
@@ -116,7 +114,9 @@ final class InteractionRoutes {
         interaction.acknowledge(type, componentMessage(interaction).id(), false);
         break;
       case Interaction.CALLBACK_UPDATE_MESSAGE:
-        message = factory.edit(componentMessage(interaction), data, request.receivedAt());
+        message =
+            factory.edit(
+                componentMessage(interaction), data, request.uploads(), request.receivedAt());
         messages.replace(message);
         interaction.acknowledge(type, message.id(), true);
         break;
@@ -124,7 +124,17 @@ final class InteractionRoutes {
         interaction.offerChoices(choices(data));
         break;
       case Interaction.CALLBACK_MODAL:
-        interaction.acknowledge(type, null, false);
+        if (interaction.type() != Interaction.TYPE_COMMAND
+            && interaction.type() != Interaction.TYPE_COMPONENT) {
+          // Discord shows modals only for commands and components, not in answer to a modal
+          throw ApiError.invalidFormBody(
+              FormErrors.single(
+                  "type",
+                  "INTERACTION_RESPONSE_TYPE_INVALID",
+                  "Interaction response type 9 is not valid for interaction type "
+                      + interaction.type()));
+        }
+        interaction.showModal(ModalValidator.validate(data));
         break;
       default:
         throw ApiError.invalidFormBody(
@@ -150,9 +160,9 @@ final class InteractionRoutes {
         DataObject.empty().put("interaction", callback).put("resource", resource));
   }
 
-  private ApiResponse followUp(ApiRequest request) {
+  ApiResponse followUp(ApiRequest request) {
     Interaction interaction = answered(request);
-    MessageDraft draft = factory.draftForCreate(request.json());
+    MessageDraft draft = factory.draftForCreate(request.json(), request.uploads());
     PostedMessage message;
     synchronized (interaction) {
       Optional<PostedMessage> loading =
@@ -161,7 +171,8 @@ final class InteractionRoutes {
               : Optional.empty();
       if (loading.isPresent()) {
         // the first follow-up after a deferred reply fills in the "thinking" message
-        message = factory.edit(loading.get(), request.json(), request.receivedAt());
+        message =
+            factory.edit(loading.get(), request.json(), request.uploads(), request.receivedAt());
         messages.replace(message);
         interaction.completeOriginal();
       } else {
@@ -183,16 +194,20 @@ final class InteractionRoutes {
         : ApiResponse.noContent();
   }
 
-  private ApiResponse getMessage(ApiRequest request) {
+  ApiResponse getMessage(ApiRequest request) {
     Interaction interaction = answered(request);
     return ApiResponse.ok(factory.json(ownMessage(interaction, request)));
   }
 
-  private ApiResponse editMessage(ApiRequest request) {
+  ApiResponse editMessage(ApiRequest request) {
     Interaction interaction = answered(request);
     synchronized (interaction) {
       PostedMessage edited =
-          factory.edit(ownMessage(interaction, request), request.json(), request.receivedAt());
+          factory.edit(
+              ownMessage(interaction, request),
+              request.json(),
+              request.uploads(),
+              request.receivedAt());
       messages.replace(edited);
       if (interaction.originalMessageId().map(id -> id == edited.id()).orElse(false)) {
         interaction.completeOriginal();
@@ -201,7 +216,7 @@ final class InteractionRoutes {
     }
   }
 
-  private ApiResponse deleteMessage(ApiRequest request) {
+  ApiResponse deleteMessage(ApiRequest request) {
     Interaction interaction = answered(request);
     messages.delete(ownMessage(interaction, request).id());
     return ApiResponse.noContent();

@@ -14,6 +14,7 @@ public final class Permissions {
   public static final long ATTACH_FILES = 1L << 15;
   public static final long READ_MESSAGE_HISTORY = 1L << 16;
   public static final long MENTION_EVERYONE = 1L << 17;
+  public static final long MANAGE_WEBHOOKS = 1L << 29;
   public static final long USE_APPLICATION_COMMANDS = 1L << 31;
   public static final long CREATE_PUBLIC_THREADS = 1L << 35;
   public static final long SEND_MESSAGES_IN_THREADS = 1L << 38;

@@ -1,18 +1,21 @@
 package dev.orrery.emulator;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The emulated Discord's state: the bot, its guilds and everything in them. */
+/** The emulated Discord's state: the bot, its guilds and everything in them, webhooks included. */
 final class World {
   private final Snowflakes ids;
   private final User bot;
   private final long applicationId;
   private final List<Guild> guilds = new CopyOnWriteArrayList<>();
   private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+  private final Map<Long, Webhook> webhooks = new ConcurrentHashMap<>();
 
   World(Snowflakes ids, String botName) {
     this.ids = ids;
@@ -92,6 +95,35 @@ final class World {
     return thread;
   }
 
+  synchronized Webhook createWebhook(
+      Channel channel, String name, String avatarHash, User creator, long applicationId) {
+    String token = UUID.randomUUID().toString().replace("-", "") + Long.toHexString(ids.next());
+    Webhook webhook =
+        new Webhook(ids.next(), token, channel, name, avatarHash, creator, applicationId);
+    webhooks.put(webhook.id(), webhook);
+    return webhook;
+  }
+
+  /** A webhook not deleted. */
+  Optional<Webhook> webhook(long id) {
+    return Optional.ofNullable(webhooks.get(id)).filter(w -> !w.deleted());
+  }
+
+  /** The channel's webhooks not deleted, oldest first. */
+  List<Webhook> webhooks(Channel channel) {
+    return webhooks.values().stream()
+        .filter(w -> !w.deleted() && w.channel().id() == channel.id())
+        .sorted(Comparator.comparingLong(Webhook::id))
+        .toList();
+  }
+
+  List<Webhook> webhooks(Guild guild) {
+    return webhooks.values().stream()
+        .filter(w -> !w.deleted() && w.channel().guild().id() == guild.id())
+        .sorted(Comparator.comparingLong(Webhook::id))
+        .toList();
+  }
+
   /**
    * Removes the channel and, as Discord does, the threads inside it; returns everything removed.
    */
@@ -107,6 +139,8 @@ final class World {
       channel.guild().removeChannel(gone);
       channels.remove(gone.id());
     }
+    // a channel's webhooks go with it
+    webhooks(channel).forEach(Webhook::markDeleted);
     return List.copyOf(removed);
   }
 }
