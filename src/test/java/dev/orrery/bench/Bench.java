@@ -24,7 +24,8 @@ public final class Bench {
         new FeedCycleScenario(),
         new DeliveryScenario(),
         new LatencyScenario(),
-        new StartupScenario());
+        new StartupScenario(),
+        new FanOutScenario());
   }
 
   public static void main(String[] args) throws Exception {

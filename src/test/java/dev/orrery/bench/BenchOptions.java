@@ -31,7 +31,7 @@ public record BenchOptions(
     List<Integer> channels) {
 
   /** The names {@code --only} accepts, as {@link Scenario#name()} gives them. */
-  static final List<String> SCENARIOS = List.of("feed", "delivery", "latency", "startup");
+  static final List<String> SCENARIOS = List.of("feed", "delivery", "latency", "startup", "fanout");
 
   static final String USAGE =
       String.join(
@@ -44,7 +44,7 @@ public record BenchOptions(
           "         --jfr                record a JFR profile of each measured JVM",
           "         --limit-seconds 5    how long ROME's raw parse rate is measured",
           "         --out target         where bench-results.md goes",
-          "         --only feed,delivery,latency,startup  run only the named scenarios",
+          "         --only feed,delivery,latency,startup,fanout  run only the named scenarios",
           "         --channels 100       channel counts the delivery's 1,000 messages are spread over");
 
   /** Parses the arguments; throws IllegalArgumentException with the usage on a bad one. */
