@@ -26,7 +26,12 @@ final class ParseErrors {
    * @param parserMessage the XML parser's description of the error, or null
    */
   static String malformed(int line, int column, String parserMessage) {
-    StringBuilder reason = new StringBuilder("not a feed: the XML is malformed");
+    return "not a feed: " + malformedXml(line, column, parserMessage);
+  }
+
+  /** "the XML is malformed at line 3, column 7 (…)": what is wrong with any XML document. */
+  static String malformedXml(int line, int column, String parserMessage) {
+    StringBuilder reason = new StringBuilder("the XML is malformed");
     if (line > 0) {
       reason.append(" at line ").append(line);
       if (column > 0) {
