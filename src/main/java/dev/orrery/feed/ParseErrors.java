@@ -11,6 +11,9 @@ final class ParseErrors {
   static final String DOCTYPE =
       "not a feed: DOCTYPE declarations are not allowed (possible entity attack)";
   static final String UNDECODABLE = "not a feed: the text cannot be decoded";
+  static final String OPML =
+      "not a feed: this is an OPML list of feeds; import it with /opml import (or orrery opml"
+          + " import)";
   static final String TOO_DEEP_TO_READ = "not a feed: elements are nested too deeply to read";
   private static final int MAX_DETAIL = 120;
 
