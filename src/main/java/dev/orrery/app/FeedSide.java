@@ -9,6 +9,8 @@ import dev.orrery.feed.FetcherSettings;
 import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.FeedFinder;
 import dev.orrery.poll.FeedRefresher;
+import dev.orrery.poll.OpmlExport;
+import dev.orrery.poll.OpmlImport;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
 import dev.orrery.poll.SubscriptionService;
@@ -43,6 +45,8 @@ public final class FeedSide implements AutoCloseable {
   public final Catalogue catalogue;
   public final FeedFinder finder;
   public final SubscriptionService service;
+  public final OpmlImport opmlImport;
+  public final OpmlExport opmlExport;
   private final InstantSource clock;
 
   /** The feed side of the bot, which polls the feeds that channels want. */
@@ -99,6 +103,9 @@ public final class FeedSide implements AutoCloseable {
     this.service =
         new SubscriptionService(
             feeds, entries, subscriptions, deliveries, finder, scheduler, clock);
+    this.opmlImport =
+        new OpmlImport(service, catalogue, fetcherSettings.maxRequestsPerHost(), clock);
+    this.opmlExport = new OpmlExport(feeds, catalogue, clock);
   }
 
   /**
