@@ -12,6 +12,7 @@ import java.util.List;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.output.Format;
+import org.jdom2.output.LineSeparator;
 import org.jdom2.output.XMLOutputter;
 
 /**
@@ -49,8 +50,10 @@ public final class OpmlWriter {
     } catch (FeedException e) {
       throw new IllegalStateException("ROME refused an OPML document built here", e);
     }
-    String xml =
-        new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).outputString(document);
+    // "\n" lines: JDOM's default "\r\n" would reach a terminal as an escaped control character
+    Format format =
+        Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(LineSeparator.UNIX);
+    String xml = new XMLOutputter(format).outputString(document);
     return xml.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -57,7 +57,8 @@ class OpmlWriterTest {
     byte[] file = new OpmlWriter().write("Python", channels(), NOW);
     String text = new String(file, StandardCharsets.UTF_8);
     assertThat(text)
-        .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .doesNotContain("\r")
         .contains("<opml xmlns:orrery=\"https://orrery.dev/opml\" version=\"2.0\">");
     Element root = parse(file).getRootElement();
     Element head = root.getChild("head");
