@@ -75,6 +75,10 @@ final class ApiError extends RuntimeException {
     return new ApiError(400, 50035, "Invalid Form Body", errors);
   }
 
+  static ApiError entityTooLarge() {
+    return new ApiError(413, 40005, "Request entity too large", null);
+  }
+
   static ApiError alreadyAcknowledged() {
     return new ApiError(400, 40060, "Interaction has already been acknowledged.", null);
   }

@@ -1,6 +1,7 @@
 package dev.orrery.emulator;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.exceptions.ParsingException;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -8,7 +9,7 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
  * One REST request as a route handler sees it: path below {@code /api/v10/}, its route parameters,
- * body.
+ * body (the JSON, or a multipart request's {@code payload_json}) and uploaded files.
  */
 record ApiRequest(
     String method,
@@ -17,6 +18,7 @@ record ApiRequest(
     Map<String, String> params,
     Map<String, String> headers,
     String body,
+    List<Upload> uploads,
     Instant receivedAt) {
 
   /**

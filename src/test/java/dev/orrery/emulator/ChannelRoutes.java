@@ -1,11 +1,13 @@
 package dev.orrery.emulator;
 
+import java.util.List;
+import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
- * {@code channels/...}: posting, editing, reading and deleting messages, starting threads and forum
- * posts, with Discord's access and permission checks (10003, 50001, 50013) before anything is
- * stored.
+ * {@code channels/...}: posting, editing, reading (one or a page of history) and deleting messages,
+ * starting threads and forum posts, with Discord's access and permission checks (10003, 50001,
+ * 50013) before anything is stored.
  */
 final class ChannelRoutes {
   private final World world;
@@ -14,6 +16,7 @@ final class ChannelRoutes {
   private final MessageFactory factory;
   private final TrafficStats stats;
   private final Dispatcher dispatcher;
+  private final boolean messageContentIntent;
 
   ChannelRoutes(
       World world,
@@ -21,19 +24,22 @@ final class ChannelRoutes {
       MessageStore messages,
       MessageFactory factory,
       TrafficStats stats,
-      Dispatcher dispatcher) {
+      Dispatcher dispatcher,
+      boolean messageContentIntent) {
     this.world = world;
     this.ids = ids;
     this.messages = messages;
     this.factory = factory;
     this.stats = stats;
     this.dispatcher = dispatcher;
+    this.messageContentIntent = messageContentIntent;
   }
 
   void register(RouteTable table, RouteLimit messageLimit, RouteLimit defaultLimit) {
     table
         .add("GET", "channels/{channel_id}", defaultLimit, this::getChannel)
         .add("POST", "channels/{channel_id}/messages", messageLimit, this::createMessage)
+        .add("GET", "channels/{channel_id}/messages", defaultLimit, this::history)
         .add("GET", "channels/{channel_id}/messages/{message_id}", defaultLimit, this::getMessage)
         .add(
             "PATCH", "channels/{channel_id}/messages/{message_id}", defaultLimit, this::editMessage)
@@ -62,11 +68,8 @@ final class ChannelRoutes {
             ? Permissions.SEND_MESSAGES_IN_THREADS
             : Permissions.SEND_MESSAGES;
     requirePermission(permissions, send);
-    MessageDraft draft = factory.draftForCreate(body);
-    // Discord refuses embeds from a bot that may not embed links here
-    if (!draft.embeds().isEmpty()) {
-      requirePermission(permissions, Permissions.EMBED_LINKS);
-    }
+    MessageDraft draft = factory.draftForCreate(body, request.uploads());
+    requireDraftPermissions(permissions, draft);
     MessageStore.Posted posted =
         messages.post(
             channel.id(),
@@ -90,13 +93,58 @@ final class ChannelRoutes {
   private ApiResponse getMessage(ApiRequest request) {
     Channel channel = visibleChannel(request);
     requirePermission(factory.botPermissions(channel), Permissions.READ_MESSAGE_HISTORY);
-    return ApiResponse.ok(factory.json(messageIn(channel, request)));
+    return ApiResponse.ok(factory.jsonForBot(messageIn(channel, request), messageContentIntent));
+  }
+
+  /** The channel's messages, newest first, around a {@code before}/{@code after} id. */
+  private ApiResponse history(ApiRequest request) {
+    Channel channel = visibleChannel(request);
+    requirePermission(factory.botPermissions(channel), Permissions.READ_MESSAGE_HISTORY);
+    int limit = historyLimit(request.query().getOrDefault("limit", "50"));
+    List<PostedMessage> page =
+        MessageHistory.page(
+            messages.visibleIn(channel.id()),
+            snowflake(request, "before"),
+            snowflake(request, "after"),
+            snowflake(request, "around"),
+            limit);
+    DataArray json = DataArray.empty();
+    page.forEach(m -> json.add(factory.jsonForBot(m, messageContentIntent)));
+    return ApiResponse.ok(json);
+  }
+
+  private static int historyLimit(String raw) {
+    try {
+      int limit = Integer.parseInt(raw);
+      if (limit >= 1 && limit <= 100) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below like an out-of-range number
+    }
+    throw ApiError.invalidFormBody(
+        FormErrors.single(
+            "limit", "NUMBER_TYPE_MAX", "Int should be between 1 and 100 (got " + raw + ")."));
+  }
+
+  private static Long snowflake(ApiRequest request, String name) {
+    String raw = request.query().get(name);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return Long.parseUnsignedLong(raw);
+    } catch (NumberFormatException e) {
+      throw ApiError.invalidFormBody(
+          FormErrors.single(name, "NUMBER_TYPE_COERCE", "Value \"" + raw + "\" is not snowflake."));
+    }
   }
 
   private ApiResponse editMessage(ApiRequest request) {
     Channel channel = visibleChannel(request);
     PostedMessage edited =
-        factory.edit(messageIn(channel, request), request.json(), request.receivedAt());
+        factory.edit(
+            messageIn(channel, request), request.json(), request.uploads(), request.receivedAt());
     messages.replace(edited);
     return ApiResponse.ok(factory.json(edited));
   }
@@ -133,10 +181,8 @@ final class ChannelRoutes {
       throw ApiError.invalidFormBody(
           FormErrors.single("message", "BASE_TYPE_REQUIRED", "This field is required"));
     }
-    MessageDraft draft = factory.draftForCreate(body.getObject("message"));
-    if (!draft.embeds().isEmpty()) {
-      requirePermission(permissions, Permissions.EMBED_LINKS);
-    }
+    MessageDraft draft = factory.draftForCreate(body.getObject("message"), request.uploads());
+    requireDraftPermissions(permissions, draft);
     Channel thread = world.createThread(parent, name, world.bot().id());
     // a forum post's starter message has the thread's id
     PostedMessage starter =
@@ -177,6 +223,16 @@ final class ChannelRoutes {
         .byId(id)
         .filter(m -> m.channelId() == channel.id())
         .orElseThrow(ApiError::unknownMessage);
+  }
+
+  /** Discord refuses embeds without EMBED_LINKS and files without ATTACH_FILES. */
+  private static void requireDraftPermissions(long permissions, MessageDraft draft) {
+    if (!draft.embeds().isEmpty()) {
+      requirePermission(permissions, Permissions.EMBED_LINKS);
+    }
+    if (!draft.uploads().isEmpty()) {
+      requirePermission(permissions, Permissions.ATTACH_FILES);
+    }
   }
 
   private static void requirePermission(long granted, long required) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An option of a scripted slash command or autocomplete interaction. Channel, role and member
- * options carry the model object so the interaction can include Discord's {@code resolved} data.
+ * options carry the model object, and attachment options the file, so the interaction can include
+ * Discord's {@code resolved} data.
  */
 public record CommandOption(
     String name, int type, Object value, List<CommandOption> options, boolean focused) {
@@ -17,6 +18,7 @@ public record CommandOption(
   public static final int CHANNEL = 7;
   public static final int ROLE = 8;
   public static final int NUMBER = 10;
+  public static final int ATTACHMENT = 11;
 
   public static CommandOption string(String name, String value) {
     return new CommandOption(name, STRING, value, List.of(), false);
@@ -44,6 +46,16 @@ public record CommandOption(
 
   public static CommandOption user(String name, Member member) {
     return new CommandOption(name, USER, member, List.of(), false);
+  }
+
+  /**
+   * A file the user attaches to the command: the emulator stores it, serves it at its url and
+   * resolves it in the interaction, as Discord does with an upload.
+   */
+  public static CommandOption attachment(
+      String name, String filename, String contentType, byte[] bytes) {
+    return new CommandOption(
+        name, ATTACHMENT, new Upload(0, filename, contentType, bytes.clone()), List.of(), false);
   }
 
   public static CommandOption subcommand(String name, CommandOption... options) {

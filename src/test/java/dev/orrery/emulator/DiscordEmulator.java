@@ -5,7 +5,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -42,9 +43,9 @@ public final class DiscordEmulator implements AutoCloseable {
   private final AwaitableLog<RecordedRequest> requests = new AwaitableLog<>();
   private final AwaitableLog<String> logins = new AwaitableLog<>();
   private final CommandRegistry commands;
-  private final InteractionRoutes interactionRoutes;
-  private final InteractionPayloads interactionPayloads;
+  private final InteractionScripts scripts;
   private final MessageFactory messageFactory;
+  private final AttachmentHost attachments;
   private final GatewayServer gateway;
   private final RestServer rest;
 
@@ -54,24 +55,48 @@ public final class DiscordEmulator implements AutoCloseable {
     this.world = new World(ids, settings.botName);
     this.messages = new MessageStore(settings.nonceWindow);
     this.commands = new CommandRegistry(ids, world.applicationId());
-    this.messageFactory = new MessageFactory(world);
-    this.interactionPayloads = new InteractionPayloads(world);
+    this.attachments = new AttachmentHost(ids);
+    this.messageFactory = new MessageFactory(world, attachments);
     this.gateway =
         new GatewayServer(world, settings.expectedToken, settings.heartbeatInterval, logins);
-    this.interactionRoutes =
+    InteractionRoutes interactionRoutes =
         new InteractionRoutes(
             world, ids, messages, messageFactory, settings.interactionAckDeadline);
+    this.scripts =
+        new InteractionScripts(
+            world,
+            ids,
+            messages,
+            commands,
+            interactionRoutes,
+            new InteractionPayloads(world, attachments),
+            messageFactory,
+            gateway::dispatch);
 
     RouteTable routes = new RouteTable();
     new SessionRoutes(world, gateway::url).register(routes, settings.defaultRouteLimit);
-    new ChannelRoutes(world, ids, messages, messageFactory, stats, gateway::dispatch)
+    new ChannelRoutes(
+            world,
+            ids,
+            messages,
+            messageFactory,
+            stats,
+            gateway::dispatch,
+            settings.messageContentIntent)
         .register(routes, settings.channelMessageLimit, settings.defaultRouteLimit);
     new CommandRoutes(world, commands).register(routes, settings.defaultRouteLimit);
     interactionRoutes.register(routes, settings.defaultRouteLimit);
     RateLimiter limiter = new RateLimiter(settings.clock, settings.globalLimitPerSecond);
     this.rest =
         new RestServer(
-            routes, limiter, faults, stats, requests, settings.clock, settings.expectedToken);
+            routes,
+            limiter,
+            faults,
+            stats,
+            requests,
+            settings.clock,
+            settings.expectedToken,
+            attachments);
   }
 
   /** An emulator with Discord's defaults, started. */
@@ -311,7 +336,7 @@ public final class DiscordEmulator implements AutoCloseable {
    */
   public Interaction interact(
       Member member, Channel channel, String command, CommandOption... options) {
-    return sendCommand(Interaction.TYPE_COMMAND, member, channel, command, options);
+    return scripts.command(Interaction.TYPE_COMMAND, member, channel, command, options);
   }
 
   /**
@@ -320,74 +345,27 @@ public final class DiscordEmulator implements AutoCloseable {
    */
   public Interaction autocomplete(
       Member member, Channel channel, String command, CommandOption... options) {
-    return sendCommand(Interaction.TYPE_AUTOCOMPLETE, member, channel, command, options);
-  }
-
-  private Interaction sendCommand(
-      int type, Member member, Channel channel, String name, CommandOption... options) {
-    requireMessageChannel(channel);
-    RegisteredCommand command =
-        commands
-            .find(channel.guild().id(), name)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no slash command /"
-                            + name
-                            + " registered; global: "
-                            + names(commands.global())
-                            + ", guild: "
-                            + names(commands.commands(channel.guild().id()))));
-    Interaction interaction = newInteraction(type, name, member, channel, null);
-    gateway.dispatch(
-        "INTERACTION_CREATE", interactionPayloads.command(interaction, command, List.of(options)));
-    return interaction;
+    return scripts.command(Interaction.TYPE_AUTOCOMPLETE, member, channel, command, options);
   }
 
   /** Clicks a button with {@code customId} on a message the bot posted. */
   public Interaction clickButton(Member member, PostedMessage message, String customId) {
-    Channel channel =
-        world
-            .channel(message.channelId())
-            .orElseThrow(() -> new IllegalStateException("the channel of " + message + " is gone"));
-    Interaction interaction =
-        newInteraction(Interaction.TYPE_COMPONENT, customId, member, channel, message.id());
-    gateway.dispatch(
-        "INTERACTION_CREATE",
-        interactionPayloads.buttonClick(interaction, message, messageFactory.json(message)));
-    return interaction;
+    return scripts.clickButton(member, message, customId);
   }
 
-  private Interaction newInteraction(
-      int type, String name, Member member, Channel channel, Long componentMessageId) {
-    // the id must encode the current time: JDA refuses follow-ups for an interaction it thinks
-    // expired
-    long id = ids.next();
-    String token = "emulated-" + UUID.randomUUID();
-    Interaction interaction =
-        new Interaction(
-            id,
-            token,
-            type,
-            name,
-            member,
-            channel,
-            Snowflakes.timeOf(id),
-            messages,
-            componentMessageId);
-    interactionRoutes.track(interaction);
-    return interaction;
+  /**
+   * Submits the modal the bot showed for {@code shownOn} as the user who saw it, with these text
+   * input values by custom id (fields left out keep their pre-filled value or stay empty). Values
+   * the modal would not accept (too long, too short, a required one missing) fail here: the user
+   * could not have sent them.
+   */
+  public Interaction submitModal(Interaction shownOn, Map<String, String> values) {
+    return scripts.submitModal(shownOn, values);
   }
 
-  private static void requireMessageChannel(Channel channel) {
-    if (!channel.type().acceptsMessages()) {
-      throw new IllegalArgumentException(
-          "commands are typed in message channels, not in " + channel);
-    }
-  }
-
-  private static List<String> names(List<RegisteredCommand> registered) {
-    return registered.stream().map(RegisteredCommand::name).toList();
+  /** A file the emulator stores (a message's or a slash command's), by attachment id. */
+  public Optional<Attachment> attachment(long id) {
+    return attachments.byId(id);
   }
 
   public List<RegisteredCommand> globalCommands() {

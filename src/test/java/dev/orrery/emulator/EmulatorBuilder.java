@@ -60,6 +60,16 @@ public final class EmulatorBuilder {
     return this;
   }
 
+  /**
+   * Whether the bot's application has the privileged message content intent. Without it (the
+   * default, as Orrery asks for none), messages the app did not send come back from the REST API
+   * with empty content, embeds, files and components.
+   */
+  public EmulatorBuilder messageContentIntent(boolean enabled) {
+    settings.messageContentIntent = enabled;
+    return this;
+  }
+
   public EmulatorBuilder clock(InstantSource clock) {
     settings.clock = clock;
     return this;
@@ -80,5 +90,6 @@ public final class EmulatorBuilder {
     Duration heartbeatInterval = Duration.ofMillis(41_250);
     Duration interactionAckDeadline = Duration.ofMinutes(15);
     InstantSource clock = InstantSource.system();
+    boolean messageContentIntent;
   }
 }

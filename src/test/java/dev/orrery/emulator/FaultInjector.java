@@ -8,14 +8,23 @@ import java.util.Optional;
 
 /**
  * Failures a test asked for: the next N matching requests answer with a 5xx or a 429 instead of
- * running.
+ * running, or run and then have their answer replaced by a failure (the answer "lost" on the way).
  */
 final class FaultInjector {
   /**
-   * One scripted failure: {@code remaining} more requests matching {@code pattern} get {@code
-   * status}.
+   * One scripted failure: requests matching {@code pattern} get {@code status}, before running or,
+   * when {@code afterHandling}, after running.
    */
-  record Fault(RequestPattern pattern, int status, RateLimitScope scope, Duration retryAfter) {}
+  record Fault(
+      RequestPattern pattern,
+      int status,
+      RateLimitScope scope,
+      Duration retryAfter,
+      boolean afterHandling) {
+    Fault(RequestPattern pattern, int status, RateLimitScope scope, Duration retryAfter) {
+      this(pattern, status, scope, retryAfter, false);
+    }
+  }
 
   private final Deque<Counted> faults = new ArrayDeque<>();
 
@@ -26,12 +35,13 @@ final class FaultInjector {
     faults.addLast(new Counted(fault, count));
   }
 
-  /** The first pending fault matching this request, used up by one. */
-  synchronized Optional<Fault> take(String method, String path) {
+  /** The first pending fault of that phase matching this request, used up by one. */
+  synchronized Optional<Fault> take(String method, String path, boolean afterHandling) {
     Iterator<Counted> it = faults.iterator();
     while (it.hasNext()) {
       Counted counted = it.next();
-      if (counted.fault.pattern().matches(method, path)) {
+      if (counted.fault.afterHandling() == afterHandling
+          && counted.fault.pattern().matches(method, path)) {
         if (--counted.remaining == 0) {
           it.remove();
         }

@@ -10,13 +10,14 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A scripted interaction sent to the bot, and what the bot answered: the callback, the reply
- * message (immediate, or a deferred one once edited or followed up), follow-ups, or autocomplete
- * choices.
+ * message (immediate, or a deferred one once edited or followed up), follow-ups, autocomplete
+ * choices, or a modal.
  */
 public final class Interaction {
   public static final int TYPE_COMMAND = 2;
   public static final int TYPE_COMPONENT = 3;
   public static final int TYPE_AUTOCOMPLETE = 4;
+  public static final int TYPE_MODAL_SUBMIT = 5;
 
   /** Callback types Discord defines. */
   public static final int CALLBACK_MESSAGE = 4;
@@ -42,6 +43,8 @@ public final class Interaction {
   private boolean originalComplete;
   private final List<Long> followUpIds = new ArrayList<>();
   private List<AutocompleteChoice> choices;
+  private ShownModal modal;
+  private final List<Attachment> attachments = new ArrayList<>();
 
   Interaction(
       long id,
@@ -72,12 +75,12 @@ public final class Interaction {
     return token;
   }
 
-  /** 2 slash command, 3 component, 4 autocomplete. */
+  /** 2 slash command, 3 component, 4 autocomplete, 5 modal submit. */
   public int type() {
     return type;
   }
 
-  /** The command name, or the custom id of a component. */
+  /** The command name, or the custom id of a component or of the modal submitted. */
   public String name() {
     return name;
   }
@@ -144,7 +147,35 @@ public final class Interaction {
     }
   }
 
+  /** Waits until the bot answered with a modal, and returns the modal the user now sees. */
+  public ShownModal awaitModal(Duration timeout) {
+    await(() -> modal != null, timeout, "a modal in answer to " + this);
+    synchronized (this) {
+      return modal;
+    }
+  }
+
+  /** The modal the bot showed, if it answered with one. */
+  public synchronized Optional<ShownModal> modal() {
+    return Optional.ofNullable(modal);
+  }
+
+  /** The files the user attached to the command's attachment options. */
+  public synchronized List<Attachment> attachments() {
+    return List.copyOf(attachments);
+  }
+
   // --- updates from the REST routes ---
+
+  synchronized void showModal(ShownModal shown) {
+    callbackType = CALLBACK_MODAL;
+    modal = shown;
+    notifyAll();
+  }
+
+  synchronized void addAttachment(Attachment attachment) {
+    attachments.add(attachment);
+  }
 
   synchronized boolean acknowledged() {
     return callbackType != null;
@@ -221,7 +252,11 @@ public final class Interaction {
   @Override
   public String toString() {
     String kind =
-        type == TYPE_COMMAND ? "/" : type == TYPE_AUTOCOMPLETE ? "autocomplete /" : "component ";
+        type == TYPE_COMMAND
+            ? "/"
+            : type == TYPE_AUTOCOMPLETE
+                ? "autocomplete /"
+                : type == TYPE_MODAL_SUBMIT ? "modal " : "component ";
     return "Interaction("
         + kind
         + name

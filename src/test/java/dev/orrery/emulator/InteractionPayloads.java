@@ -1,18 +1,21 @@
 package dev.orrery.emulator;
 
 import java.util.List;
+import java.util.Map;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
- * Builds INTERACTION_CREATE payloads: slash commands, autocomplete and button clicks, as a guild
- * member sends them.
+ * Builds INTERACTION_CREATE payloads: slash commands, autocomplete, button clicks and modal
+ * submissions, as a guild member sends them.
  */
 final class InteractionPayloads {
   private final World world;
+  private final AttachmentHost files;
 
-  InteractionPayloads(World world) {
+  InteractionPayloads(World world, AttachmentHost files) {
     this.world = world;
+    this.files = files;
   }
 
   DataObject command(
@@ -23,7 +26,7 @@ final class InteractionPayloads {
             .put("id", Long.toUnsignedString(command.id()))
             .put("name", command.name())
             .put("type", 1)
-            .put("options", options(options, resolved, interaction.channel()));
+            .put("options", options(options, resolved, interaction));
     if (command.guildId() != 0) {
       data.put("guild_id", Long.toUnsignedString(command.guildId()));
     }
@@ -36,14 +39,65 @@ final class InteractionPayloads {
   DataObject buttonClick(Interaction interaction, PostedMessage message, DataObject messageJson) {
     DataObject data =
         DataObject.empty().put("custom_id", interaction.name()).put("component_type", 2);
+    return base(interaction).put("data", data).put("message", messageField(message, messageJson));
+  }
+
+  /**
+   * A modal submission: the modal's components as Discord sends them back, each text input with the
+   * value the user entered, and the message whose component opened the modal, if one did.
+   */
+  DataObject modalSubmit(
+      Interaction interaction,
+      ShownModal modal,
+      Map<String, String> values,
+      PostedMessage message,
+      DataObject messageJson) {
+    DataArray components = DataArray.empty();
+    for (DataObject shown : modal.components().stream(DataArray::getObject).toList()) {
+      components.add(submitted(shown, values));
+    }
+    DataObject data =
+        DataObject.empty().put("custom_id", modal.customId()).put("components", components);
+    DataObject payload = base(interaction).put("data", data);
+    if (message != null) {
+      payload.put("message", messageField(message, messageJson));
+    }
+    return payload;
+  }
+
+  /** One top-level component of a submission: its id and type, and what the user entered. */
+  private static DataObject submitted(DataObject shown, Map<String, String> values) {
+    int type = shown.getInt("type");
+    DataObject json = DataObject.empty().put("type", type).put("id", shown.getInt("id"));
+    if (type == ModalValidator.LABEL) {
+      json.put("component", input(shown.getObject("component"), values));
+    } else if (type == ModalValidator.ACTION_ROW) {
+      DataObject row = shown.getArray("components").getObject(0);
+      json.put("components", DataArray.empty().add(input(row, values)));
+    }
+    return json;
+  }
+
+  private static DataObject input(DataObject shown, Map<String, String> values) {
+    if (shown.getInt("type") != ModalValidator.TEXT_INPUT) {
+      throw new IllegalStateException(
+          "submitModal fills in text inputs only, not component type " + shown.getInt("type"));
+    }
+    String customId = shown.getString("custom_id");
+    return DataObject.empty()
+        .put("type", ModalValidator.TEXT_INPUT)
+        .put("id", shown.getInt("id"))
+        .put("custom_id", customId)
+        .put("value", values.get(customId));
+  }
+
+  private static DataObject messageField(PostedMessage message, DataObject messageJson) {
     // Discord sends only id and flags of an ephemeral message
-    DataObject messageField =
-        message.ephemeral()
-            ? DataObject.empty()
-                .put("id", Long.toUnsignedString(message.id()))
-                .put("flags", message.flags())
-            : messageJson;
-    return base(interaction).put("data", data).put("message", messageField);
+    return message.ephemeral()
+        ? DataObject.empty()
+            .put("id", Long.toUnsignedString(message.id()))
+            .put("flags", message.flags())
+        : messageJson;
   }
 
   private DataObject base(Interaction interaction) {
@@ -78,15 +132,16 @@ final class InteractionPayloads {
         .put("entitlements", DataArray.empty());
   }
 
-  private DataArray options(List<CommandOption> options, DataObject resolved, Channel channel) {
+  private DataArray options(
+      List<CommandOption> options, DataObject resolved, Interaction interaction) {
     DataArray array = DataArray.empty();
     for (CommandOption option : options) {
       DataObject json = DataObject.empty().put("name", option.name()).put("type", option.type());
       if (option.type() == CommandOption.SUB_COMMAND
           || option.type() == CommandOption.SUB_COMMAND_GROUP) {
-        json.put("options", options(option.options(), resolved, channel));
+        json.put("options", options(option.options(), resolved, interaction));
       } else {
-        json.put("value", value(option, resolved, channel));
+        json.put("value", value(option, resolved, interaction));
       }
       if (option.focused()) {
         json.put("focused", true);
@@ -97,8 +152,18 @@ final class InteractionPayloads {
   }
 
   /** The option's wire value; entity options also go into {@code resolved}, as Discord does. */
-  private Object value(CommandOption option, DataObject resolved, Channel invokedIn) {
+  private Object value(CommandOption option, DataObject resolved, Interaction interaction) {
+    Channel invokedIn = interaction.channel();
     Object value = option.value();
+    if (value instanceof Upload) {
+      // the user uploaded the file with the command: Discord stores it and resolves it by id
+      Upload upload = (Upload) value;
+      Attachment attachment = files.store(invokedIn.id(), upload, upload.filename(), null);
+      interaction.addAttachment(attachment);
+      String id = Long.toUnsignedString(attachment.id());
+      section(resolved, "attachments").put(id, files.json(attachment).put("ephemeral", true));
+      return id;
+    }
     if (value instanceof Channel) {
       Channel target = (Channel) value;
       long appPermissions = PermissionCalculator.inChannel(world.botMember(target.guild()), target);

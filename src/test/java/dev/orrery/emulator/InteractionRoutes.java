@@ -80,7 +80,7 @@ final class InteractionRoutes {
     switch (type) {
       case Interaction.CALLBACK_MESSAGE:
         {
-          MessageDraft draft = factory.draftForCreate(data);
+          MessageDraft draft = factory.draftForCreate(data, request.uploads());
           message =
               factory.create(
                   ids.next(),
@@ -116,7 +116,9 @@ final class InteractionRoutes {
         interaction.acknowledge(type, componentMessage(interaction).id(), false);
         break;
       case Interaction.CALLBACK_UPDATE_MESSAGE:
-        message = factory.edit(componentMessage(interaction), data, request.receivedAt());
+        message =
+            factory.edit(
+                componentMessage(interaction), data, request.uploads(), request.receivedAt());
         messages.replace(message);
         interaction.acknowledge(type, message.id(), true);
         break;
@@ -124,7 +126,17 @@ final class InteractionRoutes {
         interaction.offerChoices(choices(data));
         break;
       case Interaction.CALLBACK_MODAL:
-        interaction.acknowledge(type, null, false);
+        if (interaction.type() != Interaction.TYPE_COMMAND
+            && interaction.type() != Interaction.TYPE_COMPONENT) {
+          // Discord shows modals only for commands and components, not in answer to a modal
+          throw ApiError.invalidFormBody(
+              FormErrors.single(
+                  "type",
+                  "INTERACTION_RESPONSE_TYPE_INVALID",
+                  "Interaction response type 9 is not valid for interaction type "
+                      + interaction.type()));
+        }
+        interaction.showModal(ModalValidator.validate(data));
         break;
       default:
         throw ApiError.invalidFormBody(
@@ -152,7 +164,7 @@ final class InteractionRoutes {
 
   private ApiResponse followUp(ApiRequest request) {
     Interaction interaction = answered(request);
-    MessageDraft draft = factory.draftForCreate(request.json());
+    MessageDraft draft = factory.draftForCreate(request.json(), request.uploads());
     PostedMessage message;
     synchronized (interaction) {
       Optional<PostedMessage> loading =
@@ -161,7 +173,8 @@ final class InteractionRoutes {
               : Optional.empty();
       if (loading.isPresent()) {
         // the first follow-up after a deferred reply fills in the "thinking" message
-        message = factory.edit(loading.get(), request.json(), request.receivedAt());
+        message =
+            factory.edit(loading.get(), request.json(), request.uploads(), request.receivedAt());
         messages.replace(message);
         interaction.completeOriginal();
       } else {
@@ -192,7 +205,11 @@ final class InteractionRoutes {
     Interaction interaction = answered(request);
     synchronized (interaction) {
       PostedMessage edited =
-          factory.edit(ownMessage(interaction, request), request.json(), request.receivedAt());
+          factory.edit(
+              ownMessage(interaction, request),
+              request.json(),
+              request.uploads(),
+              request.receivedAt());
       messages.replace(edited);
       if (interaction.originalMessageId().map(id -> id == edited.id()).orElse(false)) {
         interaction.completeOriginal();

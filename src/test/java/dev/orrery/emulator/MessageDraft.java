@@ -5,8 +5,8 @@ import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
- * A message body as the bot sent it (to create or to edit), parsed; {@link #has} tells an edit what
- * changes.
+ * A message body as the bot sent it (to create or to edit), parsed, with the files uploaded beside
+ * it; {@link #has} tells an edit what changes.
  */
 record MessageDraft(
     DataObject body,
@@ -16,9 +16,14 @@ record MessageDraft(
     int flags,
     String nonce,
     boolean enforceNonce,
-    AllowedMentions allowedMentions) {
+    AllowedMentions allowedMentions,
+    List<Upload> uploads) {
 
   static MessageDraft parse(DataObject body) {
+    return parse(body, List.of());
+  }
+
+  static MessageDraft parse(DataObject body, List<Upload> uploads) {
     List<PostedEmbed> embeds =
         body.optArray("embeds").orElseGet(DataArray::empty).stream(DataArray::getObject)
             .map(PostedEmbed::from)
@@ -33,7 +38,26 @@ record MessageDraft(
         body.getInt("flags", 0),
         nonce,
         body.getBoolean("enforce_nonce"),
-        AllowedMentions.from(body));
+        AllowedMentions.from(body),
+        uploads);
+  }
+
+  /**
+   * The {@code attachments} entry describing an upload (its {@code id} is the upload's index), or
+   * an empty object.
+   */
+  DataObject attachmentMeta(Upload upload) {
+    return body.optArray("attachments").orElseGet(DataArray::empty).stream(DataArray::getObject)
+        .filter(a -> String.valueOf(upload.index()).equals(a.getString("id", "")))
+        .findFirst()
+        .orElseGet(DataObject::empty);
+  }
+
+  /** The ids an edit's {@code attachments} list keeps of the message's existing attachments. */
+  List<String> keptAttachmentIds() {
+    return body.optArray("attachments").orElseGet(DataArray::empty).stream(DataArray::getObject)
+        .map(a -> a.getString("id", ""))
+        .toList();
   }
 
   boolean has(String field) {
@@ -45,6 +69,7 @@ record MessageDraft(
     return content.isBlank()
         && embeds.isEmpty()
         && components.isEmpty()
+        && uploads.isEmpty()
         && body.isNull("sticker_ids")
         && body.isNull("poll");
   }

@@ -10,15 +10,28 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 final class MessageJson {
   private MessageJson() {}
 
-  static DataObject render(PostedMessage message, User author, long applicationId) {
+  /**
+   * The message JSON; {@code contentVisible} false empties what the message content intent guards
+   * (content, embeds, attachments, components).
+   */
+  static DataObject render(
+      PostedMessage message,
+      User bot,
+      long applicationId,
+      AttachmentHost files,
+      boolean contentVisible) {
     DataArray embeds = DataArray.empty();
-    for (PostedEmbed embed : message.embeds()) {
-      DataObject json = DataObject.fromJson(embed.raw().toString());
-      // Discord marks bot-made embeds "rich"; JDA refuses an embed without a type
-      if (json.isNull("type")) {
-        json.put("type", "rich");
+    DataArray attachments = DataArray.empty();
+    if (contentVisible) {
+      for (PostedEmbed embed : message.embeds()) {
+        DataObject json = DataObject.fromJson(embed.raw().toString());
+        // Discord marks bot-made embeds "rich"; JDA refuses an embed without a type
+        if (json.isNull("type")) {
+          json.put("type", "rich");
+        }
+        embeds.add(json);
       }
-      embeds.add(json);
+      message.attachments().forEach(a -> attachments.add(files.json(a)));
     }
     DataArray mentionRoles = DataArray.empty();
     message.pings().roleIds().forEach(id -> mentionRoles.add(Long.toUnsignedString(id)));
@@ -28,11 +41,11 @@ final class MessageJson {
             .put("type", 0)
             .put("channel_id", Long.toUnsignedString(message.channelId()))
             .put("guild_id", Long.toUnsignedString(message.guildId()))
-            .put("author", EntityJson.user(author))
-            .put("content", message.content())
+            .put("author", author(message, bot))
+            .put("content", contentVisible ? message.content() : "")
             .put("embeds", embeds)
-            .put("components", message.components())
-            .put("attachments", DataArray.empty())
+            .put("components", contentVisible ? message.components() : DataArray.empty())
+            .put("attachments", attachments)
             .put("mentions", DataArray.empty())
             .put("mention_roles", mentionRoles)
             .put("mention_everyone", message.pings().everyone())
@@ -46,12 +59,33 @@ final class MessageJson {
     if (message.nonce() != null) {
       json.put("nonce", message.nonce());
     }
-    if (message.source() == MessageSource.INTERACTION_REPLY
+    WebhookAuthor webhook = message.webhook();
+    if (webhook != null) {
+      json.put("webhook_id", Long.toUnsignedString(webhook.webhookId()));
+      if (webhook.applicationId() != 0) {
+        json.put("application_id", Long.toUnsignedString(webhook.applicationId()));
+      }
+    } else if (message.source() == MessageSource.INTERACTION_REPLY
         || message.source() == MessageSource.FOLLOW_UP) {
       // interaction responses are sent through the application's webhook
       json.put("webhook_id", Long.toUnsignedString(applicationId))
           .put("application_id", Long.toUnsignedString(applicationId));
     }
     return json;
+  }
+
+  /** The bot for its own messages; for a webhook's, a bot user with the webhook's id. */
+  private static DataObject author(PostedMessage message, User bot) {
+    WebhookAuthor webhook = message.webhook();
+    if (webhook == null) {
+      return EntityJson.user(bot);
+    }
+    return DataObject.empty()
+        .put("id", Long.toUnsignedString(webhook.webhookId()))
+        .put("username", webhook.username())
+        .put("discriminator", "0000")
+        .put("global_name", null)
+        .put("avatar", webhook.avatarHash())
+        .put("bot", true);
   }
 }

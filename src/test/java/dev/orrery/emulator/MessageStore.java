@@ -74,6 +74,12 @@ final class MessageStore {
     return deleted.contains(id);
   }
 
+  /** What the channel's history shows: its messages not deleted, ephemeral ones left out. */
+  List<PostedMessage> visibleIn(long channelId) {
+    return log.matching(
+        m -> m.channelId() == channelId && !m.ephemeral() && !deleted.contains(m.id()));
+  }
+
   List<PostedMessage> all() {
     return log.snapshot();
   }

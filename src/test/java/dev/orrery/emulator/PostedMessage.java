@@ -6,7 +6,8 @@ import net.dv8tion.jda.api.utils.data.DataArray;
 
 /**
  * A message the bot created, as the emulator stored it: what was sent (content, embeds, components,
- * flags, nonce, allowed mentions), who it really pinged, where, how, and when it arrived. An edit
+ * flags, nonce, allowed mentions, files), who it really pinged, where, how, and when it arrived;
+ * {@link #webhook()} is who it shows as when an incoming webhook sent it (null otherwise). An edit
  * replaces the stored message with a copy carrying {@link #editedAt()}.
  */
 public record PostedMessage(
@@ -23,7 +24,9 @@ public record PostedMessage(
     AllowedMentions allowedMentions,
     Pings pings,
     Instant arrivedAt,
-    Instant editedAt) {
+    Instant editedAt,
+    List<Attachment> attachments,
+    WebhookAuthor webhook) {
 
   /** Discord's message flag for a reply only the invoking user sees. */
   public static final int EPHEMERAL = 1 << 6;
@@ -47,6 +50,17 @@ public record PostedMessage(
     return embeds.get(0);
   }
 
+  /** The file of that name; fails when there is none. */
+  public Attachment attachment(String filename) {
+    return attachments.stream()
+        .filter(a -> a.filename().equals(filename))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "message " + id + " has no file " + filename + ": " + attachments));
+  }
+
   PostedMessage edited(
       String newContent,
       List<PostedEmbed> newEmbeds,
@@ -54,7 +68,8 @@ public record PostedMessage(
       int newFlags,
       AllowedMentions newAllowed,
       Pings newPings,
-      Instant at) {
+      Instant at,
+      List<Attachment> newAttachments) {
     return new PostedMessage(
         id,
         guildId,
@@ -69,7 +84,9 @@ public record PostedMessage(
         newAllowed,
         newPings,
         arrivedAt,
-        at);
+        at,
+        List.copyOf(newAttachments),
+        webhook);
   }
 
   @Override
@@ -86,6 +103,7 @@ public record PostedMessage(
         + "\", "
         + embeds.size()
         + " embeds"
+        + (attachments.isEmpty() ? "" : ", " + attachments.size() + " files")
         + (ephemeral() ? ", ephemeral" : "")
         + ")";
   }

@@ -3,7 +3,6 @@ package dev.orrery.emulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -38,6 +37,7 @@ final class RestServer {
   private final AwaitableLog<RecordedRequest> requests;
   private final InstantSource clock;
   private final String expectedToken;
+  private final AttachmentHost attachments;
   private HttpServer server;
   private ExecutorService executor;
 
@@ -48,7 +48,8 @@ final class RestServer {
       TrafficStats stats,
       AwaitableLog<RecordedRequest> requests,
       InstantSource clock,
-      String expectedToken) {
+      String expectedToken,
+      AttachmentHost attachments) {
     this.routes = routes;
     this.limiter = limiter;
     this.faults = faults;
@@ -56,6 +57,7 @@ final class RestServer {
     this.requests = requests;
     this.clock = clock;
     this.expectedToken = expectedToken;
+    this.attachments = attachments;
   }
 
   void start() throws IOException {
@@ -70,7 +72,9 @@ final class RestServer {
             });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+    server.createContext(AttachmentHost.PREFIX, attachments::serve);
     server.start();
+    attachments.bind("http://127.0.0.1:" + port());
   }
 
   int port() {
@@ -90,7 +94,10 @@ final class RestServer {
       String method = exchange.getRequestMethod();
       String rawPath = exchange.getRequestURI().getRawPath();
       String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-      String body = readBody(exchange.getRequestBody());
+      RequestPayload payload =
+          RequestPayload.read(
+              exchange.getRequestHeaders().getFirst("Content-Type"),
+              exchange.getRequestBody().readAllBytes());
       Map<String, String> headers = new LinkedHashMap<>();
       for (String name : RECORDED_HEADERS) {
         String value = exchange.getRequestHeaders().getFirst(name);
@@ -107,7 +114,7 @@ final class RestServer {
 
       Outcome outcome =
           rawPath.startsWith(API_PREFIX)
-              ? answer(method, path, parseQuery(query), headers, body, receivedAt)
+              ? answer(method, path, parseQuery(query), headers, payload, receivedAt)
               : new Outcome(ApiError.notFound().toResponse(), null);
       stats.recordResponse(outcome.response.status(), outcome.scope);
       requests.add(
@@ -116,7 +123,7 @@ final class RestServer {
               method,
               path,
               query,
-              body,
+              payload.json(),
               Map.copyOf(headers),
               outcome.response.status()));
       write(exchange, outcome.response);
@@ -131,7 +138,7 @@ final class RestServer {
       String path,
       Map<String, String> query,
       Map<String, String> headers,
-      String body,
+      RequestPayload payload,
       Instant receivedAt) {
     Map<String, String> limitHeaders = Map.of();
     try {
@@ -140,7 +147,7 @@ final class RestServer {
       if (!route.interactionEndpoint() && !authorized(headers.get("Authorization"))) {
         throw ApiError.unauthorized();
       }
-      Optional<FaultInjector.Fault> fault = faults.take(method, path);
+      Optional<FaultInjector.Fault> fault = faults.take(method, path, false);
       if (fault.isPresent()) {
         return injected(fault.get(), route, match.params());
       }
@@ -157,9 +164,26 @@ final class RestServer {
             decision.limitedBy());
       }
       limitHeaders = decision.headers();
+      if (payload.problem() != null) {
+        throw payload.problem();
+      }
       ApiRequest request =
-          new ApiRequest(method, path, query, match.params(), headers, body, receivedAt);
-      return new Outcome(route.handler().handle(request).withHeaders(limitHeaders), null);
+          new ApiRequest(
+              method,
+              path,
+              query,
+              match.params(),
+              headers,
+              payload.json(),
+              payload.uploads(),
+              receivedAt);
+      ApiResponse response = route.handler().handle(request);
+      // the request took effect; a "lost" answer tells the client it failed all the same
+      Optional<FaultInjector.Fault> lost = faults.take(method, path, true);
+      if (lost.isPresent()) {
+        return injected(lost.get(), route, match.params());
+      }
+      return new Outcome(response.withHeaders(limitHeaders), null);
     } catch (ApiError error) {
       return new Outcome(error.toResponse().withHeaders(limitHeaders), null);
     } catch (RuntimeException e) {
@@ -222,10 +246,6 @@ final class RestServer {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
-  }
-
-  private static String readBody(InputStream in) throws IOException {
-    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
   }
 
   private static Map<String, String> parseQuery(String query) {
