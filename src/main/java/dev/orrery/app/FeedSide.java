@@ -143,6 +143,8 @@ public final class FeedSide implements AutoCloseable {
         refresher,
         finder,
         service,
+        opmlImport,
+        opmlExport,
         clock);
   }
 

@@ -4,6 +4,8 @@ import dev.orrery.config.Config;
 import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.FeedFinder;
 import dev.orrery.poll.FeedRefresher;
+import dev.orrery.poll.OpmlExport;
+import dev.orrery.poll.OpmlImport;
 import dev.orrery.poll.RefreshOutcome;
 import dev.orrery.poll.SubscriptionService;
 import dev.orrery.poll.SubscriptionService.SubscribeResult;
@@ -57,6 +59,8 @@ public final class DiscordBot implements AutoCloseable {
       FeedRefresher refresher,
       FeedFinder finder,
       SubscriptionService service,
+      OpmlImport opmlImport,
+      OpmlExport opmlExport,
       InstantSource clock) {}
 
   private DiscordBot(JDA jda, Deliverer deliverer, ExecutorService commandPool) {
@@ -102,6 +106,11 @@ public final class DiscordBot implements AutoCloseable {
                     parts.subscriptions(),
                     parts.finder(),
                     renderer),
+                new OpmlCommand(
+                    parts.subscriptions(),
+                    parts.opmlExport(),
+                    parts.opmlImport(),
+                    parts.catalogue()),
                 new SourcesCommand(parts.catalogue()),
                 new HelpCommand()),
             subscriptionsCommand,
