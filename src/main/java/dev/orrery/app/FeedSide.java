@@ -11,6 +11,8 @@ import dev.orrery.poll.DigestScheduler;
 import dev.orrery.poll.DigestService;
 import dev.orrery.poll.FeedFinder;
 import dev.orrery.poll.FeedRefresher;
+import dev.orrery.poll.OpmlExport;
+import dev.orrery.poll.OpmlImport;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
 import dev.orrery.poll.SubscriptionService;
@@ -50,6 +52,8 @@ public final class FeedSide implements AutoCloseable {
   public final DigestStore digests;
   public final DigestScheduler digestScheduler;
   public final DigestService digestService;
+  public final OpmlImport opmlImport;
+  public final OpmlExport opmlExport;
   private final InstantSource clock;
 
   /** The feed side of the bot, which polls the feeds that channels want. */
@@ -109,6 +113,9 @@ public final class FeedSide implements AutoCloseable {
     this.digests = new DigestStore(database);
     this.digestScheduler = new DigestScheduler(subscriptions, digests, clock);
     this.digestService = new DigestService(subscriptions, digestScheduler, clock);
+    this.opmlImport =
+        new OpmlImport(service, catalogue, fetcherSettings.maxRequestsPerHost(), clock);
+    this.opmlExport = new OpmlExport(feeds, catalogue, clock);
   }
 
   /**
@@ -149,6 +156,8 @@ public final class FeedSide implements AutoCloseable {
         digests,
         digestScheduler,
         digestService,
+        opmlImport,
+        opmlExport,
         clock);
   }
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * The {@code orrery} command line: run the bot (the default), poll on the console, check config.
+ * The {@code orrery} command line: run the bot (the default), poll on the console, import and
+ * export OPML, check config.
  */
 @Command(
     name = "orrery",
@@ -27,6 +28,7 @@ import picocli.CommandLine.Mixin;
       RunCommand.class,
       PollCommand.class,
       LatestCommand.class,
+      OpmlCommand.class,
       CheckCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -6,6 +6,8 @@ import dev.orrery.poll.DigestScheduler;
 import dev.orrery.poll.DigestService;
 import dev.orrery.poll.FeedFinder;
 import dev.orrery.poll.FeedRefresher;
+import dev.orrery.poll.OpmlExport;
+import dev.orrery.poll.OpmlImport;
 import dev.orrery.poll.RefreshOutcome;
 import dev.orrery.poll.SubscriptionService;
 import dev.orrery.poll.SubscriptionService.SubscribeResult;
@@ -64,6 +66,8 @@ public final class DiscordBot implements AutoCloseable {
       DigestStore digests,
       DigestScheduler digestScheduler,
       DigestService digestService,
+      OpmlImport opmlImport,
+      OpmlExport opmlExport,
       InstantSource clock) {}
 
   private DiscordBot(JDA jda, Deliverer deliverer, ExecutorService commandPool) {
@@ -109,6 +113,11 @@ public final class DiscordBot implements AutoCloseable {
                     parts.subscriptions(),
                     parts.finder(),
                     renderer),
+                new OpmlCommand(
+                    parts.subscriptions(),
+                    parts.opmlExport(),
+                    parts.opmlImport(),
+                    parts.catalogue()),
                 new SourcesCommand(parts.catalogue()),
                 new HelpCommand()),
             subscriptionsCommand,

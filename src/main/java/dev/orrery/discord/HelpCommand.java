@@ -13,6 +13,7 @@ final class HelpCommand implements SlashCommand {
       • `/unsubscribe source [channel]` — stop (Manage Channels).
       • `/subscriptions [channel]` — what this server receives, and how each feed is doing.
       • `/latest [source] [count]` — the latest entries of a source, or of this channel's subscriptions.
+      • `/opml export`, `/opml import file [channel]` — this server's subscriptions as an OPML file; a feed reader's OPML file subscribed here (Manage Channels).
       • `/sources` — the sources you can name; any feed URL works too.\
       """;
 

@@ -13,12 +13,18 @@ final class Replies {
 
   /** Replaces the "thinking…" placeholder with {@code text}. */
   static void answer(InteractionHook hook, String text) {
-    hook.editOriginal(
-            new MessageEditBuilder()
-                .setContent(EntryRenderer.cut(text, Message.MAX_CONTENT_LENGTH))
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .build())
-        .queue();
+    hook.editOriginal(quiet(text).build()).queue();
+  }
+
+  /** As {@link #answer}, without a preview of each link: for a reply that lists many URLs. */
+  static void answerWithoutPreviews(InteractionHook hook, String text) {
+    hook.editOriginal(quiet(text).setSuppressEmbeds(true).build()).queue();
+  }
+
+  private static MessageEditBuilder quiet(String text) {
+    return new MessageEditBuilder()
+        .setContent(EntryRenderer.cut(text, Message.MAX_CONTENT_LENGTH))
+        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
   }
 
   /**

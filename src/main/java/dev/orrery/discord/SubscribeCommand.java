@@ -4,7 +4,6 @@ import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.SubscriptionService;
 import dev.orrery.poll.SubscriptionService.SubscribeResult;
 import dev.orrery.store.Entry;
-import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
@@ -56,34 +55,9 @@ final class SubscribeCommand implements SlashCommand {
   @Override
   public void handle(SlashCommandInteractionEvent event) {
     GuildChannel target = Targets.channel(event);
-    if (!Targets.POSTABLE.contains(target.getType())) {
-      Replies.error(
-          event.getHook(),
-          true,
-          target.getAsMention()
-              + " is not a channel I can post to: pick a text, announcement, thread or forum"
-              + " channel.");
-      return;
-    }
-    if (!Targets.mayManage(event.getMember(), target)) {
-      Replies.error(
-          event.getHook(),
-          true,
-          "You need the Manage Channels permission in "
-              + target.getAsMention()
-              + " to change its subscriptions.");
-      return;
-    }
-    List<Permission> missing = Targets.missingForBot(target);
-    if (!missing.isEmpty()) {
-      Replies.error(
-          event.getHook(),
-          true,
-          "I can't post in "
-              + target.getAsMention()
-              + ": I'm missing "
-              + Targets.names(missing)
-              + ". Ask an admin to allow that for me in the channel's settings, then try again.");
+    String refusal = Targets.refusal(event.getMember(), target);
+    if (refusal != null) {
+      Replies.error(event.getHook(), true, refusal);
       return;
     }
     Role role = event.getOption("mention", OptionMapping::getAsRole);

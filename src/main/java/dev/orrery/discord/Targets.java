@@ -34,6 +34,31 @@ final class Targets {
     return event.getGuildChannel();
   }
 
+  /**
+   * Why {@code member} may not change what {@code target} receives, or why the bot could not post
+   * there, in a sentence saying what to do; null when both may.
+   */
+  static String refusal(Member member, GuildChannel target) {
+    if (!POSTABLE.contains(target.getType())) {
+      return target.getAsMention()
+          + " is not a channel I can post to: pick a text, announcement, thread or forum channel.";
+    }
+    if (!mayManage(member, target)) {
+      return "You need the Manage Channels permission in "
+          + target.getAsMention()
+          + " to change its subscriptions.";
+    }
+    List<Permission> missing = missingForBot(target);
+    if (!missing.isEmpty()) {
+      return "I can't post in "
+          + target.getAsMention()
+          + ": I'm missing "
+          + names(missing)
+          + ". Ask an admin to allow that for me in the channel's settings, then try again.";
+    }
+    return null;
+  }
+
   /** What the bot lacks to post in {@code channel}; empty when it can. */
   static List<Permission> missingForBot(GuildChannel channel) {
     Member self = channel.getGuild().getSelfMember();

@@ -87,6 +87,10 @@ public final class FeedParser {
       return new ParseResult.Invalid(
           isHtmlType(contentType) ? ParseErrors.HTML : ParseErrors.notRssOrAtom(root));
     }
+    // rome-opml registers its parsers with ROME's: a list of feeds would pass for a feed
+    if (rome.getType().startsWith("opml")) {
+      return new ParseResult.Invalid(ParseErrors.OPML);
+    }
     try {
       WireFeed wire = rome.parse(document, false, Locale.US);
       // The wire feed is kept: it has what the generic model loses, RSS <ttl> and the real guid.

@@ -11,6 +11,9 @@ final class ParseErrors {
   static final String DOCTYPE =
       "not a feed: DOCTYPE declarations are not allowed (possible entity attack)";
   static final String UNDECODABLE = "not a feed: the text cannot be decoded";
+  static final String OPML =
+      "not a feed: this is an OPML list of feeds; import it with /opml import (or orrery opml"
+          + " import)";
   static final String TOO_DEEP_TO_READ = "not a feed: elements are nested too deeply to read";
   private static final int MAX_DETAIL = 120;
 
@@ -26,7 +29,12 @@ final class ParseErrors {
    * @param parserMessage the XML parser's description of the error, or null
    */
   static String malformed(int line, int column, String parserMessage) {
-    StringBuilder reason = new StringBuilder("not a feed: the XML is malformed");
+    return "not a feed: " + malformedXml(line, column, parserMessage);
+  }
+
+  /** "the XML is malformed at line 3, column 7 (…)": what is wrong with any XML document. */
+  static String malformedXml(int line, int column, String parserMessage) {
+    StringBuilder reason = new StringBuilder("the XML is malformed");
     if (line > 0) {
       reason.append(" at line ").append(line);
       if (column > 0) {

@@ -73,6 +73,30 @@ public final class SubscriptionService {
       Long mentionRoleId,
       Long createdBy,
       int backfill) {
+    return subscribe(
+        guildId,
+        channelId,
+        source,
+        mentionRoleId,
+        Subscription.Settings.DEFAULT,
+        createdBy,
+        backfill);
+  }
+
+  /**
+   * Subscribes a channel as {@link #subscribe(long, long, String, Long, Long, int)} does, the new
+   * subscription starting with these settings; a channel already subscribed keeps its own.
+   *
+   * @param settings already checked
+   */
+  public SubscribeResult subscribe(
+      long guildId,
+      long channelId,
+      String source,
+      Long mentionRoleId,
+      Subscription.Settings settings,
+      Long createdBy,
+      int backfill) {
     Catalogue.Resolution resolution = finder.resolve(source);
     if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
       return new SubscribeResult.Refused(invalid.reason());
@@ -94,7 +118,7 @@ public final class SubscriptionService {
     String note = ((FeedFinder.Found.Ready) found).note();
     Optional<Subscription> created =
         subscriptions.create(
-            guildId, channelId, feed.id(), mentionRoleId, createdBy, clock.instant());
+            guildId, channelId, feed.id(), mentionRoleId, settings, createdBy, clock.instant());
     if (created.isEmpty()) {
       // another request subscribed the same channel a moment ago
       return alreadySubscribed(feed, subscriptions.find(channelId, feed.id()).orElseThrow());

@@ -44,7 +44,8 @@ public final class SubscriptionStore {
    */
   public Optional<Subscription> create(
       long guildId, long channelId, long feedId, Long mentionRoleId, Long createdBy, Instant now) {
-    return create(guildId, channelId, feedId, mentionRoleId, null, createdBy, now);
+    return create(
+        guildId, channelId, feedId, mentionRoleId, Subscription.Settings.DEFAULT, createdBy, now);
   }
 
   /**
@@ -61,6 +62,33 @@ public final class SubscriptionStore {
       String filter,
       Long createdBy,
       Instant now) {
+    return create(
+        guildId,
+        channelId,
+        feedId,
+        mentionRoleId,
+        Subscription.Settings.filtered(filter),
+        createdBy,
+        now);
+  }
+
+  /**
+   * Subscribes a channel to a feed with its settings, all in one row: a subscription never exists
+   * with only some of them.
+   *
+   * @param settings already checked
+   * @return the new subscription, or empty when the channel already has this feed (nothing changed)
+   */
+  public Optional<Subscription> create(
+      long guildId,
+      long channelId,
+      long feedId,
+      Long mentionRoleId,
+      Subscription.Settings settings,
+      Long createdBy,
+      Instant now) {
+    Subscription.Appearance appearance = settings.appearance();
+    DigestSchedule digest = settings.digest();
     return db.inTransaction(
         "subscribe channel " + channelId + " to feed " + feedId,
         c -> {
@@ -68,13 +96,23 @@ public final class SubscriptionStore {
               Sql.update(
                   c,
                   "INSERT INTO subscriptions (guild_id, channel_id, feed_id, mention_role_id,"
-                      + " filter, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT"
-                      + " (channel_id, feed_id) DO NOTHING",
+                      + " filter, template, embed, webhook_name, webhook_avatar, digest_every,"
+                      + " digest_at, digest_zone, digest_last_due, created_by, created_at) VALUES"
+                      + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id,"
+                      + " feed_id) DO NOTHING",
                   guildId,
                   channelId,
                   feedId,
                   mentionRoleId,
-                  filter,
+                  settings.filter(),
+                  settings.template(),
+                  settings.embed(),
+                  appearance == null ? null : appearance.name(),
+                  appearance == null ? null : appearance.avatarUrl(),
+                  digest == null ? null : digest.every().word(),
+                  digest == null ? null : digest.at().toString(),
+                  digest == null ? null : digest.zone().getId(),
+                  digest == null ? null : digest.lastDue(),
                   createdBy,
                   now);
           if (added == 0) {
@@ -116,6 +154,20 @@ public final class SubscriptionStore {
                     + " FROM subscriptions s WHERE s.guild_id = ? ORDER BY s.channel_id, s.id",
                 SubscriptionStore::map,
                 guildId));
+  }
+
+  /** Every channel's subscriptions (not the console's), by channel. */
+  public List<Subscription> all() {
+    return db.withConnection(
+        "list every subscription",
+        c ->
+            Sql.list(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM subscriptions s WHERE s.channel_id <> ? ORDER BY s.channel_id, s.id",
+                SubscriptionStore::map,
+                Subscription.CONSOLE_CHANNEL));
   }
 
   public List<Subscription> forChannel(long channelId) {

@@ -7,10 +7,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HelpAndVersionTest {
   @ParameterizedTest
-  @ValueSource(strings = {"run", "poll", "latest", "check"})
+  @ValueSource(strings = {"run", "poll", "latest", "opml export", "opml import", "check"})
   void everyCommandExplainsItselfWithHelpAndChangesNothing(String command) {
     for (String flag : new String[] {"--help", "-h"}) {
-      CommandRun run = CommandRun.of(command, flag);
+      CommandRun run = CommandRun.of((command + " " + flag).split(" "));
       assertThat(run.status()).as(command + " " + flag).isZero();
       assertThat(run.out()).startsWith("Usage: orrery " + command).contains("--config=FILE");
       assertThat(run.err()).isEmpty();
@@ -18,10 +18,10 @@ class HelpAndVersionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "poll", "latest", "check"})
+  @ValueSource(strings = {"run", "poll", "latest", "opml export", "opml import", "check"})
   void everyCommandTellsItsVersion(String command) {
     for (String flag : new String[] {"--version", "-V"}) {
-      CommandRun run = CommandRun.of(command, flag);
+      CommandRun run = CommandRun.of((command + " " + flag).split(" "));
       assertThat(run.status()).as(command + " " + flag).isZero();
       assertThat(run.out()).matches("orrery \\S+\\n");
     }

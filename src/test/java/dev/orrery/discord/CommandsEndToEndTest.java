@@ -47,10 +47,11 @@ class CommandsEndToEndTest {
     assertThat(commands)
         .extracting(RegisteredCommand::name)
         .containsExactlyInAnyOrder(
-            "subscribe", "unsubscribe", "subscriptions", "latest", "sources", "help");
+            "subscribe", "unsubscribe", "subscriptions", "latest", "opml", "sources", "help");
     String manageChannels = Long.toString(1L << 4);
     assertThat(commands)
-        .filteredOn(c -> c.name().endsWith("subscribe"))
+        .filteredOn(c -> c.name().endsWith("subscribe") || c.name().equals("opml"))
+        .hasSize(3)
         .allSatisfy(c -> assertThat(c.defaultMemberPermissions()).isEqualTo(manageChannels));
     assertThat(commands)
         .filteredOn(c -> c.name().equals("latest"))
@@ -261,7 +262,8 @@ class CommandsEndToEndTest {
         .contains("`planet-python` — Planet Python", "`planet-plone` — Planet Plone");
     PostedMessage help = h.command(h.reader, h.news, "help");
     assertThat(help.content())
-        .contains("/subscribe", "/unsubscribe", "/subscriptions", "/latest", "/sources");
+        .contains(
+            "/subscribe", "/unsubscribe", "/subscriptions", "/latest", "/opml import", "/sources");
   }
 
   @Test

@@ -201,7 +201,7 @@ class RestartEndToEndTest {
   void guildIdsRegisterTheCommandsInThoseServersInstead() {
     h.configure("discord.guild-ids=" + h.guild.id());
     h.startBot();
-    assertThat(h.discord.guildCommands(h.guild)).hasSize(6);
+    assertThat(h.discord.guildCommands(h.guild)).hasSize(7);
     assertThat(h.discord.globalCommands()).isEmpty();
   }
 

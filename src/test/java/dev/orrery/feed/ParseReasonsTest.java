@@ -45,6 +45,20 @@ class ParseReasonsTest {
   }
 
   @Test
+  @DisplayName("an OPML list of feeds is not taken for a feed")
+  void anOpmlFileIsNotAFeed() {
+    String opml =
+        "<opml version=\"2.0\"><head><title>Mine</title></head><body><outline type=\"rss\""
+            + " text=\"A\" xmlUrl=\"https://a.example/feed\"/></body></opml>";
+    assertThat(reason(opml))
+        .isEqualTo(
+            "not a feed: this is an OPML list of feeds; import it with /opml import (or orrery"
+                + " opml import)");
+    assertThat(reason(opml.replace(" version=\"2.0\"", "")))
+        .startsWith("not a feed: this is an OPML list of feeds");
+  }
+
+  @Test
   @DisplayName("no reason carries an exception's text, whatever the body")
   void noReasonLeaksJavaInternals() {
     List<String> bodies =

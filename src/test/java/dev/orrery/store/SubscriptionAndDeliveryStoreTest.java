@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +54,41 @@ class SubscriptionAndDeliveryStoreTest {
     assertThat(subscriptions.forChannel(10)).containsExactly(first);
     assertThat(first.mentionRoleId()).isEqualTo(77L);
     assertThat(first.createdBy()).isEqualTo(5L);
+  }
+
+  @Test
+  void aSubscriptionStartsWithAllItsSettingsAtOnce() {
+    DigestSchedule weekly =
+        new DigestSchedule(
+            DigestSchedule.Every.WEEKLY, LocalTime.of(9, 30), ZoneId.of("Europe/Paris"), T0);
+    Subscription.Settings settings =
+        new Subscription.Settings(
+            "python -django",
+            "{{title}}",
+            false,
+            new Subscription.Appearance("Snakes", "https://example.org/a.png"),
+            weekly);
+    Subscription created =
+        subscriptions.create(1, 10, feed.id(), null, settings, 5L, T0).orElseThrow();
+    assertThat(created.settings()).isEqualTo(settings);
+    assertThat(subscriptions.find(created.id()).orElseThrow().settings()).isEqualTo(settings);
+    assertThat(subscriptions.create(1, 10, feed.id(), null, Subscription.Settings.DEFAULT, 5L, T0))
+        .isEmpty();
+    assertThat(subscriptions.find(created.id()).orElseThrow().settings()).isEqualTo(settings);
+    Subscription plain =
+        subscriptions
+            .create(1, 11, feed.id(), null, Subscription.Settings.DEFAULT, 5L, T0)
+            .orElseThrow();
+    assertThat(plain.settings()).isEqualTo(Subscription.Settings.DEFAULT);
+  }
+
+  @Test
+  void everySubscriptionIsListedByChannelExceptTheConsoles() {
+    Feed other = feeds.findOrCreate("https://other.example/rss", T0);
+    subscriptions.create(2, 20, other.id(), null, null, T0);
+    subscriptions.create(1, 10, feed.id(), null, null, T0);
+    subscriptions.create(0, Subscription.CONSOLE_CHANNEL, feed.id(), null, null, T0);
+    assertThat(subscriptions.all()).extracting(Subscription::channelId).containsExactly(10L, 20L);
   }
 
   @Test

@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +25,8 @@ import java.util.concurrent.Executors;
  */
 public final class FeedServer implements AutoCloseable {
 
-  /** One request as the server saw it. */
-  public record Request(String path, String ifNoneMatch, String userAgent) {}
+  /** One request as the server saw it; {@code host} is its Host header. */
+  public record Request(String path, String ifNoneMatch, String userAgent, String host) {}
 
   private record Response(int status, byte[] body, Map<String, String> headers) {}
 
@@ -32,6 +34,9 @@ public final class FeedServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final Map<String, Response> responses = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> inFlight = new HashMap<>();
+  private final Map<String, Integer> mostInFlight = new HashMap<>();
+  private volatile Duration delay = Duration.ZERO;
 
   public FeedServer() {
     try {
@@ -74,6 +79,35 @@ public final class FeedServer implements AutoCloseable {
     return this;
   }
 
+  /** Answers every request only after this long, so that requests overlap. */
+  public FeedServer delay(Duration delay) {
+    this.delay = delay;
+    return this;
+  }
+
+  /** The most requests with this Host header (say "127.0.0.1:port") answered at once so far. */
+  public synchronized int mostAtOnce(String host) {
+    return mostInFlight.getOrDefault(host, 0);
+  }
+
+  /** The most requests answered at once so far, whatever their host. */
+  public synchronized int mostAtOnce() {
+    return mostInFlight.getOrDefault("", 0);
+  }
+
+  private synchronized void started(String host) {
+    for (String key : List.of(host, "")) {
+      int now = inFlight.merge(key, 1, Integer::sum);
+      mostInFlight.merge(key, now, Math::max);
+    }
+  }
+
+  private synchronized void finished(String host) {
+    for (String key : List.of(host, "")) {
+      inFlight.merge(key, -1, Integer::sum);
+    }
+  }
+
   public List<Request> requests() {
     return List.copyOf(requests);
   }
@@ -83,13 +117,30 @@ public final class FeedServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    String host = String.valueOf(exchange.getRequestHeaders().getFirst("Host"));
+    started(host);
+    try {
+      if (!delay.isZero()) {
+        Thread.sleep(delay.toMillis());
+      }
+      answer(exchange, host);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      exchange.close();
+    } finally {
+      finished(host);
+    }
+  }
+
+  private void answer(HttpExchange exchange, String host) throws IOException {
     try (exchange;
         InputStream in = exchange.getRequestBody()) {
       in.readAllBytes();
       String path = exchange.getRequestURI().getPath();
       String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
       requests.add(
-          new Request(path, ifNoneMatch, exchange.getRequestHeaders().getFirst("User-Agent")));
+          new Request(
+              path, ifNoneMatch, exchange.getRequestHeaders().getFirst("User-Agent"), host));
       Response response = responses.get(path);
       if (response == null) {
         exchange.sendResponseHeaders(404, -1);
