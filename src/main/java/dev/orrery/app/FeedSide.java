@@ -25,6 +25,7 @@ import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
+import dev.orrery.store.WebhookStore;
 import java.time.InstantSource;
 import java.util.Random;
 
@@ -54,6 +55,7 @@ public final class FeedSide implements AutoCloseable {
   public final DigestService digestService;
   public final OpmlImport opmlImport;
   public final OpmlExport opmlExport;
+  public final WebhookStore webhooks;
   private final InstantSource clock;
 
   /** The feed side of the bot, which polls the feeds that channels want. */
@@ -116,6 +118,7 @@ public final class FeedSide implements AutoCloseable {
     this.opmlImport =
         new OpmlImport(service, catalogue, fetcherSettings.maxRequestsPerHost(), clock);
     this.opmlExport = new OpmlExport(feeds, catalogue, clock);
+    this.webhooks = new WebhookStore(database);
   }
 
   /**
@@ -158,6 +161,7 @@ public final class FeedSide implements AutoCloseable {
         digestService,
         opmlImport,
         opmlExport,
+        webhooks,
         clock);
   }
 

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 7, item 1: the bot killed with SIGKILL at random moments while polling and posting, then
- * restarted, loses nothing and posts nothing twice; its SQLite file stays whole. The fast version
- * runs with the suite, the 20-kill soak with {@code mvn -B -Psoak verify} (SOAK.md).
+ * restarted, loses nothing and posts nothing twice, as the bot or through webhooks; its SQLite file
+ * stays whole. The fast version runs with the suite, the 20-kill soak with {@code mvn -B -Psoak
+ * verify} (SOAK.md).
  */
 class CrashSafetyTest {
   @TempDir Path dir;
@@ -34,6 +35,13 @@ class CrashSafetyTest {
     assertThat(report.missing()).as("lost posts (channel id, entry)").isEmpty();
     assertThat(report.resendsWithinARun()).as("deliveries sent twice by one running bot").isZero();
     assertThat(report.unexpected()).as("posts of no new entry").isZero();
+    assertThat(report.wrongSender())
+        .as("posts sent as the bot for a webhook subscription, or the other way round")
+        .isZero();
+    assertThat(report.postedViaWebhook())
+        .as("posts through webhooks, among all")
+        .isPositive()
+        .isLessThan(report.posted());
     assertThat(report.skippedOrFailed()).as("deliveries skipped or failed").isZero();
     assertThat(report.posted()).isEqualTo(report.expected()).isPositive();
   }

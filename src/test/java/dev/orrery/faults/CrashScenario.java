@@ -1,12 +1,18 @@
 package dev.orrery.faults;
 
+import dev.orrery.config.Config;
 import dev.orrery.emulator.Channel;
 import dev.orrery.emulator.DiscordEmulator;
 import dev.orrery.emulator.Guild;
+import dev.orrery.emulator.Permissions;
 import dev.orrery.emulator.PostedEmbed;
 import dev.orrery.emulator.PostedMessage;
 import dev.orrery.emulator.RecordedRequest;
 import dev.orrery.emulator.RouteLimit;
+import dev.orrery.store.Database;
+import dev.orrery.store.FeedStore;
+import dev.orrery.store.Subscription;
+import dev.orrery.store.SubscriptionStore;
 import dev.orrery.testing.Await;
 import dev.orrery.testing.FeedServer;
 import java.io.IOException;
@@ -30,7 +36,8 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * The crash test: {@code orrery run} as a child JVM, SIGKILLed again and again while it polls
  * growing feeds and posts their new entries to several channels, restarted each time, then run once
  * more cleanly until nothing waits. Every new entry must then be in each subscribed channel exactly
- * once.
+ * once. Some subscriptions post through webhooks, which have no nonce: one channel only through
+ * them, one with a webhook subscription beside plain ones, the rest as the bot.
  */
 final class CrashScenario {
   /** How big the run is; {@code seed} makes the kill moments and feed growth repeatable. */
@@ -48,6 +55,8 @@ final class CrashScenario {
       int unexpected,
       int nonceRepeats,
       int resendsWithinARun,
+      int postedViaWebhook,
+      int wrongSender,
       long skippedOrFailed,
       String integrity,
       List<String> duplicates,
@@ -73,6 +82,10 @@ final class CrashScenario {
           + " (resent within one run: "
           + resendsWithinARun
           + ")"
+          + " via-webhook="
+          + postedViaWebhook
+          + " wrong-sender="
+          + wrongSender
           + " skipped-or-failed="
           + skippedOrFailed
           + " integrity="
@@ -105,6 +118,9 @@ final class CrashScenario {
   /** Which channels each feed's entries must reach: the ledger's other half. */
   private final Map<SyntheticFeed, List<Channel>> subscribers = new LinkedHashMap<>();
 
+  /** The subscriptions ("channel id feed name") that post through their channel's webhook. */
+  private final Set<String> viaWebhook = new LinkedHashSet<>();
+
   private final List<Channel> channels = new ArrayList<>();
   private final List<Instant> runStarts = new ArrayList<>();
   private int runs;
@@ -125,6 +141,9 @@ final class CrashScenario {
                 .start();
         FeedServer server = new FeedServer()) {
       Guild guild = discord.createGuild("Crash test");
+      discord.assignRole(
+          discord.botMember(guild),
+          discord.createRole(guild, "webhooks", Permissions.MANAGE_WEBHOOKS));
       for (int c = 1; c <= settings.channels(); c++) {
         channels.add(discord.createTextChannel(guild, "news-" + c));
       }
@@ -138,7 +157,11 @@ final class CrashScenario {
       }
       for (int c = 0; c < channels.size(); c++) {
         for (int k = 0; k < settings.feedsPerChannel(); k++) {
-          subscribers.get(feeds.get((c + k) % feeds.size())).add(channels.get(c));
+          SyntheticFeed feed = feeds.get((c + k) % feeds.size());
+          subscribers.get(feed).add(channels.get(c));
+          if (c % 3 == 1 || (c % 3 == 2 && k == 0)) {
+            viaWebhook.add(channels.get(c).id() + " " + feed.name);
+          }
         }
       }
       writeConfig(discord, server);
@@ -154,6 +177,8 @@ final class CrashScenario {
                 START_TIMEOUT,
                 "the configured subscriptions",
                 () -> db.number("SELECT COUNT(*) FROM subscriptions") == subscriptions);
+            // before any entry is new, so each subscription posts one way from the start
+            giveAppearances(server);
           }
           Moment moment = Moment.values()[random.nextInt(Moment.values().length)];
           int postedBefore = discord.messages().size();
@@ -203,6 +228,25 @@ final class CrashScenario {
         }
       }
       return report(discord, expected, pendingAtKill);
+    }
+  }
+
+  /** Gives the webhook subscriptions a name, through the store, as /customize would. */
+  private void giveAppearances(FeedServer server) {
+    try (Database database = Database.open(new Config.Database("jdbc:sqlite:" + db.path(), 1))) {
+      SubscriptionStore store = new SubscriptionStore(database);
+      FeedStore feedStore = new FeedStore(database);
+      for (Channel channel : channels) {
+        for (Subscription s : store.forChannel(channel.id())) {
+          String url = feedStore.find(s.feedId()).orElseThrow().url();
+          for (SyntheticFeed feed : feeds) {
+            if (url.equals(server.url(feed.path).toString())
+                && viaWebhook.contains(channel.id() + " " + feed.name)) {
+              store.setAppearance(s.id(), new Subscription.Appearance(feed.name + " news", null));
+            }
+          }
+        }
+      }
     }
   }
 
@@ -277,6 +321,22 @@ final class CrashScenario {
       }
     }
     List<String> missing = wanted.stream().filter(k -> !counts.containsKey(k)).toList();
+    // which subscription each post is of, by its entry's link: it must come the way that one posts
+    Map<String, String> feedOfLink = new HashMap<>();
+    feeds.forEach(f -> f.newItems().forEach(item -> feedOfLink.put(item.link(), f.name)));
+    int postedViaWebhook = 0;
+    int wrongSender = 0;
+    for (Channel channel : channels) {
+      for (PostedMessage message : discord.messages(channel)) {
+        boolean webhook = message.webhook() != null;
+        postedViaWebhook += webhook ? 1 : 0;
+        String feed =
+            message.embeds().isEmpty() ? null : feedOfLink.get(message.embeds().get(0).url());
+        if (feed != null && webhook != viaWebhook.contains(channel.id() + " " + feed)) {
+          wrongSender++;
+        }
+      }
+    }
     long skippedOrFailed =
         db.number("SELECT COUNT(*) FROM deliveries WHERE state IN ('skipped', 'failed')");
     return new Report(
@@ -289,6 +349,8 @@ final class CrashScenario {
         unexpected,
         discord.stats().nonceRepeats(),
         resendsWithinARun(discord),
+        postedViaWebhook,
+        wrongSender,
         skippedOrFailed,
         db.integrityCheck(),
         duplicates,
