@@ -86,6 +86,9 @@ public final class DiscordBot implements AutoCloseable {
     AtomicReference<Deliverer> deliverer = new AtomicReference<>();
     SubscriptionsCommand subscriptionsCommand =
         new SubscriptionsCommand(parts.subscriptions(), parts.feeds(), parts.catalogue());
+    SubscriptionPicker picker =
+        new SubscriptionPicker(
+            parts.service(), parts.subscriptions(), parts.feeds(), parts.catalogue());
     CommandRouter router =
         new CommandRouter(
             List.of(
@@ -99,8 +102,7 @@ public final class DiscordBot implements AutoCloseable {
                         deliverer.get().wake();
                       }
                     }),
-                new UnsubscribeCommand(
-                    parts.service(), parts.catalogue(), parts.subscriptions(), parts.feeds()),
+                new UnsubscribeCommand(parts.service(), parts.catalogue(), picker),
                 subscriptionsCommand,
                 new LatestCommand(
                     parts.catalogue(),

@@ -66,12 +66,7 @@ final class SubscribeCommand implements SlashCommand {
       return;
     }
     if (!Targets.mayManage(event.getMember(), target)) {
-      Replies.error(
-          event.getHook(),
-          true,
-          "You need the Manage Channels permission in "
-              + target.getAsMention()
-              + " to change its subscriptions.");
+      Replies.error(event.getHook(), true, Targets.mayNotManage(target));
       return;
     }
     List<Permission> missing = Targets.missingForBot(target);

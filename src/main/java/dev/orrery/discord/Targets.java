@@ -54,6 +54,13 @@ final class Targets {
     return permissions.stream().map(Permission::getName).collect(Collectors.joining(", "));
   }
 
+  /** What to tell a member who may not change the channel's subscriptions. */
+  static String mayNotManage(GuildChannel channel) {
+    return "You need the Manage Channels permission in "
+        + channel.getAsMention()
+        + " to change its subscriptions.";
+  }
+
   /** True when the member may manage {@code channel}: subscribing changes what it receives. */
   static boolean mayManage(Member member, GuildChannel channel) {
     return member != null && member.hasPermission(channel, Permission.MANAGE_CHANNEL);
