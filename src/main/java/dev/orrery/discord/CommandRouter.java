@@ -51,7 +51,10 @@ final class CommandRouter extends ListenerAdapter {
       event.reply("That command is no longer supported.").setEphemeral(true).queue();
       return;
     }
-    event.deferReply(command.ephemeral()).queue();
+    boolean deferred = !command.answersWithModal(event);
+    if (deferred) {
+      event.deferReply(command.ephemeral()).queue();
+    }
     run(
         "/" + event.getName(),
         () -> {
@@ -59,9 +62,12 @@ final class CommandRouter extends ListenerAdapter {
             command.handle(event);
           } catch (RuntimeException e) {
             log.error("/{} failed in channel {}", event.getName(), event.getChannelId(), e);
+            if (!event.isAcknowledged()) {
+              event.deferReply(true).queue();
+            }
             Replies.error(
                 event.getHook(),
-                command.ephemeral(),
+                !deferred || command.ephemeral(),
                 "Something went wrong on my side; nothing was changed. Please try again in a"
                     + " moment.");
           }

@@ -103,6 +103,14 @@ public final class DiscordBot implements AutoCloseable {
                       }
                     }),
                 new UnsubscribeCommand(parts.service(), parts.catalogue(), picker),
+                new CustomizeCommand(
+                    List.of(
+                        new CustomizeTemplate(
+                            parts.subscriptions(), parts.entries(), parts.catalogue(), renderer),
+                        new CustomizeAppearance(parts.subscriptions(), parts.catalogue()),
+                        new CustomizeDigest(parts.digestService(), parts.catalogue())),
+                    picker,
+                    parts.digestService()),
                 subscriptionsCommand,
                 new LatestCommand(
                     parts.catalogue(),

@@ -172,17 +172,20 @@ final class SubscriptionsCommand implements SlashCommand {
               + (s.appearance().avatarUrl() == null ? "" : " with its own avatar"));
     }
     if (s.digest() != null) {
-      var d = s.digest();
-      parts.add(
-          d.every().word()
-              + " digest"
-              + (d.every() == DigestSchedule.Every.WEEKLY ? " on Mondays" : "")
-              + " at "
-              + d.at()
-              + " "
-              + d.zone().getId());
+      parts.add(digest(s.digest()));
     }
     return parts.isEmpty() ? null : String.join(" · ", parts);
+  }
+
+  /** "weekly digest on Mondays at 09:30 Europe/Paris". */
+  static String digest(DigestSchedule d) {
+    return d.every().word()
+        + " digest"
+        + (d.every() == DigestSchedule.Every.WEEKLY ? " on Mondays" : "")
+        + " at "
+        + d.at()
+        + " "
+        + d.zone().getId();
   }
 
   /** Inline code that the text cannot close: its backticks become look-alike quotes. */

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -48,6 +49,16 @@ final class Targets {
       needed.add(Permission.MESSAGE_SEND);
     }
     return needed.stream().filter(p -> !self.hasPermission(channel, p)).toList();
+  }
+
+  /**
+   * True when the bot may manage the webhooks a channel posts through: those of a thread belong to
+   * its parent channel.
+   */
+  static boolean botMayUseWebhooks(GuildChannel channel) {
+    GuildChannel home =
+        channel instanceof ThreadChannel thread ? thread.getParentChannel() : channel;
+    return home.getGuild().getSelfMember().hasPermission(home, Permission.MANAGE_WEBHOOKS);
   }
 
   static String names(List<Permission> permissions) {

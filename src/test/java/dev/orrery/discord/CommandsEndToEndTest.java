@@ -47,10 +47,11 @@ class CommandsEndToEndTest {
     assertThat(commands)
         .extracting(RegisteredCommand::name)
         .containsExactlyInAnyOrder(
-            "subscribe", "unsubscribe", "subscriptions", "latest", "sources", "help");
+            "subscribe", "unsubscribe", "customize", "subscriptions", "latest", "sources", "help");
     String manageChannels = Long.toString(1L << 4);
     assertThat(commands)
-        .filteredOn(c -> c.name().endsWith("subscribe"))
+        .filteredOn(c -> c.name().endsWith("subscribe") || c.name().equals("customize"))
+        .hasSize(3)
         .allSatisfy(c -> assertThat(c.defaultMemberPermissions()).isEqualTo(manageChannels));
     assertThat(commands)
         .filteredOn(c -> c.name().equals("latest"))
