@@ -1,0 +1,83 @@
+package dev.orrery.rules;
+
+import com.google.re2j.Pattern;
+import java.util.List;
+import java.util.Locale;
+
+/** The part of an entry a term is matched against; a term without a field reads several. */
+enum Field {
+  /** No field given: the title, the summary and the categories. */
+  ANY,
+  TITLE,
+  SUMMARY,
+  AUTHOR,
+  CATEGORY,
+  LINK;
+
+  /** The fields a user may name, in the order the help lists them. */
+  static final List<Field> NAMED = List.of(TITLE, SUMMARY, AUTHOR, CATEGORY, LINK);
+
+  String userName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The field called {@code name} (any case), or null. */
+  static Field named(String name) {
+    for (Field field : NAMED) {
+      if (field.userName().equalsIgnoreCase(name)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  /** What to tell someone who wrote {@code name:} for a field that does not exist. */
+  static String unknown(String name) {
+    String typed = name.toLowerCase(Locale.ROOT);
+    Field closest = null;
+    int best = Integer.MAX_VALUE;
+    for (Field field : NAMED) {
+      int distance = EditDistance.between(typed, field.userName());
+      if (distance < best) {
+        best = distance;
+        closest = field;
+      }
+    }
+    // A suggestion further than that from what was typed would puzzle more than it helps.
+    if (best <= 3 && best < typed.length()) {
+      return "unknown field '" + name + "': did you mean " + closest.userName() + "?";
+    }
+    return "unknown field '"
+        + name
+        + "': the fields are title, summary, author, category and link;"
+        + " put a word with a colon in quotes";
+  }
+
+  /** Whether {@code pattern} is found in this field of {@code entry}. */
+  boolean find(Pattern pattern, FilterInput entry) {
+    return switch (this) {
+      case ANY ->
+          found(pattern, entry.title())
+              || found(pattern, entry.summary())
+              || found(pattern, entry.categories());
+      case TITLE -> found(pattern, entry.title());
+      case SUMMARY -> found(pattern, entry.summary());
+      case AUTHOR -> found(pattern, entry.author());
+      case CATEGORY -> found(pattern, entry.categories());
+      case LINK -> found(pattern, entry.link());
+    };
+  }
+
+  private static boolean found(Pattern pattern, String text) {
+    return !text.isEmpty() && pattern.matcher(text).find();
+  }
+
+  private static boolean found(Pattern pattern, List<String> texts) {
+    for (int i = 0; i < texts.size(); i++) {
+      if (found(pattern, texts.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
