@@ -121,7 +121,7 @@ final class Deliverer implements AutoCloseable {
     CompletableFuture<Long> sent;
     try {
       // recorded before sending: after a crash, the next try knows this one may have landed
-      deliveries.markAttempted(d.deliveryId());
+      deliveries.markAttempted(d.deliveryId(), clock.instant());
       sent =
           poster.post(
               channel,

@@ -7,8 +7,13 @@ import java.util.List;
 
 /** The {@code deliveries} table: what waits to be posted, and what was. */
 public final class DeliveryStore {
+  private static final String DELIVERY_COLUMNS =
+      "d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, d.created_at AS d_created,"
+          + " d.attempted_at AS d_attempted";
   private static final String PENDING_JOIN =
-      "SELECT d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, d.created_at AS d_created, "
+      "SELECT "
+          + DELIVERY_COLUMNS
+          + ", "
           + SubscriptionStore.COLUMNS
           + ", "
           + EntryStore.COLUMNS
@@ -50,7 +55,9 @@ public final class DeliveryStore {
         c ->
             Sql.list(
                 c,
-                "SELECT d.id AS d_id, d.attempts AS d_attempts, d.more_count AS d_more, d.created_at AS d_created, "
+                "SELECT "
+                    + DELIVERY_COLUMNS
+                    + ", "
                     + SubscriptionStore.COLUMNS
                     + ", "
                     + EntryStore.COLUMNS
@@ -98,13 +105,43 @@ public final class DeliveryStore {
                 deliveryId));
   }
 
-  /** Records a try before it is made, so a try cut short by a crash is known afterwards. */
-  public void markAttempted(long deliveryId) {
+  /**
+   * Records a try before it is made, so a try cut short by a crash is known afterwards. The time of
+   * the first try is kept: no message of this delivery can be older, so a post made by any earlier
+   * try is looked for from then on.
+   */
+  public void markAttempted(long deliveryId, Instant now) {
     db.withConnection(
         "record a try of delivery " + deliveryId,
         c ->
             Sql.update(
-                c, "UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", deliveryId));
+                c,
+                "UPDATE deliveries SET attempts = attempts + 1,"
+                    + " attempted_at = COALESCE(attempted_at, ?) WHERE id = ?",
+                now,
+                deliveryId));
+  }
+
+  /**
+   * Whether a message in this channel is already recorded as another delivery's or digest's post: a
+   * message found while looking for an earlier try's post is only taken when it is nobody's.
+   */
+  public boolean recordsMessage(long channelId, long messageId) {
+    return db.withConnection(
+        "look for message " + messageId + " among the posts of channel " + channelId,
+        c ->
+            Sql.one(
+                    c,
+                    "SELECT 1 FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id"
+                        + " WHERE s.channel_id = ? AND d.message_id = ? UNION ALL SELECT 1 FROM"
+                        + " digests g JOIN subscriptions s ON s.id = g.subscription_id WHERE"
+                        + " s.channel_id = ? AND g.message_id = ?",
+                    rs -> true,
+                    channelId,
+                    messageId,
+                    channelId,
+                    messageId)
+                .isPresent());
   }
 
   /** A try failed in a way worth repeating later (5xx, time-out). */
@@ -186,6 +223,7 @@ public final class DeliveryStore {
         rs.getInt("d_attempts"),
         rs.getInt("d_more"),
         Sql.instant(rs, "d_created"),
+        Sql.instant(rs, "d_attempted"),
         SubscriptionStore.map(rs),
         EntryStore.map(rs),
         FeedStore.map(rs));

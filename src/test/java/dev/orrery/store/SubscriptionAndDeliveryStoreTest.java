@@ -147,16 +147,40 @@ class SubscriptionAndDeliveryStoreTest {
     Subscription s = subscriptions.create(1, 10, feed.id(), null, null, T0).orElseThrow();
     deliveries.backfill(s, 1, T0);
     long id = deliveries.dueForDiscord(T0, 10).get(0).deliveryId();
+    assertThat(deliveries.dueForDiscord(T0, 10).get(0).attemptedAt()).isNull();
     Instant retryAt = T0.plusSeconds(30);
-    deliveries.markAttempted(id);
+    deliveries.markAttempted(id, T0.plusSeconds(1));
     deliveries.retryLater(id, "HTTP 502", retryAt);
     assertThat(deliveries.dueForDiscord(retryAt.minusMillis(1), 10)).isEmpty();
     assertThat(deliveries.dueForDiscord(retryAt, 10))
         .singleElement()
         .satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
+    // a later try keeps the first one's time: its post, if it landed, is no older than that
+    deliveries.markAttempted(id, retryAt);
+    assertThat(deliveries.dueForDiscord(retryAt, 10))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.attempts()).isEqualTo(2);
+              assertThat(d.attemptedAt()).isEqualTo(T0.plusSeconds(1));
+            });
     deliveries.markFailed(id, "HTTP 400");
     assertThat(deliveries.dueForDiscord(retryAt, 10)).isEmpty();
     assertThat(deliveries.count("failed")).isEqualTo(1);
+  }
+
+  @Test
+  void aMessageIsRecordedOnceADeliveryOfItsChannelWasSentWithIt() {
+    Subscription s = subscriptions.create(1, 10, feed.id(), null, null, T0).orElseThrow();
+    Subscription elsewhere = subscriptions.create(1, 11, feed.id(), null, null, T0).orElseThrow();
+    deliveries.backfill(s, 1, T0);
+    deliveries.backfill(elsewhere, 1, T0);
+    assertThat(deliveries.recordsMessage(10, 900L)).isFalse();
+    long id = deliveries.dueForChannel(10, T0, 10).get(0).deliveryId();
+    deliveries.markSent(id, 900L, T0);
+    assertThat(deliveries.recordsMessage(10, 900L)).isTrue();
+    assertThat(deliveries.recordsMessage(10, 901L)).isFalse();
+    assertThat(deliveries.recordsMessage(11, 900L)).isFalse();
   }
 
   @Test
