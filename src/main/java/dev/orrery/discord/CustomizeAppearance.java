@@ -6,6 +6,8 @@ import dev.orrery.store.Feed;
 import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
@@ -35,19 +37,19 @@ final class CustomizeAppearance implements CustomizeSubcommand {
         .addOptions(
             CustomizeCommand.sourceOption(),
             new OptionData(OptionType.STRING, "name", "The name posts show (default: the source's)")
-                .setMaxLength(WebhookAppearance.NAME_MAX),
+                .setMaxLength(Appearances.NAME_MAX),
             new OptionData(
                     OptionType.STRING,
                     "avatar",
                     "The http(s) address of the avatar image (default: the feed's image)")
-                .setMaxLength(WebhookAppearance.AVATAR_MAX),
+                .setMaxLength(Appearances.AVATAR_URL_MAX),
             CustomizeCommand.channelOption());
   }
 
   @Override
   public void handle(SlashCommandInteractionEvent event, Pick.Picked picked) {
-    String name = WebhookAppearance.typed(event.getOption("name", OptionMapping::getAsString));
-    String avatar = WebhookAppearance.typed(event.getOption("avatar", OptionMapping::getAsString));
+    String name = typed(event.getOption("name", OptionMapping::getAsString));
+    String avatar = typed(event.getOption("avatar", OptionMapping::getAsString));
     Subscription.Appearance appearance =
         name == null && avatar == null ? null : new Subscription.Appearance(name, avatar);
     String refusal = refusal(appearance, picked.channel());
@@ -77,7 +79,14 @@ final class CustomizeAppearance implements CustomizeSubcommand {
     if (appearance == null) {
       return null;
     }
-    List<String> problems = WebhookAppearance.problems(appearance.name(), appearance.avatarUrl());
+    // every problem at once, so that one more try is enough
+    List<String> problems =
+        Stream.of(
+                Appearances.nameRefusal(appearance.name()),
+                Appearances.avatarRefusal(appearance.avatarUrl()))
+            .flatMap(Optional::stream)
+            .map(Replies::sentence)
+            .toList();
     if (!problems.isEmpty()) {
       return String.join(" ", problems);
     }
@@ -90,23 +99,24 @@ final class CustomizeAppearance implements CustomizeSubcommand {
     return null;
   }
 
+  /** What a person typed, without the space around it; null when nothing was. */
+  static String typed(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
   /** The name and avatar as posts will show them: the source's title and image by default. */
   MessageEmbed preview(Feed feed, Subscription.Appearance appearance) {
-    String name =
-        appearance.name() != null
-            ? appearance.name()
-            : EntryRenderer.cut(catalogue.displayName(feed), WebhookAppearance.NAME_MAX);
-    String avatar =
-        EntryRenderer.linkable(
-            appearance.avatarUrl() != null ? appearance.avatarUrl() : feed.imageUrl());
-    EmbedBuilder embed =
-        new EmbedBuilder()
-            .setAuthor(name, null, avatar)
-            .setColor(EntryRenderer.DEFAULT_COLOR)
-            .setDescription(
-                avatar == null
-                    ? "Name: " + Replies.inert(name) + " (with Discord's default avatar)"
-                    : "Name: " + Replies.inert(name) + "\nAvatar: " + Replies.inert(avatar));
-    return embed.build();
+    Appearances.Shown shown = Appearances.shown(appearance, feed, catalogue);
+    // an embed takes icon links up to 2,000 characters, a webhook avatar up to 2,048
+    String icon = EntryRenderer.linkable(shown.avatarUrl());
+    String name = Replies.inert(shown.username());
+    return new EmbedBuilder()
+        .setAuthor(shown.username(), null, icon)
+        .setColor(EntryRenderer.DEFAULT_COLOR)
+        .setDescription(
+            shown.avatarUrl() == null
+                ? "Name: " + name + "\nAvatar: the webhook's own"
+                : "Name: " + name + "\nAvatar: " + Replies.inert(shown.avatarUrl()))
+        .build();
   }
 }

@@ -122,21 +122,19 @@ class CustomizeAppearanceEndToEndTest {
 
     assertThat(both.content())
         .isEqualTo(
-            "⚠️ Discord refuses names containing \"clyde\" for webhooks: choose a name without it."
-                + " The avatar must be the http(s) address of an image, such as"
-                + " https://example.org/logo.png. Nothing was saved.");
+            "⚠️ Discord refuses names containing \"clyde\": choose another name. The avatar must"
+                + " be an http:// or https:// link to an image, without spaces. Nothing was saved.");
     assertThat(discord.content())
         .isEqualTo(
-            "⚠️ Discord refuses names containing \"discord\" for webhooks: choose a name without"
-                + " it. Nothing was saved.");
+            "⚠️ Discord refuses names containing \"discord\": choose another name. Nothing was"
+                + " saved.");
     assertThat(longName.content())
         .isEqualTo(
-            "⚠️ The name is 81 characters long; Discord takes at most 80: shorten it. Nothing was"
-                + " saved.");
+            "⚠️ The name is 81 characters long; Discord takes at most 80. Nothing was saved.");
     assertThat(longAvatar.content())
         .isEqualTo(
-            "⚠️ The avatar URL is 2,050 characters long; at most 2,048 are taken: link a copy of"
-                + " the image at a shorter address. Nothing was saved.");
+            "⚠️ The avatar link is 2,050 characters long; at most 2,048 are kept. Nothing was"
+                + " saved.");
     assertThat(stored(h, h.news).appearance()).isNull();
   }
 
