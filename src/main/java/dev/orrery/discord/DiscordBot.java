@@ -105,6 +105,8 @@ public final class DiscordBot implements AutoCloseable {
                 new UnsubscribeCommand(parts.service(), parts.catalogue(), picker),
                 new CustomizeCommand(
                     List.of(
+                        new CustomizeFilter(
+                            parts.subscriptions(), parts.entries(), parts.catalogue()),
                         new CustomizeTemplate(
                             parts.subscriptions(), parts.entries(), parts.catalogue(), renderer),
                         new CustomizeAppearance(parts.subscriptions(), parts.catalogue()),
@@ -215,6 +217,7 @@ public final class DiscordBot implements AutoCloseable {
                   channel.getGuild().getIdLong(),
                   channel.getIdLong(),
                   wanted.source(),
+                  null,
                   null,
                   null,
                   0);

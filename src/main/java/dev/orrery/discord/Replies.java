@@ -76,6 +76,11 @@ final class Replies {
     return text == null ? null : DiscordMarkdown.escape(InvisibleCharacters.strip(text));
   }
 
+  /** Inline code that the text cannot close: its backticks become look-alike quotes. */
+  static String code(String text) {
+    return "`" + InvisibleCharacters.strip(text).replace('`', 'ˋ').replace('\n', ' ') + "`";
+  }
+
   /**
    * Text from the feed side as a sentence of a reply: made inert, capitalised, with its stop
    * (unless it ends with a question already).

@@ -48,7 +48,8 @@ final class SubscribeCommand implements SlashCommand {
             new OptionData(OptionType.ROLE, "mention", "A role to mention with each new post"),
             new OptionData(
                     OptionType.INTEGER, "backfill", "Also post the latest N existing entries now")
-                .setRequiredRange(0, MAX_BACKFILL))
+                .setRequiredRange(0, MAX_BACKFILL),
+            CustomizeFilter.expressionOption("filter"))
         .setContexts(InteractionContextType.GUILD)
         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_CHANNEL));
   }
@@ -94,6 +95,20 @@ final class SubscribeCommand implements SlashCommand {
               + " or ask someone with Mention Everyone to subscribe.");
       return;
     }
+    String filter = event.getOption("filter", OptionMapping::getAsString);
+    if (filter != null && !filter.isBlank()) {
+      FilterAnswers.Checked checked = FilterAnswers.check(filter);
+      if (checked instanceof FilterAnswers.Checked.Refused refused) {
+        Replies.error(
+            event.getHook(),
+            true,
+            refused.message() + "\nNothing was saved: fix the filter and subscribe again.");
+        return;
+      }
+      filter = ((FilterAnswers.Checked.Valid) checked).filter().expression();
+    } else {
+      filter = null;
+    }
     int backfill = event.getOption("backfill", 0, OptionMapping::getAsInt);
     String source = event.getOption("source", "", OptionMapping::getAsString);
     SubscribeResult result =
@@ -102,6 +117,7 @@ final class SubscribeCommand implements SlashCommand {
             target.getIdLong(),
             source,
             role == null ? null : role.getIdLong(),
+            filter,
             event.getUser().getIdLong(),
             backfill);
     if (result instanceof SubscribeResult.Refused refused) {
@@ -118,6 +134,9 @@ final class SubscribeCommand implements SlashCommand {
         text += " It was paused (" + Replies.inert(already.resumedFrom()) + "); I've resumed it.";
       } else {
         text += " Nothing changed.";
+      }
+      if (filter != null) {
+        text += " To change its filter, use /customize filter.";
       }
       Replies.answer(event.getHook(), text);
     } else if (result instanceof SubscribeResult.Subscribed subscribed) {
@@ -150,6 +169,11 @@ final class SubscribeCommand implements SlashCommand {
     }
     if (s.backfilled() > 0) {
       text.append(" Posting the latest ").append(s.backfilled()).append(" now.");
+    }
+    if (s.subscription().filter() != null) {
+      text.append(" Only new entries matching ")
+          .append(Replies.code(s.subscription().filter()))
+          .append(" will be posted.");
     }
     text.append(" New posts will appear here");
     if (role != null) {

@@ -188,10 +188,8 @@ final class SubscriptionsCommand implements SlashCommand {
         + d.zone().getId();
   }
 
-  /** Inline code that the text cannot close: its backticks become look-alike quotes. */
   private static String code(String text) {
-    String inline = InvisibleCharacters.strip(text).replace('`', 'ˋ').replace('\n', ' ');
-    return "`" + EntryRenderer.cut(inline, SHAPE_PART_MAX) + "`";
+    return Replies.code(EntryRenderer.cut(InvisibleCharacters.strip(text), SHAPE_PART_MAX));
   }
 
   private static String relative(Instant when) {

@@ -65,12 +65,15 @@ public final class SubscriptionService {
    * Subscribes a channel. A new feed is fetched and parsed first: if that fails nothing is saved
    * and the reason is returned. The entries it already has are its baseline, never posted, except
    * the latest {@code backfill} ones when asked.
+   *
+   * @param filter the search expression entries must match, already checked, or null for all
    */
   public SubscribeResult subscribe(
       long guildId,
       long channelId,
       String source,
       Long mentionRoleId,
+      String filter,
       Long createdBy,
       int backfill) {
     Catalogue.Resolution resolution = finder.resolve(source);
@@ -94,7 +97,7 @@ public final class SubscriptionService {
     String note = ((FeedFinder.Found.Ready) found).note();
     Optional<Subscription> created =
         subscriptions.create(
-            guildId, channelId, feed.id(), mentionRoleId, createdBy, clock.instant());
+            guildId, channelId, feed.id(), mentionRoleId, filter, createdBy, clock.instant());
     if (created.isEmpty()) {
       // another request subscribed the same channel a moment ago
       return alreadySubscribed(feed, subscriptions.find(channelId, feed.id()).orElseThrow());
