@@ -110,7 +110,8 @@ public final class DiscordBot implements AutoCloseable {
                         new CustomizeTemplate(
                             parts.subscriptions(), parts.entries(), parts.catalogue(), renderer),
                         new CustomizeAppearance(parts.subscriptions(), parts.catalogue()),
-                        new CustomizeDigest(parts.digestService(), parts.catalogue())),
+                        new CustomizeDigest(parts.digestService(), parts.catalogue()),
+                        new CustomizeForm(parts.catalogue())),
                     picker,
                     parts.digestService()),
                 subscriptionsCommand,
@@ -124,6 +125,8 @@ public final class DiscordBot implements AutoCloseable {
                 new SourcesCommand(parts.catalogue()),
                 new HelpCommand()),
             subscriptionsCommand,
+            new CustomizeFormSubmission(
+                picker, parts.subscriptions(), parts.entries(), parts.catalogue(), renderer),
             commandPool);
 
     String gateway = discord.gatewayUrl().toString();
