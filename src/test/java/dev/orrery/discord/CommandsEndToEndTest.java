@@ -262,7 +262,8 @@ class CommandsEndToEndTest {
         .contains("`planet-python` — Planet Python", "`planet-plone` — Planet Plone");
     PostedMessage help = h.command(h.reader, h.news, "help");
     assertThat(help.content())
-        .contains("/subscribe", "/unsubscribe", "/subscriptions", "/latest", "/sources");
+        .contains(
+            "/subscribe", "/unsubscribe", "/customize", "/subscriptions", "/latest", "/sources");
   }
 
   @Test
