@@ -23,6 +23,7 @@ import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
+import dev.orrery.store.WebhookStore;
 import java.time.InstantSource;
 import java.util.Random;
 
@@ -50,6 +51,7 @@ public final class FeedSide implements AutoCloseable {
   public final DigestStore digests;
   public final DigestScheduler digestScheduler;
   public final DigestService digestService;
+  public final WebhookStore webhooks;
   private final InstantSource clock;
 
   /** The feed side of the bot, which polls the feeds that channels want. */
@@ -109,6 +111,7 @@ public final class FeedSide implements AutoCloseable {
     this.digests = new DigestStore(database);
     this.digestScheduler = new DigestScheduler(subscriptions, digests, clock);
     this.digestService = new DigestService(subscriptions, digestScheduler, clock);
+    this.webhooks = new WebhookStore(database);
   }
 
   /**
@@ -149,6 +152,7 @@ public final class FeedSide implements AutoCloseable {
         digests,
         digestScheduler,
         digestService,
+        webhooks,
         clock);
   }
 

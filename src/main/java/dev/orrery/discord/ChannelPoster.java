@@ -1,5 +1,6 @@
 package dev.orrery.discord;
 
+import dev.orrery.poll.Catalogue;
 import dev.orrery.store.Entry;
 import dev.orrery.store.Feed;
 import dev.orrery.store.Subscription;
@@ -11,12 +12,15 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * Sends messages to a channel by id, whatever kind it is: text, announcement and thread channels
- * get a message, forum channels a new post titled by the entry.
+ * get a message, forum channels a new post titled by the entry. A subscription with an appearance
+ * posts through the channel's webhook; burst summaries and notices are the bot's own words, sent as
+ * the bot (with a nonce, so they too are sent once).
  */
 final class ChannelPoster {
   /** Forum post titles are at most 100 characters. */
@@ -24,19 +28,23 @@ final class ChannelPoster {
 
   private final JDA jda;
   private final EntryRenderer renderer;
+  private final WebhookPoster webhooks;
+  private final Catalogue catalogue;
 
-  ChannelPoster(JDA jda, EntryRenderer renderer) {
+  ChannelPoster(JDA jda, EntryRenderer renderer, WebhookPoster webhooks, Catalogue catalogue) {
     this.jda = jda;
     this.renderer = renderer;
+    this.webhooks = webhooks;
+    this.catalogue = catalogue;
   }
 
   /**
    * Posts an entry as the subscription wants it; completes with the message id.
    *
-   * @param triedBefore an earlier attempt may have reached Discord unconfirmed (a crash, a lost
-   *     answer): a text channel's nonce makes Discord return that message, and a forum, which has
-   *     no nonce, is searched for the post the bot already made
-   * @param queuedAt when the delivery was queued: an earlier post cannot be older
+   * @param earlierSince set when an earlier try may have reached Discord unconfirmed (a crash, a
+   *     lost answer), from when that try began: a text channel's nonce makes Discord return that
+   *     message, and a forum or a webhook, which have no nonce, are searched for the post already
+   *     made
    */
   CompletableFuture<Long> post(
       long channelId,
@@ -44,10 +52,36 @@ final class ChannelPoster {
       Entry entry,
       Subscription subscription,
       String nonce,
-      boolean triedBefore,
-      Instant queuedAt) {
+      Instant earlierSince) {
     MessageCreateData data = renderer.post(feed, entry, subscription);
-    return send(channelId, data, nonce, entry.title(), triedBefore ? queuedAt : null);
+    return sendAs(subscription, feed, channelId, data, nonce, entry.title(), earlierSince);
+  }
+
+  /**
+   * Sends a message of the subscription's: through the channel's webhook under the subscription's
+   * name and avatar when it has an appearance, else as the bot with the nonce.
+   */
+  CompletableFuture<Long> sendAs(
+      Subscription subscription,
+      Feed feed,
+      long channelId,
+      MessageCreateData data,
+      String nonce,
+      String title,
+      Instant earlierSince) {
+    if (!subscription.viaWebhook()) {
+      return send(channelId, data, nonce, title, earlierSince);
+    }
+    GuildChannel target = jda.getGuildChannelById(channelId);
+    if (target == null) {
+      return CompletableFuture.failedFuture(missing(channelId));
+    }
+    return webhooks.send(
+        target,
+        data,
+        Appearances.shown(subscription.appearance(), feed, catalogue),
+        forumTitle(title),
+        earlierSince);
   }
 
   CompletableFuture<Long> burstSummary(long channelId, Feed feed, int more, String nonce) {
@@ -83,10 +117,7 @@ final class ChannelPoster {
       }
       ForumChannel forum = jda.getForumChannelById(channelId);
       if (forum != null) {
-        String name =
-            title == null || title.isBlank()
-                ? "New post"
-                : EntryRenderer.cut(title, FORUM_TITLE_MAX);
+        String name = forumTitle(title);
         if (earlierSince != null) {
           Optional<ThreadChannel> earlier = earlierPost(forum, name, earlierSince);
           if (earlier.isPresent()) {
@@ -104,6 +135,13 @@ final class ChannelPoster {
       // JDA checks permissions it knows about before sending, and throws right here
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** A forum post's title: the entry's, cut to Discord's length. */
+  private static String forumTitle(String title) {
+    return title == null || title.isBlank()
+        ? "New post"
+        : EntryRenderer.cut(title, FORUM_TITLE_MAX);
   }
 
   /** A post of the bot's in the forum with this title, made since the delivery was queued. */

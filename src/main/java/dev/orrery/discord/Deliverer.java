@@ -129,8 +129,7 @@ final class Deliverer implements AutoCloseable {
               d.entry(),
               d.subscription(),
               Nonces.entry(channel, d.entry().id()),
-              d.attempts() > 0,
-              d.queuedAt());
+              earlierSince(d));
     } catch (RuntimeException e) {
       // an entry that cannot be made into a message must not stall its channel
       sent = CompletableFuture.failedFuture(e);
@@ -146,6 +145,17 @@ final class Deliverer implements AutoCloseable {
             },
             completions)
         .thenCompose(summarise -> summarise ? summary(d) : CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * When an earlier try of the delivery began, if one may have posted it unconfirmed; null for a
+   * first try. A row tried before its first try's time was kept falls back to its queueing time.
+   */
+  private static Instant earlierSince(Delivery d) {
+    if (d.attempts() == 0) {
+      return null;
+    }
+    return d.attemptedAt() != null ? d.attemptedAt() : d.queuedAt();
   }
 
   /**

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts one digest: its messages in order, each with a nonce fixed by digest and part, so a digest
- * sent again after a crash or a failure halfway is not posted twice. It is marked sent, with its
- * messages, only once Discord confirmed every one.
+ * sent again after a crash or a failure halfway is not posted twice; a subscription with an
+ * appearance posts it through the channel's webhook, where each part sent again is first looked for
+ * among the channel's messages since the digest was made. It is marked sent, with its messages,
+ * only once Discord confirmed every one.
  */
 final class DigestPoster {
   private static final Logger log = LoggerFactory.getLogger(DigestPoster.class);
@@ -81,7 +83,7 @@ final class DigestPoster {
   private CompletableFuture<List<Long>> inOrder(
       PendingDigest digest, List<DigestRenderer.Part> parts) {
     long channel = digest.subscription().channelId();
-    // a forum post made by an earlier try is looked for from when the digest was made
+    // a forum or webhook post made by an earlier try is looked for from when the digest was made
     Instant earlierSince = digest.attempts() > 0 ? digest.createdAt() : null;
     CompletableFuture<List<Long>> chain = CompletableFuture.completedFuture(new ArrayList<>());
     for (int i = 0; i < parts.size(); i++) {
@@ -91,7 +93,14 @@ final class DigestPoster {
           chain.thenCompose(
               messages ->
                   poster
-                      .send(channel, part.message(), nonce, part.title(), earlierSince)
+                      .sendAs(
+                          digest.subscription(),
+                          digest.feed(),
+                          channel,
+                          part.message(),
+                          nonce,
+                          part.title(),
+                          earlierSince)
                       .thenApply(
                           id -> {
                             messages.add(id);

@@ -15,6 +15,7 @@ import dev.orrery.store.DigestStore;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.SubscriptionStore;
+import dev.orrery.store.WebhookStore;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.EnumSet;
@@ -49,6 +50,7 @@ public final class DiscordBot implements AutoCloseable {
   private final JDA jda;
   private final Deliverer deliverer;
   private final ExecutorService commandPool;
+  private final ExecutorService webhookWork;
 
   /** The stores and services the bot works with, wired by the application. */
   public record Parts(
@@ -64,12 +66,15 @@ public final class DiscordBot implements AutoCloseable {
       DigestStore digests,
       DigestScheduler digestScheduler,
       DigestService digestService,
+      WebhookStore webhooks,
       InstantSource clock) {}
 
-  private DiscordBot(JDA jda, Deliverer deliverer, ExecutorService commandPool) {
+  private DiscordBot(
+      JDA jda, Deliverer deliverer, ExecutorService commandPool, ExecutorService webhookWork) {
     this.jda = jda;
     this.deliverer = deliverer;
     this.commandPool = commandPool;
+    this.webhookWork = webhookWork;
   }
 
   /**
@@ -158,7 +163,14 @@ public final class DiscordBot implements AutoCloseable {
         jda.getGuilds().size());
 
     CommandRegistrar.register(jda, router.definitions(), discord.guildIds());
-    ChannelPoster poster = new ChannelPoster(jda, renderer);
+    // the store work of webhook posts, off JDA's threads
+    ExecutorService webhookWork = Executors.newFixedThreadPool(2, DaemonThreads.named("webhooks"));
+    WebhookPoster webhookPoster =
+        new WebhookPoster(
+            jda,
+            new ChannelWebhooks(jda, parts.webhooks(), webhookWork, parts.clock()),
+            new EarlierWebhookPost(parts.deliveries(), webhookWork));
+    ChannelPoster poster = new ChannelPoster(jda, renderer, webhookPoster, parts.catalogue());
     deliverer.set(
         new Deliverer(
             poster,
@@ -190,7 +202,7 @@ public final class DiscordBot implements AutoCloseable {
             });
     subscribeConfiguredChannels(jda, parts);
     deliverer.get().start();
-    return new DiscordBot(jda, deliverer.get(), commandPool);
+    return new DiscordBot(jda, deliverer.get(), commandPool, webhookWork);
   }
 
   private static void subscribeConfiguredChannels(JDA jda, Parts parts) {
@@ -245,6 +257,7 @@ public final class DiscordBot implements AutoCloseable {
   @Override
   public void close() {
     deliverer.close();
+    webhookWork.shutdown();
     commandPool.shutdown();
     try {
       commandPool.awaitTermination(10, TimeUnit.SECONDS);

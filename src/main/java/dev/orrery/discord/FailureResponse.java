@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the deliverer does when a post fails, by the kind of failure: a deleted channel takes its
- * subscriptions with it, a channel the bot cannot reach pauses them, a passing trouble is retried
- * with a growing pause, and a refusal is recorded for good.
+ * subscriptions with it, a channel the bot cannot reach pauses them (one where it can have no
+ * webhook, those posting through one), a passing trouble is retried with a growing pause, and a
+ * refusal is recorded for good.
  */
 final class FailureResponse {
   private static final Logger log = LoggerFactory.getLogger(FailureResponse.class);
@@ -55,6 +56,15 @@ final class FailureResponse {
           subscriptions.pause(s.id(), failure.reason());
         }
         log.warn("Paused the subscriptions of channel {}: {}", channel, failure.reason());
+      }
+      case NO_WEBHOOK -> {
+        // the channel's other subscriptions still post as the bot
+        for (Subscription s : subscriptions.forChannel(channel)) {
+          if (s.viaWebhook()) {
+            subscriptions.pause(s.id(), failure.reason());
+          }
+        }
+        log.warn("Paused the webhook subscriptions of channel {}: {}", channel, failure.reason());
       }
       case TRANSIENT -> {
         Instant next = clock.instant().plus(backoff(attempts));

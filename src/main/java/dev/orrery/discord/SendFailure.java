@@ -14,6 +14,8 @@ record SendFailure(Kind kind, String reason) {
     CHANNEL_GONE,
     /** 50001, 50013, or JDA's own permission check: the subscriptions pause. */
     NO_ACCESS,
+    /** The channel can have no webhook of the bot's: its webhook subscriptions pause. */
+    NO_WEBHOOK,
     /** 5xx, time-outs, network: try again later. */
     TRANSIENT,
     /** Any other refusal: retrying would not help. */
@@ -30,6 +32,9 @@ record SendFailure(Kind kind, String reason) {
       // only Discord's 10003 proves it is gone
       return new SendFailure(
           Kind.NO_ACCESS, "the bot cannot see this channel (an archived thread, or deleted)");
+    }
+    if (cause instanceof WebhookUnavailableException unavailable) {
+      return new SendFailure(Kind.NO_WEBHOOK, unavailable.getMessage());
     }
     if (cause instanceof ChannelPoster.GuildUnavailableException unavailable) {
       return new SendFailure(Kind.TRANSIENT, unavailable.getMessage());

@@ -2,9 +2,15 @@ package dev.orrery.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orrery.config.Config;
 import dev.orrery.emulator.Channel;
 import dev.orrery.emulator.DiscordEmulator;
 import dev.orrery.emulator.Guild;
+import dev.orrery.emulator.Permissions;
+import dev.orrery.emulator.Webhook;
+import dev.orrery.store.Database;
+import dev.orrery.store.Subscription;
+import dev.orrery.store.SubscriptionStore;
 import dev.orrery.testing.Await;
 import dev.orrery.testing.BuiltInsRemoved;
 import dev.orrery.testing.FeedServer;
@@ -81,6 +87,77 @@ class SecretsTest {
         assertNoPartOfTheToken(output);
       }
     }
+  }
+
+  @Test
+  void aWebhookTokenNeverReachesTheLogWhenItsWebhookIsDeletedOrAnAnswerLost() throws Exception {
+    try (DiscordEmulator discord = DiscordEmulator.builder().token(TOKEN).start();
+        FeedServer server = new FeedServer()) {
+      Guild guild = discord.createGuild("Secrets");
+      discord.assignRole(
+          discord.botMember(guild),
+          discord.createRole(guild, "webhooks", Permissions.MANAGE_WEBHOOKS));
+      Channel news = discord.createTextChannel(guild, "news");
+      SyntheticFeed feed = new SyntheticFeed("secret-feed", server.url("/"));
+      feed.addBaseline(2);
+      server.serve(feed.path, feed.rss());
+      Path config =
+          config(
+              discord,
+              "rw-------",
+              "log.level=DEBUG",
+              "poll.interval=1s",
+              "http.allow-private-addresses=true",
+              "sources.secret-feed.url=" + server.url(feed.path),
+              "subscriptions.1.channel=" + news.id(),
+              "subscriptions.1.source=secret-feed");
+      try (BotProcess bot =
+          BotProcess.start(
+              dir.resolve("run.log"), Map.of(), "run", "--config", config.toString())) {
+        discord.awaitIdentifies(1, WAIT);
+        Await.until(
+            WAIT,
+            "the configured subscription\n" + bot.output(),
+            () -> bot.output().contains("subscribed #news to secret-feed"));
+        try (Database db =
+            Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 1))) {
+          SubscriptionStore subscriptions = new SubscriptionStore(db);
+          subscriptions.setAppearance(
+              subscriptions.forChannel(news.id()).get(0).id(),
+              new Subscription.Appearance("Secret feed", null));
+        }
+        feed.addNew(1);
+        server.serve(feed.path, feed.rss());
+        discord.webhooks().awaitMessages(news, 1, WAIT);
+        Webhook first = discord.webhooks().in(news).get(0);
+        Await.until(WAIT, "the first post recorded", () -> sentDeliveries() == 1);
+        // deleted by a moderator: the bot makes another
+        discord.webhooks().delete(first);
+        feed.addNew(1);
+        server.serve(feed.path, feed.rss());
+        discord.webhooks().awaitMessages(news, 2, WAIT);
+        Webhook second = discord.webhooks().in(news).get(0);
+        Await.until(WAIT, "the second post recorded\n" + bot.output(), () -> sentDeliveries() == 2);
+        // the answer of the next post is lost: the bot looks for it before posting again
+        discord.webhooks().loseNextAnswers(second, 1, 500);
+        feed.addNew(1);
+        server.serve(feed.path, feed.rss());
+        Await.until(WAIT, "the third post recorded\n" + bot.output(), () -> sentDeliveries() == 3);
+        assertThat(bot.terminate()).as(bot.output()).isZero();
+        String output = bot.output();
+        assertThat(output)
+            .contains("was deleted in Discord; making another", "An earlier try had posted");
+        assertThat(discord.webhooks().messages(news)).hasSize(3);
+        assertNoPartOf(first.token(), output);
+        assertNoPartOf(second.token(), output);
+        assertNoPartOfTheToken(output);
+      }
+    }
+  }
+
+  private long sentDeliveries() {
+    return new SqliteFile(dir.resolve("orrery.db"))
+        .number("SELECT COUNT(*) FROM deliveries WHERE state = 'sent'");
   }
 
   @Test
@@ -194,11 +271,16 @@ class SecretsTest {
 
   /** Neither the token nor any 8 characters in a row of it. */
   static void assertNoPartOfTheToken(String output) {
+    assertNoPartOf(TOKEN, output);
+  }
+
+  /** Neither the secret nor any 8 characters in a row of it. */
+  static void assertNoPartOf(String secret, String output) {
     assertThat(output).isNotBlank();
-    for (int i = 0; i + 8 <= TOKEN.length(); i++) {
-      String part = TOKEN.substring(i, i + 8);
+    for (int i = 0; i + 8 <= secret.length(); i++) {
+      String part = secret.substring(i, i + 8);
       assertThat(output)
-          .as("output holds '%s' of the token:%n%s", part, output)
+          .as("output holds '%s' of a secret:%n%s", part, output)
           .doesNotContain(part);
     }
   }
