@@ -4,6 +4,7 @@ import static dev.orrery.discord.BotHarness.WAIT;
 import static dev.orrery.discord.CustomizeEndToEndTest.customize;
 import static dev.orrery.discord.CustomizeEndToEndTest.stored;
 import static dev.orrery.discord.TemplatesEndToEndTest.FIRST;
+import static dev.orrery.discord.TemplatesEndToEndTest.newItem;
 import static dev.orrery.discord.TemplatesEndToEndTest.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +67,12 @@ class CustomizeAppearanceEndToEndTest {
     assertThat(reply.embed().description()).isEqualTo("Name: Python \\*news\\*\nAvatar: " + AVATAR);
     assertThat(stored(h, h.news).appearance())
         .isEqualTo(new Subscription.Appearance("Python *news*", AVATAR));
+
+    h.feeds.serve("/planet-python.xml", rss(newItem("Templates *arrive*", "x") + FIRST));
+    PostedMessage post = h.discord.webhooks().awaitMessages(h.news, 1, WAIT).get(0);
+    assertThat(post.webhook().username()).isEqualTo("Python *news*");
+    assertThat(post.webhook().avatarUrl()).isEqualTo(AVATAR);
+    assertThat(post.embed().title()).isEqualTo("Templates \\*arrive\\*");
   }
 
   @Test
