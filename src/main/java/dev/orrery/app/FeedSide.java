@@ -16,7 +16,7 @@ import dev.orrery.poll.OpmlImport;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
 import dev.orrery.poll.SubscriptionService;
-import dev.orrery.store.Admission;
+import dev.orrery.rules.SubscriptionRules;
 import dev.orrery.store.ConsoleLock;
 import dev.orrery.store.Database;
 import dev.orrery.store.DeliveryStore;
@@ -89,7 +89,7 @@ public final class FeedSide implements AutoCloseable {
         new EntryStore(
             database,
             config.deliverMaxPerPoll(),
-            Admission.EVERYTHING,
+            new SubscriptionRules(),
             config.deliverOnePostPerStory());
     this.subscriptions = new SubscriptionStore(database);
     this.deliveries = new DeliveryStore(database);

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -23,17 +24,20 @@ final class CommandRouter extends ListenerAdapter {
 
   private final Map<String, SlashCommand> commands;
   private final SubscriptionsCommand subscriptionsCommand;
+  private final CustomizeFormSubmission customizeForm;
   private final ExecutorService pool;
 
   CommandRouter(
       List<SlashCommand> commands,
       SubscriptionsCommand subscriptionsCommand,
+      CustomizeFormSubmission customizeForm,
       ExecutorService pool) {
     this.commands =
         commands.stream()
             .collect(
                 Collectors.toUnmodifiableMap(c -> c.definition().getName(), Function.identity()));
     this.subscriptionsCommand = subscriptionsCommand;
+    this.customizeForm = customizeForm;
     this.pool = pool;
   }
 
@@ -51,7 +55,10 @@ final class CommandRouter extends ListenerAdapter {
       event.reply("That command is no longer supported.").setEphemeral(true).queue();
       return;
     }
-    event.deferReply(command.ephemeral()).queue();
+    boolean deferred = !command.answersWithModal(event);
+    if (deferred) {
+      event.deferReply(command.ephemeral()).queue();
+    }
     run(
         "/" + event.getName(),
         () -> {
@@ -59,9 +66,12 @@ final class CommandRouter extends ListenerAdapter {
             command.handle(event);
           } catch (RuntimeException e) {
             log.error("/{} failed in channel {}", event.getName(), event.getChannelId(), e);
+            if (!event.isAcknowledged()) {
+              event.deferReply(true).queue();
+            }
             Replies.error(
                 event.getHook(),
-                command.ephemeral(),
+                !deferred || command.ephemeral(),
                 "Something went wrong on my side; nothing was changed. Please try again in a"
                     + " moment.");
           }
@@ -86,6 +96,29 @@ final class CommandRouter extends ListenerAdapter {
     }
     event.deferEdit().queue();
     run("a /subscriptions page", () -> subscriptionsCommand.turnPage(event));
+  }
+
+  /** A submitted /customize form; its custom id carries the subscription's id. */
+  @Override
+  public void onModalInteraction(ModalInteractionEvent event) {
+    if (!event.getModalId().startsWith(CustomizeForm.MODAL_PREFIX) || event.getGuild() == null) {
+      return;
+    }
+    event.deferReply(true).queue();
+    run(
+        "a /customize form",
+        () -> {
+          try {
+            customizeForm.submit(event);
+          } catch (RuntimeException e) {
+            log.error("A /customize form failed in channel {}", event.getChannelId(), e);
+            Replies.error(
+                event.getHook(),
+                true,
+                "Something went wrong on my side; nothing was saved. Please try again in a"
+                    + " moment.");
+          }
+        });
   }
 
   private void run(String what, Runnable task) {

@@ -16,6 +16,7 @@ import dev.orrery.store.DeliveryStore;
 import dev.orrery.store.DigestStore;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
+import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.store.WebhookStore;
 import java.time.Duration;
@@ -95,6 +96,9 @@ public final class DiscordBot implements AutoCloseable {
     AtomicReference<Deliverer> deliverer = new AtomicReference<>();
     SubscriptionsCommand subscriptionsCommand =
         new SubscriptionsCommand(parts.subscriptions(), parts.feeds(), parts.catalogue());
+    SubscriptionPicker picker =
+        new SubscriptionPicker(
+            parts.service(), parts.subscriptions(), parts.feeds(), parts.catalogue());
     CommandRouter router =
         new CommandRouter(
             List.of(
@@ -108,8 +112,18 @@ public final class DiscordBot implements AutoCloseable {
                         deliverer.get().wake();
                       }
                     }),
-                new UnsubscribeCommand(
-                    parts.service(), parts.catalogue(), parts.subscriptions(), parts.feeds()),
+                new UnsubscribeCommand(parts.service(), parts.catalogue(), picker),
+                new CustomizeCommand(
+                    List.of(
+                        new CustomizeFilter(
+                            parts.subscriptions(), parts.entries(), parts.catalogue()),
+                        new CustomizeTemplate(
+                            parts.subscriptions(), parts.entries(), parts.catalogue(), renderer),
+                        new CustomizeAppearance(parts.subscriptions(), parts.catalogue()),
+                        new CustomizeDigest(parts.digestService(), parts.catalogue()),
+                        new CustomizeForm(parts.catalogue())),
+                    picker,
+                    parts.digestService()),
                 subscriptionsCommand,
                 new LatestCommand(
                     parts.catalogue(),
@@ -126,6 +140,8 @@ public final class DiscordBot implements AutoCloseable {
                 new SourcesCommand(parts.catalogue()),
                 new HelpCommand()),
             subscriptionsCommand,
+            new CustomizeFormSubmission(
+                picker, parts.subscriptions(), parts.entries(), parts.catalogue(), renderer),
             commandPool);
 
     String gateway = discord.gatewayUrl().toString();
@@ -227,6 +243,7 @@ public final class DiscordBot implements AutoCloseable {
                   channel.getIdLong(),
                   wanted.source(),
                   null,
+                  Subscription.Settings.DEFAULT,
                   null,
                   0);
       if (result instanceof SubscribeResult.Refused refused) {

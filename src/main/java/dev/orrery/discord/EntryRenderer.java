@@ -109,6 +109,18 @@ final class EntryRenderer {
   }
 
   /**
+   * Checks a template as {@link #preview} would, for when there is no entry to preview.
+   *
+   * @throws TemplateException when the template would be refused, with the reason for its author
+   */
+  void check(String template) throws TemplateException {
+    String text = Subscription.storedTemplate(template);
+    if (text != null) {
+      templates.get(text);
+    }
+  }
+
+  /**
    * Allowed mentions are always set explicitly: JDA's default lets users, roles and everyone be
    * pinged, and neither feed text nor a template may ping. Only the chosen role may be mentioned.
    */

@@ -14,6 +14,15 @@ interface SlashCommand {
   }
 
   /**
+   * True when this invocation answers with a modal: the router does not defer it (a deferred
+   * interaction can no longer show one), so {@link #handle} must answer within 3 s, and defer
+   * itself to answer otherwise.
+   */
+  default boolean answersWithModal(SlashCommandInteractionEvent event) {
+    return false;
+  }
+
+  /**
    * Handles the command after the router has deferred the reply, so there is no 3 s limit; runs on
    * the command pool, never on JDA's event thread. Answer through {@code event.getHook()}.
    */

@@ -4,6 +4,7 @@ import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.SubscriptionService;
 import dev.orrery.poll.SubscriptionService.SubscribeResult;
 import dev.orrery.store.Entry;
+import dev.orrery.store.Subscription;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
@@ -47,7 +48,8 @@ final class SubscribeCommand implements SlashCommand {
             new OptionData(OptionType.ROLE, "mention", "A role to mention with each new post"),
             new OptionData(
                     OptionType.INTEGER, "backfill", "Also post the latest N existing entries now")
-                .setRequiredRange(0, MAX_BACKFILL))
+                .setRequiredRange(0, MAX_BACKFILL),
+            CustomizeFilter.expressionOption("filter"))
         .setContexts(InteractionContextType.GUILD)
         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_CHANNEL));
   }
@@ -73,6 +75,20 @@ final class SubscribeCommand implements SlashCommand {
               + " or ask someone with Mention Everyone to subscribe.");
       return;
     }
+    String filter = event.getOption("filter", OptionMapping::getAsString);
+    if (filter != null && !filter.isBlank()) {
+      FilterAnswers.Checked checked = FilterAnswers.check(filter);
+      if (checked instanceof FilterAnswers.Checked.Refused refused) {
+        Replies.error(
+            event.getHook(),
+            true,
+            refused.message() + "\nNothing was saved: fix the filter and subscribe again.");
+        return;
+      }
+      filter = ((FilterAnswers.Checked.Valid) checked).filter().expression();
+    } else {
+      filter = null;
+    }
     int backfill = event.getOption("backfill", 0, OptionMapping::getAsInt);
     String source = event.getOption("source", "", OptionMapping::getAsString);
     SubscribeResult result =
@@ -81,6 +97,7 @@ final class SubscribeCommand implements SlashCommand {
             target.getIdLong(),
             source,
             role == null ? null : role.getIdLong(),
+            Subscription.Settings.filtered(filter),
             event.getUser().getIdLong(),
             backfill);
     if (result instanceof SubscribeResult.Refused refused) {
@@ -97,6 +114,9 @@ final class SubscribeCommand implements SlashCommand {
         text += " It was paused (" + Replies.inert(already.resumedFrom()) + "); I've resumed it.";
       } else {
         text += " Nothing changed.";
+      }
+      if (filter != null) {
+        text += " To change its filter, use /customize filter.";
       }
       Replies.answer(event.getHook(), text);
     } else if (result instanceof SubscribeResult.Subscribed subscribed) {
@@ -129,6 +149,11 @@ final class SubscribeCommand implements SlashCommand {
     }
     if (s.backfilled() > 0) {
       text.append(" Posting the latest ").append(s.backfilled()).append(" now.");
+    }
+    if (s.subscription().filter() != null) {
+      text.append(" Only new entries matching ")
+          .append(Replies.code(s.subscription().filter()))
+          .append(" will be posted.");
     }
     text.append(" New posts will appear here");
     if (role != null) {

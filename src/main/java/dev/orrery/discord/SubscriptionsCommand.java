@@ -172,23 +172,24 @@ final class SubscriptionsCommand implements SlashCommand {
               + (s.appearance().avatarUrl() == null ? "" : " with its own avatar"));
     }
     if (s.digest() != null) {
-      var d = s.digest();
-      parts.add(
-          d.every().word()
-              + " digest"
-              + (d.every() == DigestSchedule.Every.WEEKLY ? " on Mondays" : "")
-              + " at "
-              + d.at()
-              + " "
-              + d.zone().getId());
+      parts.add(digest(s.digest()));
     }
     return parts.isEmpty() ? null : String.join(" · ", parts);
   }
 
-  /** Inline code that the text cannot close: its backticks become look-alike quotes. */
+  /** "weekly digest on Mondays at 09:30 Europe/Paris". */
+  static String digest(DigestSchedule d) {
+    return d.every().word()
+        + " digest"
+        + (d.every() == DigestSchedule.Every.WEEKLY ? " on Mondays" : "")
+        + " at "
+        + d.at()
+        + " "
+        + d.zone().getId();
+  }
+
   private static String code(String text) {
-    String inline = InvisibleCharacters.strip(text).replace('`', 'ˋ').replace('\n', ' ');
-    return "`" + EntryRenderer.cut(inline, SHAPE_PART_MAX) + "`";
+    return Replies.code(EntryRenderer.cut(InvisibleCharacters.strip(text), SHAPE_PART_MAX));
   }
 
   private static String relative(Instant when) {

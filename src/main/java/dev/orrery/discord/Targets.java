@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -75,8 +76,25 @@ final class Targets {
     return needed.stream().filter(p -> !self.hasPermission(channel, p)).toList();
   }
 
+  /**
+   * True when the bot may manage the webhooks a channel posts through: those of a thread belong to
+   * its parent channel.
+   */
+  static boolean botMayUseWebhooks(GuildChannel channel) {
+    GuildChannel home =
+        channel instanceof ThreadChannel thread ? thread.getParentChannel() : channel;
+    return home.getGuild().getSelfMember().hasPermission(home, Permission.MANAGE_WEBHOOKS);
+  }
+
   static String names(List<Permission> permissions) {
     return permissions.stream().map(Permission::getName).collect(Collectors.joining(", "));
+  }
+
+  /** What to tell a member who may not change the channel's subscriptions. */
+  static String mayNotManage(GuildChannel channel) {
+    return "You need the Manage Channels permission in "
+        + channel.getAsMention()
+        + " to change its subscriptions.";
   }
 
   /** True when the member may manage {@code channel}: subscribing changes what it receives. */

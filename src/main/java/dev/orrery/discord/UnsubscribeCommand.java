@@ -3,11 +3,6 @@ package dev.orrery.discord;
 import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.SubscriptionService;
 import dev.orrery.poll.SubscriptionService.UnsubscribeResult;
-import dev.orrery.store.Feed;
-import dev.orrery.store.FeedStore;
-import dev.orrery.store.SubscriptionStore;
-import java.util.List;
-import java.util.Optional;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -24,18 +19,12 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 final class UnsubscribeCommand implements SlashCommand {
   private final SubscriptionService service;
   private final Catalogue catalogue;
-  private final SubscriptionStore subscriptions;
-  private final FeedStore feeds;
+  private final SubscriptionPicker picker;
 
-  UnsubscribeCommand(
-      SubscriptionService service,
-      Catalogue catalogue,
-      SubscriptionStore subscriptions,
-      FeedStore feeds) {
+  UnsubscribeCommand(SubscriptionService service, Catalogue catalogue, SubscriptionPicker picker) {
     this.service = service;
     this.catalogue = catalogue;
-    this.subscriptions = subscriptions;
-    this.feeds = feeds;
+    this.picker = picker;
   }
 
   @Override
@@ -54,12 +43,7 @@ final class UnsubscribeCommand implements SlashCommand {
   public void handle(SlashCommandInteractionEvent event) {
     GuildChannel target = Targets.channel(event);
     if (!Targets.mayManage(event.getMember(), target)) {
-      Replies.error(
-          event.getHook(),
-          true,
-          "You need the Manage Channels permission in "
-              + target.getAsMention()
-              + " to change its subscriptions.");
+      Replies.error(event.getHook(), true, Targets.mayNotManage(target));
       return;
     }
     String source = event.getOption("source", "", OptionMapping::getAsString);
@@ -85,15 +69,6 @@ final class UnsubscribeCommand implements SlashCommand {
 
   @Override
   public void autocomplete(CommandAutoCompleteInteractionEvent event) {
-    OptionMapping channelOption = event.getOption("channel");
-    long channelId = channelOption != null ? channelOption.getAsLong() : event.getChannelIdLong();
-    List<Feed> subscribed =
-        subscriptions.forChannel(channelId).stream()
-            .map(s -> feeds.find(s.feedId()))
-            .flatMap(Optional::stream)
-            .toList();
-    event
-        .replyChoices(Choices.feeds(catalogue, subscribed, event.getFocusedOption().getValue()))
-        .queue();
+    event.replyChoices(picker.choices(event)).queue();
   }
 }

@@ -65,29 +65,9 @@ public final class SubscriptionService {
    * Subscribes a channel. A new feed is fetched and parsed first: if that fails nothing is saved
    * and the reason is returned. The entries it already has are its baseline, never posted, except
    * the latest {@code backfill} ones when asked.
-   */
-  public SubscribeResult subscribe(
-      long guildId,
-      long channelId,
-      String source,
-      Long mentionRoleId,
-      Long createdBy,
-      int backfill) {
-    return subscribe(
-        guildId,
-        channelId,
-        source,
-        mentionRoleId,
-        Subscription.Settings.DEFAULT,
-        createdBy,
-        backfill);
-  }
-
-  /**
-   * Subscribes a channel as {@link #subscribe(long, long, String, Long, Long, int)} does, the new
-   * subscription starting with these settings; a channel already subscribed keeps its own.
    *
-   * @param settings already checked
+   * @param settings the new subscription's filter, template, appearance and digest, already
+   *     checked; a channel already subscribed keeps its own
    */
   public SubscribeResult subscribe(
       long guildId,
@@ -144,6 +124,32 @@ public final class SubscriptionService {
     return new SubscribeResult.AlreadySubscribed(feed, subscription, resumedFrom);
   }
 
+  /** Which of a channel's subscriptions a source as typed names. */
+  public sealed interface Lookup {
+    record Found(Feed feed, Subscription subscription) implements Lookup {}
+
+    /** The source is neither a catalogue name nor a feed URL, for this reason. */
+    record Invalid(String reason) implements Lookup {}
+
+    /** The channel is not subscribed to that source. */
+    record NotSubscribed() implements Lookup {}
+  }
+
+  /** The channel's subscription to a source (a catalogue name or a feed URL), if it has one. */
+  public Lookup find(long channelId, String source) {
+    Catalogue.Resolution resolution = finder.resolve(source);
+    if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
+      return new Lookup.Invalid(invalid.reason());
+    }
+    String url = ((Catalogue.Resolution.Url) resolution).url();
+    Optional<Feed> feed = feeds.findByUrl(url);
+    Optional<Subscription> subscription = feed.flatMap(f -> subscriptions.find(channelId, f.id()));
+    if (subscription.isEmpty()) {
+      return new Lookup.NotSubscribed();
+    }
+    return new Lookup.Found(feed.get(), subscription.get());
+  }
+
   /** What an unsubscribe request came to. */
   public sealed interface UnsubscribeResult {
     record Unsubscribed(Feed feed) implements UnsubscribeResult {}
@@ -153,22 +159,19 @@ public final class SubscriptionService {
 
   /** Unsubscribes a channel; the feed stops being polled when no channel wants it any more. */
   public UnsubscribeResult unsubscribe(long channelId, String source) {
-    Catalogue.Resolution resolution = finder.resolve(source);
-    if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
+    Lookup lookup = find(channelId, source);
+    if (lookup instanceof Lookup.Invalid invalid) {
       return new UnsubscribeResult.NotSubscribed(invalid.reason());
     }
-    String url = ((Catalogue.Resolution.Url) resolution).url();
-    Optional<Feed> feed = feeds.findByUrl(url);
-    Optional<Subscription> subscription = feed.flatMap(f -> subscriptions.find(channelId, f.id()));
-    if (subscription.isEmpty()) {
+    if (!(lookup instanceof Lookup.Found found)) {
       return new UnsubscribeResult.NotSubscribed("this channel is not subscribed to " + source);
     }
-    if (!subscriptions.delete(subscription.get().id())) {
+    if (!subscriptions.delete(found.subscription().id())) {
       // another request removed it a moment ago
       return new UnsubscribeResult.NotSubscribed("this channel is not subscribed to " + source);
     }
-    forgetIfUnwanted(feed.get().id());
-    return new UnsubscribeResult.Unsubscribed(feed.get());
+    forgetIfUnwanted(found.feed().id());
+    return new UnsubscribeResult.Unsubscribed(found.feed());
   }
 
   /** A channel is gone: its subscriptions go too, and feeds nobody wants stop being polled. */

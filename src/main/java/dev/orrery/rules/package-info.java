@@ -3,7 +3,9 @@
  * expressions run by RE2/J in linear time) and story identity across sources ({@link
  * dev.orrery.rules.StoryLink}).
  *
- * <p>Plain Java and RE2/J only: nothing here knows the store or Discord, so the refresh transaction
- * and the commands can both ask the same questions.
+ * <p>Filters and story links are plain Java and RE2/J, knowing neither the store nor Discord, so
+ * the refresh transaction and the commands can both ask the same questions; {@link
+ * dev.orrery.rules.SubscriptionRules} asks them of the store's subscriptions and entries while a
+ * refresh is stored.
  */
 package dev.orrery.rules;

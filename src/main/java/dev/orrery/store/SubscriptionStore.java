@@ -49,30 +49,6 @@ public final class SubscriptionStore {
   }
 
   /**
-   * Subscribes a channel to a feed, with a filter.
-   *
-   * @param filter a search expression already checked, or null
-   * @return the new subscription, or empty when the channel already has this feed (nothing changed)
-   */
-  public Optional<Subscription> create(
-      long guildId,
-      long channelId,
-      long feedId,
-      Long mentionRoleId,
-      String filter,
-      Long createdBy,
-      Instant now) {
-    return create(
-        guildId,
-        channelId,
-        feedId,
-        mentionRoleId,
-        Subscription.Settings.filtered(filter),
-        createdBy,
-        now);
-  }
-
-  /**
    * Subscribes a channel to a feed with its settings, all in one row: a subscription never exists
    * with only some of them.
    *

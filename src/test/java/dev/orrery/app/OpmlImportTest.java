@@ -106,7 +106,7 @@ class OpmlImportTest {
 
   @Test
   void eachFeedIsAddedAlreadyThereOrRefusedWithTheReasonSubscribeGives() throws Exception {
-    side.service.subscribe(GUILD, NEWS, url("/c.xml"), null, 5L, 0);
+    side.service.subscribe(GUILD, NEWS, url("/c.xml"), null, Subscription.Settings.DEFAULT, 5L, 0);
     String privateAddress = "http://127.0.0.2:" + server.url("/").getPort() + "/feed.xml";
     OpmlFeed.Settings custom =
         new OpmlFeed.Settings(
@@ -149,7 +149,8 @@ class OpmlImportTest {
         .containsExactly(url("/missing.xml"), url("/page.html"), privateAddress, url("/d.xml"));
     for (Outcome.Refused refused : result.refused().subList(0, 3)) {
       SubscribeResult subscribe =
-          side.service.subscribe(GUILD, 99, refused.listed().url(), null, 5L, 0);
+          side.service.subscribe(
+              GUILD, 99, refused.listed().url(), null, Subscription.Settings.DEFAULT, 5L, 0);
       assertThat(refused.reason())
           .isEqualTo(((SubscribeResult.Refused) subscribe).reason())
           .isNotBlank();

@@ -94,13 +94,11 @@ public final class FanOutScenario implements Scenario {
         InProcessBot bot = new InProcessBot(BotConfig.load(dir, discord))) {
       Feed feed = bot.feeds.findOrCreate(server.feedUrl(0).toString(), bot.clock.instant());
       for (int c = 1; c <= CHANNELS; c++) {
-        Subscription s =
-            bot.subscriptions
-                .create(1, c, feed.id(), null, shaped ? filter(c) : null, null, bot.clock.instant())
-                .orElseThrow();
-        if (shaped) {
-          bot.subscriptions.setTemplate(s.id(), TEMPLATE, true);
-        }
+        Subscription.Settings settings =
+            shaped
+                ? new Subscription.Settings(filter(c), TEMPLATE, true, null, null)
+                : Subscription.Settings.DEFAULT;
+        bot.subscriptions.create(1, c, feed.id(), null, settings, null, bot.clock.instant());
       }
       refresh(bot, feed); // the baseline: nothing is queued
       for (int i = 0; i < NEW_ENTRIES; i++) {

@@ -47,11 +47,22 @@ class CommandsEndToEndTest {
     assertThat(commands)
         .extracting(RegisteredCommand::name)
         .containsExactlyInAnyOrder(
-            "subscribe", "unsubscribe", "subscriptions", "latest", "opml", "sources", "help");
+            "subscribe",
+            "unsubscribe",
+            "customize",
+            "subscriptions",
+            "latest",
+            "opml",
+            "sources",
+            "help");
     String manageChannels = Long.toString(1L << 4);
     assertThat(commands)
-        .filteredOn(c -> c.name().endsWith("subscribe") || c.name().equals("opml"))
-        .hasSize(3)
+        .filteredOn(
+            c ->
+                c.name().endsWith("subscribe")
+                    || c.name().equals("customize")
+                    || c.name().equals("opml"))
+        .hasSize(4)
         .allSatisfy(c -> assertThat(c.defaultMemberPermissions()).isEqualTo(manageChannels));
     assertThat(commands)
         .filteredOn(c -> c.name().equals("latest"))
@@ -263,7 +274,13 @@ class CommandsEndToEndTest {
     PostedMessage help = h.command(h.reader, h.news, "help");
     assertThat(help.content())
         .contains(
-            "/subscribe", "/unsubscribe", "/subscriptions", "/latest", "/opml import", "/sources");
+            "/subscribe",
+            "/unsubscribe",
+            "/customize",
+            "/subscriptions",
+            "/latest",
+            "/opml import",
+            "/sources");
   }
 
   @Test

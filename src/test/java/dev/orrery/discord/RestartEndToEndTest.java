@@ -4,6 +4,7 @@ import static dev.orrery.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.emulator.PostedMessage;
+import dev.orrery.emulator.RegisteredCommand;
 import dev.orrery.store.ConsoleLock;
 import dev.orrery.store.Database;
 import dev.orrery.store.SubscriptionStore;
@@ -201,7 +202,17 @@ class RestartEndToEndTest {
   void guildIdsRegisterTheCommandsInThoseServersInstead() {
     h.configure("discord.guild-ids=" + h.guild.id());
     h.startBot();
-    assertThat(h.discord.guildCommands(h.guild)).hasSize(7);
+    assertThat(h.discord.guildCommands(h.guild))
+        .extracting(RegisteredCommand::name)
+        .containsExactlyInAnyOrder(
+            "subscribe",
+            "unsubscribe",
+            "customize",
+            "subscriptions",
+            "latest",
+            "opml",
+            "sources",
+            "help");
     assertThat(h.discord.globalCommands()).isEmpty();
   }
 

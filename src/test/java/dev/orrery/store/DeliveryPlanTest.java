@@ -76,7 +76,9 @@ class DeliveryPlanTest {
   void anEntryTheFilterStopsIsSkippedWithTheReasonAndOthersArePending() {
     Feed feed = polledFeed("https://a.example/rss");
     Subscription filtered =
-        subscriptions.create(1, 10, feed.id(), null, "-skip", null, T0).orElseThrow();
+        subscriptions
+            .create(1, 10, feed.id(), null, Subscription.Settings.filtered("-skip"), null, T0)
+            .orElseThrow();
     Subscription plain = subscriptions.create(1, 11, feed.id(), null, null, T0).orElseThrow();
     Instant now = T0.plusSeconds(60);
     RefreshRecord record =
