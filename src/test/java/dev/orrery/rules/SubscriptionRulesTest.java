@@ -151,7 +151,7 @@ class SubscriptionRulesTest {
     entries.recordRefresh(other.id(), update, List.of(), T0);
     Subscription first = subscribe(10, null);
     Subscription second =
-        subscriptions.create(1, 10, other.id(), null, null, null, T0.plusSeconds(1)).orElseThrow();
+        subscriptions.create(1, 10, other.id(), null, null, T0.plusSeconds(1)).orElseThrow();
 
     Entry posted =
         refresh(T0.plusSeconds(60), entry("orm", "Django ORM", List.of())).inserted().get(0);
