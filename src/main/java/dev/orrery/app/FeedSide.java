@@ -2,6 +2,7 @@ package dev.orrery.app;
 
 import dev.orrery.config.Config;
 import dev.orrery.discord.DiscordBot;
+import dev.orrery.discord.PostingChecks;
 import dev.orrery.feed.EntryNormalizer;
 import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
@@ -116,7 +117,13 @@ public final class FeedSide implements AutoCloseable {
     this.digestScheduler = new DigestScheduler(subscriptions, digests, clock);
     this.digestService = new DigestService(subscriptions, digestScheduler, clock);
     this.opmlImport =
-        new OpmlImport(service, catalogue, fetcherSettings.maxRequestsPerHost(), clock);
+        new OpmlImport(
+            service,
+            catalogue,
+            fetcherSettings.maxRequestsPerHost(),
+            new PostingChecks(),
+            digestScheduler,
+            clock);
     this.opmlExport = new OpmlExport(feeds, catalogue, clock);
     this.webhooks = new WebhookStore(database);
   }

@@ -6,6 +6,7 @@ import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -176,6 +177,13 @@ public final class DigestScheduler implements AutoCloseable {
       listener.closed(subscriptionId, closure);
     }
     return closure;
+  }
+
+  /** When the subscription's next digest is due, if a trigger is set for it. */
+  public Optional<Instant> nextDigest(long subscriptionId) {
+    return trigger(subscriptionId)
+        .map(t -> t.getFireTimeAfter(Date.from(clock.instant())))
+        .map(Date::toInstant);
   }
 
   /** The subscription's trigger, if it has one. */

@@ -75,15 +75,13 @@ public final class DigestService {
    * @param zone an IANA time zone name, such as Europe/Paris
    */
   public Result set(long subscriptionId, String every, String at, String zone) {
-    List<String> problems = new ArrayList<>();
-    DigestSchedule.Every often = every(every, problems);
-    LocalTime time = time(at, problems);
-    ZoneId zoneId = zone(zone, problems);
-    if (!problems.isEmpty()) {
-      return new Result.Refused(String.join("; ", problems));
-    }
     Instant now = clock.instant();
-    DigestSchedule schedule = new DigestSchedule(often, time, zoneId, now);
+    Parsed parsed = parse(every, at, zone, now);
+    if (parsed instanceof Parsed.Refused refused) {
+      return new Result.Refused(refused.reason());
+    }
+    DigestSchedule schedule = ((Parsed.Schedule) parsed).schedule();
+    ZoneId zoneId = schedule.zone();
     if (!subscriptions.setDigest(subscriptionId, schedule)) {
       return gone();
     }
@@ -94,6 +92,29 @@ public final class DigestService {
     scheduler.schedule(saved.get());
     return new Result.Scheduled(
         schedule, new NextDigest(DigestCron.of(schedule).nextAfter(now), zoneId));
+  }
+
+  /** A schedule read from what a person typed, or why it cannot be one. */
+  public sealed interface Parsed {
+    record Schedule(DigestSchedule schedule) implements Parsed {}
+
+    /** Every problem, in one sentence. */
+    record Refused(String reason) implements Parsed {}
+  }
+
+  /**
+   * Reads a schedule as {@link #set} takes it, its first period starting {@code now}, so a new
+   * schedule never owes a digest.
+   */
+  public static Parsed parse(String every, String at, String zone, Instant now) {
+    List<String> problems = new ArrayList<>();
+    DigestSchedule.Every often = every(every, problems);
+    LocalTime time = time(at, problems);
+    ZoneId zoneId = zone(zone, problems);
+    if (!problems.isEmpty()) {
+      return new Parsed.Refused(String.join("; ", problems));
+    }
+    return new Parsed.Schedule(new DigestSchedule(often, time, zoneId, now));
   }
 
   /** Turns the digest off: what is held goes out now in one last digest. */

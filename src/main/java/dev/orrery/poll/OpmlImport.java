@@ -37,16 +37,27 @@ public final class OpmlImport {
   private final SubscriptionService service;
   private final Catalogue catalogue;
   private final int perHost;
+  private final PostingRules rules;
+  private final DigestScheduler digests;
   private final InstantSource clock;
 
   /**
    * @param perHost how many fetches the fetcher lets talk to one host at once
+   * @param rules the posting side's checks of templates and appearances
+   * @param digests schedules the digests of the subscriptions that start with one
    */
   public OpmlImport(
-      SubscriptionService service, Catalogue catalogue, int perHost, InstantSource clock) {
+      SubscriptionService service,
+      Catalogue catalogue,
+      int perHost,
+      PostingRules rules,
+      DigestScheduler digests,
+      InstantSource clock) {
     this.service = service;
     this.catalogue = catalogue;
     this.perHost = perHost;
+    this.rules = rules;
+    this.digests = digests;
     this.clock = clock;
   }
 
@@ -110,7 +121,7 @@ public final class OpmlImport {
         continue;
       }
       Catalogue.Resolution resolution = catalogue.resolve(feed.url());
-      OpmlSettings.Checked checked = OpmlSettings.read(feed.settings(), clock.instant());
+      OpmlSettings.Checked checked = OpmlSettings.read(feed.settings(), clock.instant(), rules);
       if (resolution instanceof Catalogue.Resolution.Invalid invalid) {
         early.add(new Outcome.Refused(feed, invalid.reason()));
       } else if (checked instanceof OpmlSettings.Checked.Invalid invalid) {
@@ -178,6 +189,9 @@ public final class OpmlImport {
               target.createdBy(),
               0);
       if (result instanceof SubscribeResult.Subscribed subscribed) {
+        if (subscribed.subscription().digest() != null) {
+          digests.schedule(subscribed.subscription());
+        }
         return new Outcome.Added(job.listed, subscribed.feed());
       }
       if (result instanceof SubscribeResult.AlreadySubscribed already) {

@@ -1,17 +1,12 @@
 package dev.orrery.poll;
 
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.MustacheException;
 import dev.orrery.feed.OpmlFeed;
+import dev.orrery.rules.Filter;
+import dev.orrery.rules.FilterException;
 import dev.orrery.store.DigestSchedule;
 import dev.orrery.store.Subscription;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A subscription's settings as the attributes of its OPML outline: written from a subscription, and
@@ -19,9 +14,6 @@ import java.util.Locale;
  * instead of being saved.
  */
 public final class OpmlSettings {
-  /** Discord's longest webhook name. */
-  static final int MAX_NAME = 80;
-
   private OpmlSettings() {}
 
   /** What reading a feed's attributes came to. */
@@ -48,19 +40,24 @@ public final class OpmlSettings {
   }
 
   /**
-   * The settings an outline asks for, checked.
+   * The settings an outline asks for, each checked by the rules the commands that set it use.
    *
    * @param now when a digest's first period starts, so a new schedule never owes one
    */
-  public static Checked read(OpmlFeed.Settings attributes, Instant now) {
-    String template = text(attributes.template());
-    if (template != null) {
+  public static Checked read(OpmlFeed.Settings attributes, Instant now, PostingRules rules) {
+    String filter = text(attributes.filter());
+    if (filter != null) {
       try {
-        Mustache.compiler().compile(template);
-      } catch (MustacheException e) {
-        return new Checked.Invalid(
-            "its orrery:template is not a Mustache template (" + e.getMessage() + ")");
+        filter = Filter.parse(filter).expression();
+      } catch (FilterException e) {
+        return new Checked.Invalid("its orrery:filter cannot be read: " + e.getMessage());
       }
+    }
+    String template = text(attributes.template());
+    Optional<String> templateRefusal =
+        template == null ? Optional.empty() : rules.templateRefusal(template);
+    if (templateRefusal.isPresent()) {
+      return new Checked.Invalid("its orrery:template cannot be used: " + templateRefusal.get());
     }
     String embedText = text(attributes.embed());
     if (embedText != null
@@ -75,78 +72,35 @@ public final class OpmlSettings {
           "its orrery:embed is false and it has no orrery:template: its posts would be empty");
     }
     String name = text(attributes.name());
-    String nameProblem = nameProblem(name);
-    if (nameProblem != null) {
-      return new Checked.Invalid(nameProblem);
-    }
     String avatar = text(attributes.avatar());
-    if (avatar != null && !isWebAddress(avatar)) {
+    Optional<String> appearanceRefusal = rules.appearanceRefusal(name, avatar);
+    if (appearanceRefusal.isPresent()) {
       return new Checked.Invalid(
-          "its orrery:avatar is not an http(s) address of an image: write one, or leave it out");
+          "its orrery:name or orrery:avatar cannot be used: " + appearanceRefusal.get());
     }
     String digestText = text(attributes.digest());
-    DigestSchedule digest = digestText == null ? null : digest(digestText, now);
-    if (digestText != null && digest == null) {
-      return new Checked.Invalid(
-          "its orrery:digest is '"
-              + digestText
-              + "': write how often, a time and a time zone, like 'daily 08:00 Europe/Paris' or"
-              + " 'weekly 09:30 UTC'");
+    DigestSchedule digest = null;
+    if (digestText != null) {
+      String[] words = digestText.split("\\s+");
+      DigestService.Parsed parsed =
+          words.length == 3
+              ? DigestService.parse(words[0], words[1], words[2], now)
+              : new DigestService.Parsed.Refused(
+                  "write how often, a time and a time zone, like 'daily 08:00 Europe/Paris' or"
+                      + " 'weekly 09:30 UTC'");
+      if (parsed instanceof DigestService.Parsed.Refused refused) {
+        return new Checked.Invalid(
+            "its orrery:digest is '" + digestText + "': " + refused.reason());
+      }
+      digest = ((DigestService.Parsed.Schedule) parsed).schedule();
     }
     return new Checked.Valid(
         new Subscription.Settings(
-            text(attributes.filter()),
+            filter,
             template,
             embed,
             name == null && avatar == null ? null : new Subscription.Appearance(name, avatar),
             digest));
-  }
-
-  private static String nameProblem(String name) {
-    if (name == null) {
-      return null;
-    }
-    if (name.length() > MAX_NAME) {
-      return "its orrery:name is "
-          + name.length()
-          + " characters long; a webhook name is at most "
-          + MAX_NAME;
-    }
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.contains("discord") || lower.contains("clyde")) {
-      return "its orrery:name contains 'discord' or 'clyde', which Discord refuses in a webhook"
-          + " name";
-    }
-    return null;
-  }
-
-  private static boolean isWebAddress(String text) {
-    try {
-      URI uri = new URI(text);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https"))
-          && uri.getHost() != null
-          && text.length() <= Catalogue.MAX_URL_LENGTH;
-    } catch (URISyntaxException e) {
-      return false;
-    }
-  }
-
-  /** "weekly 09:30 Europe/Paris", or null when it is not one. */
-  private static DigestSchedule digest(String text, Instant now) {
-    String[] words = text.split("\\s+");
-    if (words.length != 3) {
-      return null;
-    }
-    try {
-      return new DigestSchedule(
-          DigestSchedule.Every.valueOf(words[0].toUpperCase(Locale.ROOT)),
-          LocalTime.parse(words[1]),
-          ZoneId.of(words[2]),
-          now);
-    } catch (IllegalArgumentException | DateTimeException e) {
-      return null; // not daily or weekly, not a time, or a time zone Java does not know
-    }
   }
 
   private static String text(String attribute) {

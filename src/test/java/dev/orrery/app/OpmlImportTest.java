@@ -243,6 +243,12 @@ class OpmlImportTest {
 
     assertThat(again.added()).hasSize(3);
     assertThat(shapes(empty)).isEqualTo(shapes(side));
+    // the imported digest is scheduled at once, not only from the bot's next start
+    for (Subscription s : empty.subscriptions.forChannel(NEWS)) {
+      assertThat(empty.digestScheduler.nextDigest(s.id()).isPresent())
+          .as("a digest trigger for " + s)
+          .isEqualTo(s.digest() != null);
+    }
     assertThat(new String(file, StandardCharsets.UTF_8))
         .contains("orrery:filter=\"python -django\"");
   }

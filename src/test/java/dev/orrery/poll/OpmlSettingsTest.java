@@ -2,6 +2,7 @@ package dev.orrery.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orrery.discord.PostingChecks;
 import dev.orrery.feed.OpmlFeed;
 import dev.orrery.store.DigestSchedule;
 import dev.orrery.store.Subscription;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A subscription's settings written as OPML attributes and read back, each checked. */
 class OpmlSettingsTest {
   static final Instant NOW = Instant.parse("2026-05-04T09:12:00Z");
+  static final PostingRules RULES = new PostingChecks();
 
   static OpmlFeed.Settings attributes(
       String filter, String template, String embed, String name, String avatar, String digest) {
@@ -20,13 +22,13 @@ class OpmlSettingsTest {
   }
 
   static String invalid(OpmlFeed.Settings attributes) {
-    OpmlSettings.Checked checked = OpmlSettings.read(attributes, NOW);
+    OpmlSettings.Checked checked = OpmlSettings.read(attributes, NOW, RULES);
     assertThat(checked).as(attributes.toString()).isInstanceOf(OpmlSettings.Checked.Invalid.class);
     return ((OpmlSettings.Checked.Invalid) checked).reason();
   }
 
   static Subscription.Settings valid(OpmlFeed.Settings attributes) {
-    OpmlSettings.Checked checked = OpmlSettings.read(attributes, NOW);
+    OpmlSettings.Checked checked = OpmlSettings.read(attributes, NOW, RULES);
     assertThat(checked).as(attributes.toString()).isInstanceOf(OpmlSettings.Checked.Valid.class);
     return ((OpmlSettings.Checked.Valid) checked).settings();
   }
@@ -71,31 +73,40 @@ class OpmlSettingsTest {
   }
 
   @Test
-  void aSettingOrreryCouldNotUseSaysWhichAndWhatToWrite() {
-    assertThat(invalid(attributes(null, "{{#open}} never closed", null, null, null, null)))
-        .startsWith("its orrery:template is not a Mustache template (");
+  void aSettingOrreryCouldNotUseSaysWhichAndWhatToWriteWithTheCommandsOwnWords() {
+    assertThat(invalid(attributes("django (orm", null, null, null, null, null)))
+        .isEqualTo("its orrery:filter cannot be read: unclosed parenthesis at 8");
+    assertThat(invalid(attributes(null, "{{titel}}", null, null, null, null)))
+        .startsWith(
+            "its orrery:template cannot be used: unknown placeholder {{titel}} at line 1: did you"
+                + " mean {{title}}?");
     assertThat(invalid(attributes(null, null, "maybe", null, null, null)))
         .isEqualTo("its orrery:embed is 'maybe': write true or false, or leave it out");
     assertThat(invalid(attributes(null, null, "false", null, null, null)))
         .isEqualTo(
             "its orrery:embed is false and it has no orrery:template: its posts would be empty");
     assertThat(invalid(attributes(null, null, null, "x".repeat(81), null, null)))
-        .isEqualTo("its orrery:name is 81 characters long; a webhook name is at most 80");
+        .isEqualTo(
+            "its orrery:name or orrery:avatar cannot be used: the name is 81 characters long;"
+                + " Discord takes at most 80");
     assertThat(invalid(attributes(null, null, null, "Discord news", null, null)))
         .isEqualTo(
-            "its orrery:name contains 'discord' or 'clyde', which Discord refuses in a webhook"
-                + " name");
+            "its orrery:name or orrery:avatar cannot be used: Discord refuses names containing"
+                + " \"discord\": choose another name");
     assertThat(invalid(attributes(null, null, null, null, "file:///etc/passwd", null)))
+        .startsWith("its orrery:name or orrery:avatar cannot be used: ");
+    assertThat(invalid(attributes(null, null, null, null, null, "daily")))
         .isEqualTo(
-            "its orrery:avatar is not an http(s) address of an image: write one, or leave it out");
-    for (String digest :
-        new String[] {"hourly 08:00 UTC", "daily 25:00 UTC", "daily 08:00 Mars/Olympus", "daily"}) {
-      assertThat(invalid(attributes(null, null, null, null, null, digest)))
-          .isEqualTo(
-              "its orrery:digest is '"
-                  + digest
-                  + "': write how often, a time and a time zone, like 'daily 08:00 Europe/Paris'"
-                  + " or 'weekly 09:30 UTC'");
-    }
+            "its orrery:digest is 'daily': write how often, a time and a time zone, like 'daily"
+                + " 08:00 Europe/Paris' or 'weekly 09:30 UTC'");
+    assertThat(invalid(attributes(null, null, null, null, null, "hourly 08:00 UTC")))
+        .isEqualTo(
+            "its orrery:digest is 'hourly 08:00 UTC': unknown frequency 'hourly': type daily or weekly");
+    assertThat(invalid(attributes(null, null, null, null, null, "daily 25:00 UTC")))
+        .startsWith("its orrery:digest is 'daily 25:00 UTC': '25:00' is not a time of day");
+    assertThat(invalid(attributes(null, null, null, null, null, "daily 08:00 Europe/Pariss")))
+        .isEqualTo(
+            "its orrery:digest is 'daily 08:00 Europe/Pariss': unknown time zone 'Europe/Pariss':"
+                + " did you mean Europe/Paris?");
   }
 }
