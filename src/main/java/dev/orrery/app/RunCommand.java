@@ -4,6 +4,8 @@ import dev.orrery.config.Config;
 import dev.orrery.discord.DiscordStartException;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -15,6 +17,8 @@ import picocli.CommandLine.ParentCommand;
     versionProvider = Main.VersionProvider.class,
     description = "Run the Discord bot (the default command).")
 final class RunCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
   @ParentCommand Main main;
   @Mixin ConfigOption config;
 
@@ -30,6 +34,13 @@ final class RunCommand implements Callable<Integer> {
     } catch (DiscordStartException e) {
       main.err.println("orrery: " + e.getMessage());
       return e.kind() == DiscordStartException.Kind.TOKEN_REFUSED ? Main.USAGE : Main.UNREACHABLE;
+    } catch (RuntimeException e) {
+      if (Shutdown.requested()) {
+        // a stop signal during the start cuts its requests short: that is the stop, not a failure
+        log.debug("Stopped while starting", e);
+        return 0;
+      }
+      throw e;
     }
     try (app) {
       Shutdown.awaitSignal();

@@ -35,6 +35,11 @@ final class Shutdown {
                 "orrery-shutdown"));
   }
 
+  /** Whether a stop signal has arrived. */
+  static boolean requested() {
+    return stopRequested.getCount() == 0;
+  }
+
   /** Blocks until a stop signal arrives; the caller then closes what it opened and returns. */
   static void awaitSignal() throws InterruptedException {
     stopRequested.await();

@@ -69,6 +69,49 @@ class RunProcessTest {
   }
 
   @Test
+  void aStopSignalWhileTheCommandsAreBeingRegisteredEndsWithStatusZero() throws Exception {
+    try (DiscordEmulator discord = DiscordEmulator.builder().token(TOKEN).start()) {
+      discord.createTextChannel(discord.createGuild("Python"), "news");
+      // Discord is slow to list the commands: the stop comes while the start still waits for it
+      discord.stallNextRequests(1, Duration.ofSeconds(20), "GET applications/*/commands");
+      Path config = dir.resolve("bot.properties");
+      Files.write(
+          config,
+          List.of(
+              "discord.token=" + TOKEN,
+              "discord.api-base-url=" + discord.restBaseUrl(),
+              "discord.gateway-url=" + discord.gatewayUrl(),
+              "database.url=jdbc:sqlite:" + dir.resolve("orrery.db")));
+      Files.setPosixFilePermissions(
+          config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Path log = dir.resolve("stderr.log");
+      Process process =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "run",
+                  "--config",
+                  config.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      try {
+        discord.awaitIdentifies(1, Duration.ofSeconds(60));
+        Thread.sleep(1_000); // READY, then the stalled request
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).doesNotContain("failed unexpectedly");
+      } finally {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
   void aTokenDiscordRefusesExitsTwoWithAReadableMessage() throws Exception {
     try (DiscordEmulator discord = DiscordEmulator.builder().token(TOKEN).start()) {
       Path config = dir.resolve("bot.properties");

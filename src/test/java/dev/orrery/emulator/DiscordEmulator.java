@@ -468,6 +468,13 @@ public final class DiscordEmulator implements AutoCloseable {
   }
 
   /**
+   * The next {@code count} matching requests wait {@code delay} before they run: a slow Discord.
+   */
+  public void stallNextRequests(int count, Duration delay, String pattern) {
+    faults.add(FaultInjector.Fault.stall(RequestPattern.of(pattern), delay), count);
+  }
+
+  /**
    * The next {@code count} matching requests take effect, then answer {@code status} instead of
    * their result, as if the answer was lost: a message is stored though the bot saw a failure.
    */

@@ -24,6 +24,15 @@ final class FaultInjector {
     Fault(RequestPattern pattern, int status, RateLimitScope scope, Duration retryAfter) {
       this(pattern, status, scope, retryAfter, false);
     }
+
+    /** Not a failure: the request waits {@code delay}, then runs as usual. */
+    static Fault stall(RequestPattern pattern, Duration delay) {
+      return new Fault(pattern, 0, null, delay, false);
+    }
+
+    boolean stalls() {
+      return status == 0;
+    }
   }
 
   private final Deque<Counted> faults = new ArrayDeque<>();

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -148,7 +149,9 @@ final class RestServer {
         throw ApiError.unauthorized();
       }
       Optional<FaultInjector.Fault> fault = faults.take(method, path, false);
-      if (fault.isPresent()) {
+      if (fault.isPresent() && fault.get().stalls()) {
+        stall(fault.get().retryAfter());
+      } else if (fault.isPresent()) {
         return injected(fault.get(), route, match.params());
       }
       RateLimiter.Decision decision =
@@ -192,6 +195,14 @@ final class RestServer {
       DataObject json =
           DataObject.empty().put("message", "500: Internal Server Error").put("code", 0);
       return new Outcome(ApiResponse.error(500, json), null);
+    }
+  }
+
+  private static void stall(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
