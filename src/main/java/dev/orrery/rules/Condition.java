@@ -5,20 +5,25 @@ import java.util.List;
 
 /** A compiled filter expression, or a part of one: what an entry must satisfy. */
 sealed interface Condition {
-  boolean test(FilterInput entry);
+  boolean test(EntryText entry);
 
-  /** A word, phrase or regular expression found in a field. */
-  record Match(Field field, Pattern pattern) implements Condition {
+  /**
+   * A word, phrase or regular expression found in a field.
+   *
+   * @param literal for a word or phrase, its first word in lower case: a field without it cannot
+   *     match, and is not searched with the pattern; null for a regular expression
+   */
+  record Match(Field field, Pattern pattern, String literal) implements Condition {
     @Override
-    public boolean test(FilterInput entry) {
-      return field.find(pattern, entry);
+    public boolean test(EntryText entry) {
+      return field.find(pattern, literal, entry);
     }
   }
 
   /** {@code NOT x} or {@code -x}. */
   record Not(Condition negated) implements Condition {
     @Override
-    public boolean test(FilterInput entry) {
+    public boolean test(EntryText entry) {
       return !negated.test(entry);
     }
   }
@@ -26,7 +31,7 @@ sealed interface Condition {
   /** Terms side by side: every one must hold. */
   record All(List<Condition> parts) implements Condition {
     @Override
-    public boolean test(FilterInput entry) {
+    public boolean test(EntryText entry) {
       for (int i = 0; i < parts.size(); i++) {
         if (!parts.get(i).test(entry)) {
           return false;
@@ -39,7 +44,7 @@ sealed interface Condition {
   /** Terms joined by {@code OR}: one must hold. */
   record Any(List<Condition> alternatives) implements Condition {
     @Override
-    public boolean test(FilterInput entry) {
+    public boolean test(EntryText entry) {
       for (int i = 0; i < alternatives.size(); i++) {
         if (alternatives.get(i).test(entry)) {
           return true;

@@ -53,28 +53,40 @@ enum Field {
         + " put a word with a colon in quotes";
   }
 
-  /** Whether {@code pattern} is found in this field of {@code entry}. */
-  boolean find(Pattern pattern, FilterInput entry) {
+  /**
+   * Whether {@code pattern} is found in this field of {@code entry}, looking only where the {@code
+   * literal} (lower case, or null) occurs.
+   */
+  boolean find(Pattern pattern, String literal, EntryText entry) {
+    FilterInput e = entry.entry;
     return switch (this) {
       case ANY ->
-          found(pattern, entry.title())
-              || found(pattern, entry.summary())
-              || found(pattern, entry.categories());
-      case TITLE -> found(pattern, entry.title());
-      case SUMMARY -> found(pattern, entry.summary());
-      case AUTHOR -> found(pattern, entry.author());
-      case CATEGORY -> found(pattern, entry.categories());
-      case LINK -> found(pattern, entry.link());
+          TITLE.find(pattern, literal, entry)
+              || SUMMARY.find(pattern, literal, entry)
+              || CATEGORY.find(pattern, literal, entry);
+      case CATEGORY -> found(pattern, literal, e.categories(), entry);
+      case TITLE -> found(pattern, literal, e.title(), entry);
+      case SUMMARY -> found(pattern, literal, e.summary(), entry);
+      case AUTHOR -> found(pattern, literal, e.author(), entry);
+      case LINK -> found(pattern, literal, e.link(), entry);
     };
   }
 
-  private static boolean found(Pattern pattern, String text) {
-    return !text.isEmpty() && pattern.matcher(text).find();
+  private boolean found(Pattern pattern, String literal, String text, EntryText entry) {
+    if (text.isEmpty() || literal != null && !entry.lower(this).contains(literal)) {
+      return false;
+    }
+    return pattern.matcher(text).find();
   }
 
-  private static boolean found(Pattern pattern, List<String> texts) {
+  private static boolean found(
+      Pattern pattern, String literal, List<String> texts, EntryText entry) {
+    List<String> lower = literal == null ? null : entry.lowerCategories();
     for (int i = 0; i < texts.size(); i++) {
-      if (found(pattern, texts.get(i))) {
+      String text = texts.get(i);
+      if (!text.isEmpty()
+          && (lower == null || lower.get(i).contains(literal))
+          && pattern.matcher(text).find()) {
         return true;
       }
     }

@@ -60,7 +60,7 @@ public final class Filter {
 
   /** Whether the subscription wants {@code entry}. */
   public boolean test(FilterInput entry) {
-    return condition.test(entry);
+    return condition.test(new EntryText(entry));
   }
 
   /**

@@ -107,7 +107,8 @@ final class FilterParser {
       case AND:
         throw refuse(token, "AND needs a term on both sides");
       default:
-        return new Condition.Match(token.field(), TermPatterns.compile(text, token));
+        return new Condition.Match(
+            token.field(), TermPatterns.compile(text, token), TermPatterns.literal(token));
     }
   }
 

@@ -30,6 +30,19 @@ final class TermPatterns {
     };
   }
 
+  /**
+   * What a field must contain, in lower case, for the term to match there: a word, or a phrase's
+   * first word; null for a regular expression. Lower case as Java's root locale makes it, which
+   * agrees with the patterns' ignoring of case for every script feeds are written in.
+   */
+  static String literal(Token term) {
+    return switch (term.kind()) {
+      case WORD -> EntryText.lower(term.text());
+      case PHRASE -> EntryText.lower(split(term.text()).get(0));
+      default -> null;
+    };
+  }
+
   /** The words in sequence, any blanks between them; word boundaries where a word has them. */
   private static Pattern words(List<String> words) {
     StringBuilder regex = new StringBuilder();
