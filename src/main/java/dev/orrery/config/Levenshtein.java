@@ -16,7 +16,8 @@ public final class Levenshtein {
         : null;
   }
 
-  static int distance(String a, String b) {
+  /** The Levenshtein distance: how many characters to insert, delete or change. */
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -1,6 +1,7 @@
 package dev.orrery.rules;
 
 import com.google.re2j.Pattern;
+import dev.orrery.config.Levenshtein;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,7 +38,7 @@ enum Field {
     Field closest = null;
     int best = Integer.MAX_VALUE;
     for (Field field : NAMED) {
-      int distance = EditDistance.between(typed, field.userName());
+      int distance = Levenshtein.distance(typed, field.userName());
       if (distance < best) {
         best = distance;
         closest = field;
