@@ -130,7 +130,12 @@ final class SubscriptionsCommand implements SlashCommand {
       parts.add("⏸ paused: " + Replies.inert(f.pausedReason()));
     } else if (s.pausedReason() != null) {
       parts.add(
-          "⏸ not posting: " + Replies.inert(s.pausedReason()) + " (fix it, then /subscribe again)");
+          "⏸ not posting: "
+              + Replies.inert(s.pausedReason())
+              // a reason that already says what to do is not told twice
+              + (s.pausedReason().contains("/subscribe again")
+                  ? ""
+                  : " (fix it, then /subscribe again)"));
     } else if (f.errorCount() > 0) {
       parts.add(
           "⚠️ failing since "

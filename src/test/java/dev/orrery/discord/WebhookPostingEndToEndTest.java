@@ -266,5 +266,11 @@ class WebhookPostingEndToEndTest {
     assertThat(h.discord.webhooks().in(h.news)).isEmpty();
     assertThat(h.discord.requests("POST channels/*/webhooks")).isEmpty();
     assertThat(app.feedSide().deliveries.count("pending")).isEqualTo(1);
+    // the reason already says what to do: /subscriptions does not say it twice
+    assertThat(h.command(h.reader, h.news, "subscriptions").content())
+        .contains(
+            "⏸ not posting: the bot may not manage webhooks in #news: grant Manage Webhooks, then"
+                + " /subscribe again")
+        .doesNotContain("(fix it, then /subscribe again)");
   }
 }
