@@ -86,12 +86,10 @@ public final class FeedSide implements AutoCloseable {
     this.config = config;
     this.database = Database.open(config.database());
     this.feeds = new FeedStore(database);
+    SubscriptionRules rules = new SubscriptionRules();
     this.entries =
         new EntryStore(
-            database,
-            config.deliverMaxPerPoll(),
-            new SubscriptionRules(),
-            config.deliverOnePostPerStory());
+            database, config.deliverMaxPerPoll(), rules, config.deliverOnePostPerStory());
     this.subscriptions = new SubscriptionStore(database);
     this.deliveries = new DeliveryStore(database);
     this.fetcher = new FeedFetcher(fetcherSettings, clock);
@@ -112,7 +110,7 @@ public final class FeedSide implements AutoCloseable {
     this.finder = new FeedFinder(catalogue, feeds, subscriptions, refresher, clock);
     this.service =
         new SubscriptionService(
-            feeds, entries, subscriptions, deliveries, finder, scheduler, clock);
+            feeds, entries, subscriptions, deliveries, finder, scheduler, rules, clock);
     this.digests = new DigestStore(database);
     this.digestScheduler = new DigestScheduler(subscriptions, digests, clock);
     this.digestService = new DigestService(subscriptions, digestScheduler, clock);

@@ -1,5 +1,6 @@
 package dev.orrery.poll;
 
+import dev.orrery.store.Admission;
 import dev.orrery.store.DeliveryStore;
 import dev.orrery.store.Entry;
 import dev.orrery.store.EntryStore;
@@ -25,6 +26,11 @@ public final class SubscriptionService {
   private final PollScheduler scheduler;
   private final InstantSource clock;
 
+  /** How far back a backfill looks for entries a filter lets through. */
+  static final int BACKFILL_LOOKBACK = 100;
+
+  private final Admission admission;
+
   public SubscriptionService(
       FeedStore feeds,
       EntryStore entries,
@@ -32,7 +38,9 @@ public final class SubscriptionService {
       DeliveryStore deliveries,
       FeedFinder finder,
       PollScheduler scheduler,
+      Admission admission,
       InstantSource clock) {
+    this.admission = admission;
     this.feeds = feeds;
     this.entries = entries;
     this.subscriptions = subscriptions;
@@ -103,12 +111,24 @@ public final class SubscriptionService {
       // another request subscribed the same channel a moment ago
       return alreadySubscribed(feed, subscriptions.find(channelId, feed.id()).orElseThrow());
     }
-    int backfilled =
-        backfill > 0 ? deliveries.backfill(created.get(), backfill, clock.instant()) : 0;
+    int backfilled = backfill > 0 ? backfill(created.get(), backfill) : 0;
     scheduler.watch(feed);
     List<Entry> latest = entries.latest(feed.id(), 1);
     return new SubscribeResult.Subscribed(
         feed, created.get(), latest.isEmpty() ? null : latest.get(0), backfilled, note);
+  }
+
+  /**
+   * Queues the latest {@code count} entries the new subscription's filter lets through, among the
+   * feed's latest {@link #BACKFILL_LOOKBACK}.
+   */
+  private int backfill(Subscription subscription, int count) {
+    List<Entry> chosen =
+        entries.latest(subscription.feedId(), BACKFILL_LOOKBACK).stream()
+            .filter(e -> admission.refusal(subscription, e) == null)
+            .limit(count)
+            .toList();
+    return deliveries.backfill(subscription, chosen, clock.instant());
   }
 
   private SubscribeResult alreadySubscribed(Feed feed, Subscription subscription) {

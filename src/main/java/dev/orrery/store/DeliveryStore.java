@@ -191,6 +191,33 @@ public final class DeliveryStore {
                 count));
   }
 
+  /**
+   * Queues existing entries of the subscription's feed at once, as a new subscriber asked.
+   *
+   * @param chosen the entries, as the subscription's filter chose them
+   * @return how many were queued
+   */
+  public int backfill(Subscription subscription, List<Entry> chosen, Instant now) {
+    return db.inTransaction(
+        "queue the latest entries for subscription " + subscription.id(),
+        c -> {
+          int queued = 0;
+          for (Entry entry : chosen) {
+            queued +=
+                Sql.update(
+                    c,
+                    "INSERT INTO deliveries (subscription_id, entry_id, state, next_attempt_at,"
+                        + " created_at) VALUES (?, ?, 'pending', ?, ?) ON CONFLICT"
+                        + " (subscription_id, entry_id) DO NOTHING",
+                    subscription.id(),
+                    entry.id(),
+                    now,
+                    now);
+          }
+          return queued;
+        });
+  }
+
   /** What became of an entry for a subscription: its state and, when skipped, why. */
   public record Fate(String state, String skipReason) {}
 

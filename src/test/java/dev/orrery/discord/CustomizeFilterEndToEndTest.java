@@ -115,6 +115,23 @@ class CustomizeFilterEndToEndTest {
   }
 
   @Test
+  void aBackfillPostsOnlyTheLatestEntriesTheFilterLetsThrough() {
+    h.feeds.serve(FEED, rss(BETA + FLASK + ORM));
+    PostedMessage subscribed =
+        h.subscribe(
+            h.news,
+            "planet-python",
+            CommandOption.string("filter", "django -beta"),
+            CommandOption.integer("backfill", 2));
+    assertThat(subscribed.content()).contains("Posting the latest 1 now.");
+
+    PostedMessage posted = h.discord.awaitMessages(h.news, 1, WAIT).get(0);
+    assertThat(posted.embed().title()).isEqualTo("Django ORM tips");
+    h.awaitPolls(1, "planet-python");
+    assertThat(h.discord.messages(h.news)).hasSize(1);
+  }
+
+  @Test
   void subscribingWithABadFilterIsRefusedWithWhereAndNothingIsSaved() {
     PostedMessage refused =
         h.subscribe(h.news, "planet-python", CommandOption.string("filter", "django (orm"));
