@@ -61,9 +61,25 @@ record TemplateValues(
     values.put("summary", summary);
     values.put("feed", feed);
     values.put("published", published);
-    values.put("categories", categories);
+    values.put("categories", categories.stream().map(Category::new).toList());
     values.put("image", image);
     return values;
+  }
+
+  /**
+   * One category as a section over the categories sees it: {@code {{.}}} is its name, and a {@code
+   * {{#categories}}} nested inside finds none, so nesting cannot repeat every category for each one
+   * (50 categories nested 10 deep would be 50^10 renderings).
+   */
+  public record Category(String name) {
+    public List<Category> categories() {
+      return List.of();
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
   private static String text(String value) {

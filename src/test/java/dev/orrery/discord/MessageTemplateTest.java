@@ -90,6 +90,15 @@ class MessageTemplateTest {
   }
 
   @Test
+  void categoriesNestedInCategoriesRepeatNothing() throws TemplateException {
+    // nested, each level would repeat every category for each one: 50 categories 10 deep never end
+    String template =
+        "{{#categories}}[{{.}}{{#categories}}<{{.}}{{#categories}}!{{/categories}}>{{/categories}}]"
+            + "{{/categories}}";
+    assertThat(render(template, POST)).isEqualTo("[python][web]");
+  }
+
+  @Test
   void feedTextIsEscapedSoItCannotFormatLinkOrMention() throws TemplateException {
     String hostile = "<@&123> @here @everyone **bold** [link](https://evil.example) <#42>";
     TemplateValues values =
