@@ -46,8 +46,13 @@ final class DigestRenderer {
    * role may be mentioned, once, in the first message.
    */
   List<Part> render(Feed feed, List<Entry> entries, Long mentionRoleId, Instant dueAt) {
-    String name = EntryRenderer.cut(catalogue.displayName(feed), EntryRenderer.NAME_MAX_LENGTH);
-    String heading = name + ": " + Readable.count(entries.size(), "new post", "new posts");
+    String count = ": " + Readable.count(entries.size(), "new post", "new posts");
+    // a feed without a title is named by its URL, which may be long: the heading must fit
+    String name =
+        EntryRenderer.cut(
+            catalogue.displayName(feed),
+            MessageEmbed.TITLE_MAX_LENGTH - count.length() - CONTINUED.length());
+    String heading = name + count;
     // every message's heading is counted at its longest, so the packing holds for all of them
     int headingLength = heading.length() + CONTINUED.length();
     List<List<List<Line>>> messages = pack(lines(entries), headingLength);

@@ -61,6 +61,29 @@ class DigestRendererTest {
   }
 
   @Test
+  void aFeedNamedByALongUrlStillGetsAHeadingWithinDiscordsLimit() {
+    String longUrl = "https://news.example/search?q=" + "python+django+".repeat(20);
+    Feed untitled =
+        new Feed(
+            2, longUrl, null, null, null, null, null, null, T, T, null, null, null, 0, null, null,
+            null, null, null);
+    List<Entry> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      many.add(entry(i, "Post " + i + " " + "x".repeat(150), "https://news.example/" + i));
+    }
+
+    List<DigestRenderer.Part> parts = renderer.render(untitled, many, null, T);
+
+    assertThat(parts).hasSizeGreaterThan(1);
+    for (DigestRenderer.Part part : parts) {
+      String title = part.message().getEmbeds().get(0).getTitle();
+      assertThat(title.length()).isLessThanOrEqualTo(MessageEmbed.TITLE_MAX_LENGTH);
+      assertThat(title).startsWith("https://news.example/search?q=python+django+").contains("…");
+    }
+    assertThat(parts.get(0).message().getEmbeds().get(0).getTitle()).endsWith(": 120 new posts");
+  }
+
+  @Test
   void titlesAreEscapedAndKeptToOneLine() {
     List<DigestRenderer.Part> parts =
         renderer.render(
