@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -197,8 +198,8 @@ final class OpmlCommand implements SlashCommand {
 
   /** The attachment's bytes, one past the limit at most; null when Discord would not give them. */
   private static byte[] download(Message.Attachment attachment) {
-    try (InputStream in =
-        attachment.getProxy().download().get(DOWNLOAD_SECONDS, TimeUnit.SECONDS)) {
+    CompletableFuture<InputStream> download = attachment.getProxy().download();
+    try (InputStream in = download.get(DOWNLOAD_SECONDS, TimeUnit.SECONDS)) {
       return in.readNBytes(OpmlReader.MAX_BYTES + 1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -206,6 +207,17 @@ final class OpmlCommand implements SlashCommand {
     } catch (ExecutionException | TimeoutException | IOException e) {
       log.warn("Downloading the attached {} failed: {}", attachment.getFileName(), e.toString());
       return null;
+    } finally {
+      // given up on: a body that arrives later is closed, not left open
+      download.thenAccept(OpmlCommand::closeQuietly);
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      log.debug("Closing a download failed", e);
     }
   }
 }
