@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -63,6 +64,7 @@ final class EarlierWebhookPost {
   CompletableFuture<OptionalLong> find(
       GuildChannel target,
       long webhookId,
+      Function<Long, CompletableFuture<Message>> throughWebhook,
       MessageCreateData data,
       String threadName,
       Instant since) {
@@ -94,7 +96,9 @@ final class EarlierWebhookPost {
       return CompletableFuture.completedFuture(OptionalLong.empty());
     }
     long after = TimeUtil.getDiscordTimestamp(from.toEpochMilli());
-    return candidates(channel, after, new ArrayList<>(), 1, webhookId, self, data)
+    List<Long> withheld = new ArrayList<>();
+    return candidates(channel, after, new ArrayList<>(), withheld, 1, webhookId, self, data)
+        .thenCompose(found -> readThroughWebhook(found, withheld, 0, throughWebhook, data))
         .thenCompose(found -> unclaimed(target.getIdLong(), found));
   }
 
@@ -103,6 +107,7 @@ final class EarlierWebhookPost {
       GuildMessageChannel channel,
       long after,
       List<Long> found,
+      List<Long> withheld,
       int page,
       long webhookId,
       long self,
@@ -119,6 +124,8 @@ final class EarlierWebhookPost {
                 long author = m.getAuthor().getIdLong();
                 if ((author == webhookId || author == self) && same(m, data)) {
                   found.add(m.getIdLong());
+                } else if (author == webhookId && withheld(m)) {
+                  withheld.add(m.getIdLong());
                 }
               }
               if (messages.size() < PAGE) {
@@ -133,8 +140,43 @@ final class EarlierWebhookPost {
                 return CompletableFuture.completedFuture(found);
               }
               long newest = messages.get(messages.size() - 1).getIdLong();
-              return candidates(channel, newest, found, page + 1, webhookId, self, data);
+              return candidates(channel, newest, found, withheld, page + 1, webhookId, self, data);
             });
+  }
+
+  /**
+   * Discord may show the bot its own webhook's messages without their text and embeds (it has no
+   * message content intent): those are read again through the webhook, which shows them whole, and
+   * the same ones join what was found.
+   */
+  private CompletableFuture<List<Long>> readThroughWebhook(
+      List<Long> found,
+      List<Long> withheld,
+      int next,
+      Function<Long, CompletableFuture<Message>> throughWebhook,
+      MessageCreateData data) {
+    if (next == withheld.size()) {
+      found.sort(Comparator.naturalOrder());
+      return CompletableFuture.completedFuture(found);
+    }
+    return throughWebhook
+        .apply(withheld.get(next))
+        .handle(
+            (message, error) -> {
+              if (message != null && same(message, data)) {
+                found.add(message.getIdLong());
+              }
+              return null;
+            })
+        .thenCompose(
+            nothing -> readThroughWebhook(found, withheld, next + 1, throughWebhook, data));
+  }
+
+  /** A message whose text, embeds and files Discord left out of what the bot may read. */
+  private static boolean withheld(Message message) {
+    return message.getContentRaw().isEmpty()
+        && message.getEmbeds().isEmpty()
+        && message.getAttachments().isEmpty();
   }
 
   /** The first of these messages that no delivery or digest of the channel has as its post. */

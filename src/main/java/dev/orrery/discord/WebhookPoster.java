@@ -79,7 +79,13 @@ final class WebhookPoster {
                 earlierSince == null
                     ? execute(post, webhook, true)
                     : earlier
-                        .find(target, webhook.webhookId(), data, post.threadName(), earlierSince)
+                        .find(
+                            target,
+                            webhook.webhookId(),
+                            id -> readThroughWebhook(webhook, post, id),
+                            data,
+                            post.threadName(),
+                            earlierSince)
                         .thenCompose(
                             found -> {
                               if (found.isPresent()) {
@@ -92,6 +98,23 @@ final class WebhookPoster {
                               }
                               return execute(post, webhook, true);
                             }));
+  }
+
+  /** One of the webhook's messages, read with the webhook's token: whole, text and embeds. */
+  private CompletableFuture<Message> readThroughWebhook(
+      ChannelWebhook webhook, Post post, long messageId) {
+    try {
+      var action =
+          WebhookClient.createClient(
+                  jda, Long.toUnsignedString(webhook.webhookId()), webhook.token().reveal())
+              .retrieveMessageById(Long.toUnsignedString(messageId));
+      if (post.threadId() != null) {
+        action = action.setThreadId(post.threadId());
+      }
+      return action.submit();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** Executes the webhook; one deleted in Discord is replaced and executed again, once. */

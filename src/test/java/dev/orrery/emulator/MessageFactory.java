@@ -144,13 +144,12 @@ final class MessageFactory {
 
   /**
    * The message as the bot reads it through its own API: without the message content intent,
-   * Discord empties content, embeds, files and components of messages the app did not send.
+   * Discord empties content, embeds, files and components of messages the app did not send, and of
+   * messages its own webhooks sent too (discord-api-docs#5411): those the bot reads whole only
+   * through the webhook's token.
    */
   DataObject jsonForBot(PostedMessage message, boolean messageContentIntent) {
-    boolean visible =
-        messageContentIntent
-            || message.webhook() == null
-            || message.webhook().ownedBy(world.applicationId());
+    boolean visible = messageContentIntent || message.webhook() == null;
     return MessageJson.render(message, world.bot(), world.applicationId(), files, visible);
   }
 
