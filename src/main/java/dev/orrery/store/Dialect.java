@@ -15,7 +15,7 @@ import java.util.Properties;
  * migrations are, how their connections are set up, and what their errors mean to a person. The
  * stores' SQL is the same on both.
  */
-enum Dialect {
+public enum Dialect {
   /** One file, one node: the default. */
   SQLITE("jdbc:sqlite:", "sqlite") {
     @Override

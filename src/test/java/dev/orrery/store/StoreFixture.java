@@ -10,7 +10,7 @@ import java.util.List;
  * A real database of either dialect, a SQLite file in a test's temporary folder or a fresh database
  * on the test JVM's embedded PostgreSQL, and entries to put in it.
  */
-final class StoreFixture {
+public final class StoreFixture {
   static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
 
   private StoreFixture() {}
@@ -19,7 +19,7 @@ final class StoreFixture {
     return open(Dialect.SQLITE, folder);
   }
 
-  static Database open(Dialect dialect, Path folder) {
+  public static Database open(Dialect dialect, Path folder) {
     return Database.open(settings(dialect, folder, 4));
   }
 
