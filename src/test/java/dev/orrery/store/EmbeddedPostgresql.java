@@ -19,9 +19,9 @@ import org.flywaydb.core.Flyway;
  * it for each test that asks. The tests connect as {@link #USER} with a password, as Orrery
  * connects to a real server.
  */
-final class EmbeddedPostgresql {
-  static final String USER = "orrery";
-  static final Secret PASSWORD = new Secret("orrery-test-password");
+public final class EmbeddedPostgresql {
+  public static final String USER = "orrery";
+  public static final Secret PASSWORD = new Secret("orrery-test-password");
   private static final String TEMPLATE = "orrery_template";
 
   private static EmbeddedPostgres server;
@@ -33,12 +33,12 @@ final class EmbeddedPostgresql {
    * The JDBC URL of a new database that {@link #USER} owns, with the schema already migrated: a
    * copy of a template the migrations ran on once, which is much faster than migrating each.
    */
-  static String newDatabase() {
+  public static String newDatabase() {
     return create(TEMPLATE);
   }
 
   /** The JDBC URL of a new database without any table, that {@link #USER} owns. */
-  static String emptyDatabase() {
+  public static String emptyDatabase() {
     return create("template0");
   }
 
@@ -50,15 +50,15 @@ final class EmbeddedPostgresql {
   }
 
   /** The settings Orrery opens a new database with. */
-  static Config.Database settings(int poolSize) {
+  public static Config.Database settings(int poolSize) {
     return new Config.Database(newDatabase(), poolSize, USER, PASSWORD);
   }
 
-  static String url(int port, String database) {
+  public static String url(int port, String database) {
     return "jdbc:postgresql://localhost:" + port + "/" + database;
   }
 
-  static int port() {
+  public static int port() {
     return server().getPort();
   }
 
