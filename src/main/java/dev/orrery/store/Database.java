@@ -80,12 +80,34 @@ public final class Database implements AutoCloseable {
    * waiting} is told when another run holds it.
    */
   public ConsoleLock lockConsole(Runnable waiting) throws InterruptedException {
-    return ConsoleLock.take(file, waiting);
+    return dialect == Dialect.POSTGRESQL
+        ? ConsoleLock.takeAdvisory(this::session, location, waiting)
+        : ConsoleLock.take(file, waiting);
   }
 
   /** The console's lock when no console run holds it, else null at once. */
   public ConsoleLock tryLockConsole() {
-    return ConsoleLock.tryTake(file);
+    if (dialect != Dialect.POSTGRESQL) {
+      return ConsoleLock.tryTake(file);
+    }
+    try {
+      return ConsoleLock.takeAdvisory(this::session, location, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /** A connection outside the pool, whose session ends when it is closed. */
+  private Connection session() throws SQLException {
+    java.util.Properties login = new java.util.Properties();
+    if (settings.username() != null) {
+      login.setProperty("user", settings.username());
+    }
+    if (!settings.password().isEmpty()) {
+      login.setProperty("password", settings.password().reveal());
+    }
+    return java.sql.DriverManager.getConnection(settings.url(), login);
   }
 
   /**

@@ -8,6 +8,9 @@ import dev.orrery.config.Secret;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Opening a PostgreSQL database, and why it could not be opened, in words a person can act on. */
@@ -85,5 +88,44 @@ class PostgresqlDatabaseTest {
       assertThat(db.location())
           .matches("the PostgreSQL database orrery_\\d+ at localhost:" + EmbeddedPostgresql.port());
     }
+  }
+
+  @Test
+  void aConsoleRunHoldsAnAdvisoryLockOfTheServerThatOthersWaitFor() throws Exception {
+    Config.Database settings = EmbeddedPostgresql.settings(2);
+    try (Database db = Database.open(settings)) {
+      CountDownLatch told = new CountDownLatch(1);
+      CompletableFuture<ConsoleLock> second;
+      try (ConsoleLock first = db.lockConsole(() -> {})) {
+        assertThat(advisoryLocks(db)).isEqualTo(1);
+        assertThat(db.tryLockConsole()).isNull();
+        second =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return db.lockConsole(told::countDown);
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
+        assertThat(told.await(30, TimeUnit.SECONDS)).isTrue();
+      }
+      try (ConsoleLock after = second.get(30, TimeUnit.SECONDS)) {
+        assertThat(after).isNotNull();
+        assertThat(advisoryLocks(db)).isEqualTo(1);
+      }
+      assertThat(advisoryLocks(db)).isZero();
+    }
+  }
+
+  private static int advisoryLocks(Database db) {
+    return db.withConnection(
+        "count the advisory locks",
+        c ->
+            Sql.one(
+                    c,
+                    "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted",
+                    rs -> rs.getInt(1))
+                .orElse(0));
   }
 }
