@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -100,14 +102,14 @@ public final class Database implements AutoCloseable {
 
   /** A connection outside the pool, whose session ends when it is closed. */
   private Connection session() throws SQLException {
-    java.util.Properties login = new java.util.Properties();
+    Properties login = new Properties();
     if (settings.username() != null) {
       login.setProperty("user", settings.username());
     }
     if (!settings.password().isEmpty()) {
       login.setProperty("password", settings.password().reveal());
     }
-    return java.sql.DriverManager.getConnection(settings.url(), login);
+    return DriverManager.getConnection(settings.url(), login);
   }
 
   /**
