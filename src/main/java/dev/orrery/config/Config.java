@@ -50,8 +50,22 @@ public record Config(
     }
   }
 
-  /** Where state is kept. */
-  public record Database(String url, int poolSize) {}
+  /**
+   * Where state is kept.
+   *
+   * @param username the PostgreSQL user, or null for the driver's default (SQLite has none)
+   * @param password never part of {@link #toString()}; empty when none is set
+   */
+  public record Database(String url, int poolSize, String username, Secret password) {
+    public Database {
+      password = password == null ? new Secret("") : password;
+    }
+
+    /** A database without user or password, as SQLite is. */
+    public Database(String url, int poolSize) {
+      this(url, poolSize, null, null);
+    }
+  }
 
   /** How often feeds are polled, and by how many threads. */
   public record Poll(Duration interval, Duration minInterval, int threads) {}

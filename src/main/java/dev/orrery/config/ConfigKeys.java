@@ -52,9 +52,23 @@ final class ConfigKeys {
   static final Key<String> DATABASE_URL =
       Key.of(
           "database.url",
-          Rules.sqliteUrl(),
+          Rules.databaseUrl(),
           "jdbc:sqlite:data/orrery.db",
-          "The SQLite file that keeps the state (its folder is created)");
+          "Where the state is kept: a SQLite file (its folder is created), or a PostgreSQL"
+              + " database as jdbc:postgresql://host:5432/orrery");
+  static final Key<String> DATABASE_USERNAME =
+      Key.of(
+          "database.username",
+          Rules.text(),
+          null,
+          "The user Orrery connects to PostgreSQL as (SQLite has none)");
+  static final Key<Secret> DATABASE_PASSWORD =
+      Key.of(
+              "database.password",
+              Rules.secret(),
+              null,
+              "That user's password (SQLite has none); better set as ORRERY_DATABASE_PASSWORD")
+          .masked();
   static final Key<Integer> DATABASE_POOL_SIZE =
       Key.of("database.pool-size", Rules.wholeNumber(1, 64), 4, "Connections in the pool, 1 to 64");
 
@@ -166,6 +180,8 @@ final class ConfigKeys {
           DISCORD_GATEWAY_URL,
           DISCORD_START_TIMEOUT,
           DATABASE_URL,
+          DATABASE_USERNAME,
+          DATABASE_PASSWORD,
           DATABASE_POOL_SIZE,
           POLL_INTERVAL,
           POLL_MIN_INTERVAL,

@@ -1,7 +1,9 @@
 package dev.orrery.config;
 
+import static dev.orrery.config.ConfigKeys.DATABASE_PASSWORD;
 import static dev.orrery.config.ConfigKeys.DATABASE_POOL_SIZE;
 import static dev.orrery.config.ConfigKeys.DATABASE_URL;
+import static dev.orrery.config.ConfigKeys.DATABASE_USERNAME;
 import static dev.orrery.config.ConfigKeys.DELIVER_MAX_PER_POLL;
 import static dev.orrery.config.ConfigKeys.DELIVER_ONE_POST_PER_STORY;
 import static dev.orrery.config.ConfigKeys.DISCORD_API_BASE_URL;
@@ -77,7 +79,11 @@ public final class ConfigLoader {
     }
     Config.Discord discord = discord(reader, file, values, tokenRequired);
     Config.Database database =
-        new Config.Database(reader.get(DATABASE_URL), reader.get(DATABASE_POOL_SIZE));
+        new Config.Database(
+            reader.get(DATABASE_URL),
+            reader.get(DATABASE_POOL_SIZE),
+            reader.get(DATABASE_USERNAME),
+            reader.get(DATABASE_PASSWORD));
     Config.Poll poll = poll(reader);
     Config.Http http = http(reader, poll.threads());
     int maxPerPoll = reader.get(DELIVER_MAX_PER_POLL);

@@ -100,10 +100,11 @@ final class Rules {
         URI::toString);
   }
 
-  static Rule<String> sqliteUrl() {
+  static Rule<String> databaseUrl() {
     return new Rule<>(
-        v -> v.startsWith("jdbc:sqlite:") ? v : null,
-        "a SQLite JDBC URL such as jdbc:sqlite:data/orrery.db",
+        v -> v.startsWith("jdbc:sqlite:") || v.startsWith("jdbc:postgresql:") ? v : null,
+        "a SQLite JDBC URL such as jdbc:sqlite:data/orrery.db, or a PostgreSQL one such as"
+            + " jdbc:postgresql://localhost:5432/orrery",
         v -> v);
   }
 

@@ -12,8 +12,10 @@ import java.util.concurrent.Semaphore;
 /**
  * Lets one console run at a time use a database: the console is one subscriber, and two runs
  * sharing its subscriptions would print the same entries and delete them under each other. Held
- * through a lock on a file beside the database, which the operating system releases when the
- * process ends, however it ends; runs in one process also take a lock of this process.
+ * through a lock on a file beside a SQLite database, which the operating system releases when the
+ * process ends, however it ends, or through a PostgreSQL advisory lock of a session of this
+ * process, which the server releases when the session ends; runs in one process also take a lock of
+ * this process.
  */
 public final class ConsoleLock implements AutoCloseable {
   private static final Map<String, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
@@ -21,11 +23,40 @@ public final class ConsoleLock implements AutoCloseable {
   private final Semaphore inProcess;
   private final FileChannel channel;
   private final FileLock lock;
+  private final AdvisoryLock advisory;
 
-  private ConsoleLock(Semaphore inProcess, FileChannel channel, FileLock lock) {
+  private ConsoleLock(
+      Semaphore inProcess, FileChannel channel, FileLock lock, AdvisoryLock advisory) {
     this.inProcess = inProcess;
     this.channel = channel;
     this.lock = lock;
+    this.advisory = advisory;
+  }
+
+  /**
+   * Takes the console's advisory lock of the PostgreSQL database {@code database} names, in a
+   * session of its own held until closed; {@code waiting} (null: give up at once) is told once when
+   * another run holds it.
+   */
+  static ConsoleLock takeAdvisory(AdvisoryLock.Sessions sessions, String database, Runnable waiting)
+      throws InterruptedException {
+    Turn turn = turn(database, waiting);
+    if (turn == null) {
+      return null;
+    }
+    Semaphore inProcess = turn.inProcess();
+    try {
+      AdvisoryLock advisory =
+          AdvisoryLock.take(sessions, waiting != null, turn.told() ? null : waiting);
+      if (advisory == null) {
+        inProcess.release();
+        return null;
+      }
+      return new ConsoleLock(inProcess, null, null, advisory);
+    } catch (RuntimeException | InterruptedException e) {
+      inProcess.release();
+      throw e;
+    }
   }
 
   /**
@@ -49,18 +80,14 @@ public final class ConsoleLock implements AutoCloseable {
   /** With {@code waiting} null, gives up (null) instead of waiting. */
   private static ConsoleLock acquire(Path file, Runnable waiting) throws InterruptedException {
     String key = file == null ? "" : file.toAbsolutePath().normalize().toString();
-    Semaphore inProcess = IN_PROCESS.computeIfAbsent(key, k -> new Semaphore(1));
-    boolean toldWaiting = false;
-    if (!inProcess.tryAcquire()) {
-      if (waiting == null) {
-        return null;
-      }
-      waiting.run();
-      toldWaiting = true;
-      inProcess.acquire();
+    Turn turn = turn(key, waiting);
+    if (turn == null) {
+      return null;
     }
+    Semaphore inProcess = turn.inProcess();
+    boolean toldWaiting = turn.told();
     if (file == null) {
-      return new ConsoleLock(inProcess, null, null);
+      return new ConsoleLock(inProcess, null, null, null);
     }
     Path lockFile = Path.of(key + "-console.lock");
     FileChannel channel = null;
@@ -78,12 +105,32 @@ public final class ConsoleLock implements AutoCloseable {
         }
         lock = channel.lock();
       }
-      return new ConsoleLock(inProcess, channel, lock);
+      return new ConsoleLock(inProcess, channel, lock, null);
     } catch (IOException e) {
       closeQuietly(channel);
       inProcess.release();
       throw new StoreException("lock " + lockFile + " for the console", e);
     }
+  }
+
+  /** This process's turn at a database. */
+  private record Turn(Semaphore inProcess, boolean told) {}
+
+  /**
+   * Waits for this process's turn at the database {@code key} names, telling {@code waiting} when
+   * another run of this process has it; with {@code waiting} null, gives up (null) instead.
+   */
+  private static Turn turn(String key, Runnable waiting) throws InterruptedException {
+    Semaphore inProcess = IN_PROCESS.computeIfAbsent(key, k -> new Semaphore(1));
+    if (inProcess.tryAcquire()) {
+      return new Turn(inProcess, false);
+    }
+    if (waiting == null) {
+      return null;
+    }
+    waiting.run();
+    inProcess.acquire();
+    return new Turn(inProcess, true);
   }
 
   @Override
@@ -96,6 +143,9 @@ public final class ConsoleLock implements AutoCloseable {
       // closing the channel below releases it as well
     } finally {
       closeQuietly(channel);
+      if (advisory != null) {
+        advisory.close();
+      }
       inProcess.release();
     }
   }

@@ -7,86 +7,62 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Map;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The connection pool and schema of Orrery's database.
- *
- * <p>SQLite settings are passed as sqlite-jdbc data-source properties so that every pooled
- * connection gets them: an init SQL of several statements would apply only its first PRAGMA.
+ * The connection pool and schema of Orrery's database, on SQLite or PostgreSQL as the URL says;
+ * {@link Dialect} holds what differs between the two.
  */
 public final class Database implements AutoCloseable {
-  /** SQLite's SQLITE_FULL and PostgreSQL's disk_full: the disk has no room for a write. */
-  private static final int SQLITE_FULL = 13;
-
-  private static final String PG_DISK_FULL = "53100";
-
-  /** What SQLite's primary result codes mean to the person running Orrery. */
-  private static final Map<Integer, String> SQLITE_REASONS =
-      Map.of(
-          5, "DATABASE is busy: another program holds it locked",
-          8, "DATABASE is read-only: check the permissions of the file and its folder",
-          10, "reading or writing DATABASE failed: check the disk",
-          11, "DATABASE is damaged",
-          14, "cannot open DATABASE: check that its folder exists and is writable",
-          26, "DATABASE is not an Orrery database");
-
   private final HikariDataSource dataSource;
+  private final Dialect dialect;
+  private final Config.Database settings;
   private final Path file;
   private final String location;
 
-  private Database(HikariDataSource dataSource, Path file, String location) {
+  private Database(
+      HikariDataSource dataSource,
+      Dialect dialect,
+      Config.Database settings,
+      Path file,
+      String location) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.settings = settings;
     this.file = file;
     this.location = location;
   }
 
   /** Opens the pool, creating the SQLite file's folder, and migrates the schema. */
   public static Database open(Config.Database settings) {
+    Dialect dialect = Dialect.of(settings.url());
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("orrery-db");
     hikari.setJdbcUrl(settings.url());
     hikari.setMaximumPoolSize(settings.poolSize());
     hikari.setMinimumIdle(1);
     hikari.setAutoCommit(true);
-    Path file = sqliteFile(settings.url());
-    String location = file == null ? settings.url() : file.toAbsolutePath().toString();
+    dialect.configure(hikari, settings);
+    Path file = Dialect.sqliteFile(settings.url());
+    String location = dialect.location(settings.url());
     createFolder(file);
-    hikari.addDataSourceProperty("journal_mode", "WAL");
-    hikari.addDataSourceProperty("synchronous", "NORMAL");
-    hikari.addDataSourceProperty("foreign_keys", "true");
-    hikari.addDataSourceProperty("busy_timeout", "15000");
-    // BEGIN IMMEDIATE: a writer takes the lock up front instead of failing at its first write
-    hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     HikariDataSource ds;
     try {
       ds = new HikariDataSource(hikari);
     } catch (RuntimeException e) {
-      throw new StoreException("open the database", reason(e, location), e);
+      throw new StoreException("open the database", reason(dialect, e, settings, location), e);
     }
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().migrate();
+      Flyway.configure().dataSource(ds).locations(dialect.migrations()).load().migrate();
     } catch (RuntimeException e) {
       ds.close();
       throw new StoreException("migrate the database schema", e);
     }
-    return new Database(ds, file, location);
-  }
-
-  /** The file of a {@code jdbc:sqlite:} URL, or null for an in-memory or URI-style database. */
-  private static Path sqliteFile(String url) {
-    String path = url.substring("jdbc:sqlite:".length());
-    int query = path.indexOf('?');
-    if (query >= 0) {
-      path = path.substring(0, query);
-    }
-    if (path.isEmpty() || path.equals(":memory:") || path.startsWith("file:")) {
-      return null;
-    }
-    return Path.of(path);
+    return new Database(ds, dialect, settings, file, location);
   }
 
   private static void createFolder(Path file) {
@@ -106,15 +82,40 @@ public final class Database implements AutoCloseable {
    * waiting} is told when another run holds it.
    */
   public ConsoleLock lockConsole(Runnable waiting) throws InterruptedException {
-    return ConsoleLock.take(file, waiting);
+    return dialect == Dialect.POSTGRESQL
+        ? ConsoleLock.takeAdvisory(this::session, location, waiting)
+        : ConsoleLock.take(file, waiting);
   }
 
   /** The console's lock when no console run holds it, else null at once. */
   public ConsoleLock tryLockConsole() {
-    return ConsoleLock.tryTake(file);
+    if (dialect != Dialect.POSTGRESQL) {
+      return ConsoleLock.tryTake(file);
+    }
+    try {
+      return ConsoleLock.takeAdvisory(this::session, location, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
-  /** Where the database is, for people: the SQLite file's absolute path. */
+  /** A connection outside the pool, whose session ends when it is closed. */
+  private Connection session() throws SQLException {
+    Properties login = new Properties();
+    if (settings.username() != null) {
+      login.setProperty("user", settings.username());
+    }
+    if (!settings.password().isEmpty()) {
+      login.setProperty("password", settings.password().reveal());
+    }
+    return DriverManager.getConnection(settings.url(), login);
+  }
+
+  /**
+   * Where the database is, for people: the SQLite file's absolute path, or the PostgreSQL database
+   * and its server.
+   */
   public String location() {
     return location;
   }
@@ -156,28 +157,24 @@ public final class Database implements AutoCloseable {
   }
 
   private StoreException failure(String attempted, SQLException e) {
-    if (code(e) == SQLITE_FULL || PG_DISK_FULL.equals(e.getSQLState())) {
+    if (dialect.diskFull(e)) {
       return new StoreException.DiskFull(attempted, location, e);
     }
-    return new StoreException(attempted, reason(e, location), e);
+    return new StoreException(attempted, reason(dialect, e, settings, location), e);
   }
 
-  /** Our words for what the database said. */
-  private static String reason(Throwable e, String database) {
-    String known = SQLITE_REASONS.get(code(e));
-    return known != null
-        ? known.replace("DATABASE", database)
-        : "the database answered with an error (the log has the details)";
-  }
-
-  /** SQLite's primary result code, from the first SQL exception in the chain, or -1. */
-  private static int code(Throwable e) {
+  /** Our words for what the database said, from the first SQL exception in the chain. */
+  private static String reason(
+      Dialect dialect, Throwable e, Config.Database settings, String location) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
-        return sql.getErrorCode() & 0xff;
+        String known = dialect.reason(sql, settings, location);
+        if (known != null) {
+          return known;
+        }
       }
     }
-    return -1;
+    return "the database answered with an error (the log has the details)";
   }
 
   private static void quietly(SqlAction action, Exception primary) {

@@ -40,6 +40,29 @@ class CheckCommandTest {
   }
 
   @Test
+  void aPostgresqlPasswordFromTheEnvironmentIsShownMasked() throws Exception {
+    Path file =
+        file(
+            "discord.token="
+                + TOKEN
+                + "\ndatabase.url=jdbc:postgresql://db.example:5432/orrery\n"
+                + "database.username=orrery\n");
+    CommandRun run =
+        CommandRun.of(
+            Map.of("ORRERY_DATABASE_PASSWORD", "correct-horse-battery-staple"),
+            "check",
+            "--config",
+            file.toString());
+    assertThat(run.status()).isZero();
+    assertThat(run.lines())
+        .contains(
+            "database.url = jdbc:postgresql://db.example:5432/orrery  # from " + file,
+            "database.username = orrery  # from " + file,
+            "database.password = corr****  # from ORRERY_DATABASE_PASSWORD");
+    assertThat(run.out() + run.err()).doesNotContain("horse-battery");
+  }
+
+  @Test
   void unknownKeysAreWarnedAboutEvenWhenTheConfigurationHasProblems() throws Exception {
     Path file = file("discord.token=" + TOKEN + "\npoll.intervall=5m\n");
     CommandRun run =

@@ -52,8 +52,13 @@ class ConfigKeysTest {
 
   @Test
   void checkListsEveryKeyOfTheTable() throws Exception {
-    Config config =
-        new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).loadIfPresent(Path.of("absent"), true);
+    // the keys without a default are listed when something sets them
+    Map<String, String> env =
+        Map.of(
+            "DISCORD_TOKEN", TOKEN,
+            "ORRERY_DATABASE_USERNAME", "orrery",
+            "ORRERY_DATABASE_PASSWORD", "a-password");
+    Config config = new ConfigLoader(env).loadIfPresent(Path.of("absent"), true);
     Set<String> listed =
         config.provenance().settings().stream()
             .map(Provenance.Setting::key)
@@ -75,7 +80,10 @@ class ConfigKeysTest {
     assertThat(ConfigKeys.DISCORD_TOKEN.variables())
         .containsExactly("ORRERY_DISCORD_TOKEN", "DISCORD_TOKEN");
     assertThat(ConfigKeys.DISCORD_TOKEN.secret()).isTrue();
-    assertThat(ConfigKeys.all().stream().filter(Key::secret)).hasSize(1);
+    assertThat(ConfigKeys.DATABASE_PASSWORD.variables())
+        .containsExactly("ORRERY_DATABASE_PASSWORD");
+    assertThat(ConfigKeys.all().stream().filter(Key::secret))
+        .containsExactlyInAnyOrder(ConfigKeys.DISCORD_TOKEN, ConfigKeys.DATABASE_PASSWORD);
     assertThat(ConfigKeys.all().stream().map(Key::name).distinct()).hasSameSizeAs(ConfigKeys.all());
   }
 

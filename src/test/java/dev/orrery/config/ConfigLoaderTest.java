@@ -238,7 +238,8 @@ class ConfigLoaderTest {
             "discord.start-timeout = '0s' is not valid: use a duration from 1s to 7d, written like"
                 + " 30s, 10m or 1h",
             "database.url = 'jdbc:mysql://localhost/orrery' is not valid: use a SQLite JDBC URL"
-                + " such as jdbc:sqlite:data/orrery.db",
+                + " such as jdbc:sqlite:data/orrery.db, or a PostgreSQL one such as"
+                + " jdbc:postgresql://localhost:5432/orrery",
             "database.pool-size = '0' is not valid: use a whole number from 1 to 64",
             "poll.interval = 'often' is not valid: use a duration from 1s to 7d, written like 30s,"
                 + " 10m or 1h",
@@ -320,6 +321,21 @@ class ConfigLoaderTest {
                 + " the keys",
             "sources.a.colour is not a known key and is ignored; did you mean sources.a.color?");
     assertThat(config.poll().interval()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void aPostgresqlDatabaseTakesItsUserFromTheFileAndItsPasswordFromTheEnvironment()
+      throws Exception {
+    Config config =
+        load(
+            Map.of("ORRERY_DATABASE_PASSWORD", "s3cret-pass"),
+            "discord.token=" + TOKEN,
+            "database.url=jdbc:postgresql://db.example:5432/orrery",
+            "database.username=orrery");
+    assertThat(config.database().url()).isEqualTo("jdbc:postgresql://db.example:5432/orrery");
+    assertThat(config.database().username()).isEqualTo("orrery");
+    assertThat(config.database().password().reveal()).isEqualTo("s3cret-pass");
+    assertThat(config.toString()).doesNotContain("s3cret-pass");
   }
 
   @Test

@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.orrery.config.Config;
 import dev.orrery.feed.NormalizedEntry;
 import dev.orrery.store.Database;
 import dev.orrery.store.DeliveryStore;
 import dev.orrery.store.DeliveryStore.Fate;
+import dev.orrery.store.Dialect;
 import dev.orrery.store.Entry;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.FeedUpdate;
 import dev.orrery.store.RefreshRecord;
+import dev.orrery.store.StoreFixture;
 import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import java.nio.file.Path;
@@ -27,10 +28,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 /** Subscription rules in the real refresh transaction, on a real SQLite file. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class SubscriptionRulesTest {
+  @Parameter Dialect dialect;
   static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
 
   @TempDir Path dir;
@@ -44,7 +51,7 @@ class SubscriptionRulesTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(new Config.Database("jdbc:sqlite:" + dir.resolve("orrery.db"), 4));
+    db = StoreFixture.open(dialect, dir);
     entries = new EntryStore(db, 5, new SubscriptionRules(), true);
     subscriptions = new SubscriptionStore(db);
     deliveries = new DeliveryStore(db);

@@ -14,7 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * Opening a database, its connections and its transactions: SQLite, and what both dialects share.
+ */
 class DatabaseTest {
   @TempDir Path dir;
 
@@ -53,9 +58,10 @@ class DatabaseTest {
         .doesNotContain("SQLITE");
   }
 
-  @Test
-  void anErrorInsideATransactionIsNotHiddenByTheRollbackAndNamesWhatWasAttempted() {
-    try (Database db = StoreFixture.open(dir)) {
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void anErrorInsideATransactionIsNotHiddenByTheRollbackAndNamesWhatWasAttempted(Dialect dialect) {
+    try (Database db = StoreFixture.open(dialect, dir)) {
       assertThatThrownBy(
               () ->
                   db.inTransaction(
@@ -63,8 +69,11 @@ class DatabaseTest {
                       c -> c.createStatement().executeUpdate("INSERT INTO nowhere VALUES (1)")))
           .isInstanceOf(StoreException.class)
           .hasMessageStartingWith("store: unable to add a row to a table that does not exist: ")
-          .hasRootCauseMessage(
-              "[SQLITE_ERROR] SQL error or missing database (no such table: nowhere)");
+          .rootCause()
+          .hasMessageContaining(
+              dialect == Dialect.SQLITE
+                  ? "[SQLITE_ERROR] SQL error or missing database (no such table: nowhere)"
+                  : "relation \"nowhere\" does not exist");
       boolean stillWorks = db.withConnection("check the pool", c -> c.isValid(1));
       assertThat(stillWorks).isTrue();
     }
@@ -87,19 +96,22 @@ class DatabaseTest {
     assertThat(Files.exists(nested)).isTrue();
   }
 
-  @Test
-  void reopeningAMigratedDatabaseKeepsItsRows() {
-    try (Database db = StoreFixture.open(dir)) {
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void reopeningAMigratedDatabaseKeepsItsRows(Dialect dialect) {
+    Config.Database settings = StoreFixture.settings(dialect, dir, 2);
+    try (Database db = Database.open(settings)) {
       new FeedStore(db).findOrCreate("https://example.org/feed", StoreFixture.T0);
     }
-    try (Database db = StoreFixture.open(dir)) {
+    try (Database db = Database.open(settings)) {
       assertThat(new FeedStore(db).findByUrl("https://example.org/feed")).isPresent();
     }
   }
 
-  @Test
-  void aFailedTransactionLeavesNothingBehind() {
-    try (Database db = StoreFixture.open(dir)) {
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void aFailedTransactionLeavesNothingBehind(Dialect dialect) {
+    try (Database db = StoreFixture.open(dialect, dir)) {
       assertThatThrownBy(
               () ->
                   db.inTransaction(

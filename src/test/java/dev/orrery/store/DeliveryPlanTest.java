@@ -15,9 +15,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What a refresh queues for each subscription: pending, held for a digest, or skipped and why. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class DeliveryPlanTest {
+  @Parameter Dialect dialect;
+
   /** Stops entries whose title holds "skip", and compares links without their query. */
   static final Admission TITLES_WITHOUT_SKIP =
       new Admission() {
@@ -42,7 +49,7 @@ class DeliveryPlanTest {
 
   @BeforeEach
   void open() {
-    db = StoreFixture.open(dir);
+    db = StoreFixture.open(dialect, dir);
     feeds = new FeedStore(db);
     subscriptions = new SubscriptionStore(db);
     deliveries = new DeliveryStore(db);

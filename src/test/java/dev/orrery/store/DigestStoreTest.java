@@ -17,8 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class DigestStoreTest {
+  @Parameter Dialect dialect;
   static final Instant DUE = T0.plusSeconds(3600);
 
   @TempDir Path dir;
@@ -32,7 +38,7 @@ class DigestStoreTest {
 
   @BeforeEach
   void open() {
-    db = StoreFixture.open(dir);
+    db = StoreFixture.open(dialect, dir);
     FeedStore feeds = new FeedStore(db);
     entries = new EntryStore(db, 5, Admission.EVERYTHING, false);
     subscriptions = new SubscriptionStore(db);

@@ -10,8 +10,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class FeedStoreTest {
+  @Parameter Dialect dialect;
   @TempDir Path dir;
   Database db;
   FeedStore feeds;
@@ -19,7 +25,7 @@ class FeedStoreTest {
 
   @BeforeEach
   void open() {
-    db = StoreFixture.open(dir);
+    db = StoreFixture.open(dialect, dir);
     feeds = new FeedStore(db);
     subscriptions = new SubscriptionStore(db);
   }

@@ -10,22 +10,42 @@ import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A database made by an earlier version keeps its rows through the migrations that follow. */
+/**
+ * A database made by an earlier version keeps its rows through the migrations that follow, on each
+ * dialect.
+ */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class MigrationTest {
+  @Parameter Dialect dialect;
   @TempDir Path dir;
 
   @Test
   void deliveriesOfAVersion2DatabaseSurviveTheRebuildWithTheirStatesAndAReasonForSkips()
       throws Exception {
-    String url = "jdbc:sqlite:" + dir.resolve("old.db");
+    Config.Database settings =
+        switch (dialect) {
+          case SQLITE -> new Config.Database("jdbc:sqlite:" + dir.resolve("old.db"), 2);
+          case POSTGRESQL ->
+              new Config.Database(
+                  EmbeddedPostgresql.emptyDatabase(),
+                  2,
+                  EmbeddedPostgresql.USER,
+                  EmbeddedPostgresql.PASSWORD);
+        };
+    String url = settings.url();
+    String password = settings.password().isEmpty() ? null : settings.password().reveal();
     Flyway.configure()
-        .dataSource(url, null, null)
-        .locations("classpath:db/migration/sqlite")
+        .dataSource(url, settings.username(), password)
+        .locations(dialect.migrations())
         .target("2")
         .load()
         .migrate();
-    try (Connection c = DriverManager.getConnection(url);
+    try (Connection c = DriverManager.getConnection(url, settings.username(), password);
         Statement s = c.createStatement()) {
       s.execute("INSERT INTO feeds (id, url, created_at, next_poll_at) VALUES (1, 'u', 0, 0)");
       s.execute(
@@ -38,7 +58,7 @@ class MigrationTest {
           "INSERT INTO deliveries (id, subscription_id, entry_id, state, next_attempt_at,"
               + " created_at) VALUES (1, 1, 1, 'sent', 0, 0), (2, 1, 2, 'skipped', 0, 0)");
     }
-    Database db = Database.open(new Config.Database(url, 2));
+    Database db = Database.open(settings);
     try {
       DeliveryStore deliveries = new DeliveryStore(db);
       assertThat(deliveries.fate(1, 1)).contains(new DeliveryStore.Fate("sent", null));

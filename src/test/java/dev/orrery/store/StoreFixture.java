@@ -6,14 +6,29 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** A real SQLite file in a test's temporary folder, and entries to put in it. */
-final class StoreFixture {
+/**
+ * A real database of either dialect, a SQLite file in a test's temporary folder or a fresh database
+ * on the test JVM's embedded PostgreSQL, and entries to put in it.
+ */
+public final class StoreFixture {
   static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
 
   private StoreFixture() {}
 
   static Database open(Path folder) {
-    return Database.open(new Config.Database("jdbc:sqlite:" + folder.resolve("orrery.db"), 4));
+    return open(Dialect.SQLITE, folder);
+  }
+
+  public static Database open(Dialect dialect, Path folder) {
+    return Database.open(settings(dialect, folder, 4));
+  }
+
+  /** The settings of a new database; opening them twice opens the same database. */
+  static Config.Database settings(Dialect dialect, Path folder, int poolSize) {
+    return switch (dialect) {
+      case SQLITE -> new Config.Database("jdbc:sqlite:" + folder.resolve("orrery.db"), poolSize);
+      case POSTGRESQL -> EmbeddedPostgresql.settings(poolSize);
+    };
   }
 
   static NormalizedEntry entry(String key, Instant published) {

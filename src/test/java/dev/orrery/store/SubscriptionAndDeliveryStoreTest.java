@@ -14,8 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class SubscriptionAndDeliveryStoreTest {
+  @Parameter Dialect dialect;
   @TempDir Path dir;
   Database db;
   FeedStore feeds;
@@ -26,7 +32,7 @@ class SubscriptionAndDeliveryStoreTest {
 
   @BeforeEach
   void open() {
-    db = StoreFixture.open(dir);
+    db = StoreFixture.open(dialect, dir);
     feeds = new FeedStore(db);
     entries = new EntryStore(db, 5, Admission.EVERYTHING, true);
     subscriptions = new SubscriptionStore(db);

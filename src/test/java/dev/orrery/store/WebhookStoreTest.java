@@ -9,8 +9,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class WebhookStoreTest {
+  @Parameter Dialect dialect;
   static final String TOKEN = "mU3ZkQ9-webhook-token-Zr4Hd8vN3pLm2Yt5RbQx7Kw";
 
   @TempDir Path dir;
@@ -19,7 +25,7 @@ class WebhookStoreTest {
 
   @BeforeEach
   void open() {
-    db = StoreFixture.open(dir);
+    db = StoreFixture.open(dialect, dir);
     webhooks = new WebhookStore(db);
   }
 
