@@ -42,9 +42,19 @@ public record Config(
    * How the bot reaches Discord. The token is never part of {@link #toString()}.
    *
    * @param startTimeout how long a start may keep retrying before Discord counts as unreachable
+   * @param shards how many gateway shards to open, or {@link #AUTO_SHARDS} for Discord's
+   *     recommended count
    */
   public record Discord(
-      Secret token, List<Long> guildIds, URI apiBaseUrl, URI gatewayUrl, Duration startTimeout) {
+      Secret token,
+      List<Long> guildIds,
+      URI apiBaseUrl,
+      URI gatewayUrl,
+      Duration startTimeout,
+      int shards) {
+    /** {@code discord.shards=auto}: as many shards as Discord recommends (JDA's -1). */
+    public static final int AUTO_SHARDS = -1;
+
     public Discord {
       guildIds = List.copyOf(guildIds);
     }

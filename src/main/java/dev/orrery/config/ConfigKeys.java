@@ -14,6 +14,9 @@ final class ConfigKeys {
   static final String DEFAULT_USER_AGENT =
       "Orrery/" + Version.current() + " (+" + Version.HOME_PAGE + ")";
 
+  /** Discord's largest bots run a few thousand shards. */
+  private static final int MAX_SHARDS = 10_000;
+
   static final Key<Secret> DISCORD_TOKEN =
       Key.of(
               "discord.token",
@@ -48,6 +51,13 @@ final class ConfigKeys {
           Duration.ofMinutes(2),
           "How long `orrery run` keeps trying to reach Discord at start before it gives up (exit"
               + " 3)");
+  static final Key<Integer> DISCORD_SHARDS =
+      Key.of(
+          "discord.shards",
+          Rules.shardCount(MAX_SHARDS),
+          Config.Discord.AUTO_SHARDS,
+          "How many gateway shards the bot opens: auto (the count Discord recommends) or 1 to "
+              + MAX_SHARDS);
 
   static final Key<String> DATABASE_URL =
       Key.of(
@@ -179,6 +189,7 @@ final class ConfigKeys {
           DISCORD_API_BASE_URL,
           DISCORD_GATEWAY_URL,
           DISCORD_START_TIMEOUT,
+          DISCORD_SHARDS,
           DATABASE_URL,
           DATABASE_USERNAME,
           DATABASE_PASSWORD,

@@ -9,6 +9,7 @@ import static dev.orrery.config.ConfigKeys.DELIVER_ONE_POST_PER_STORY;
 import static dev.orrery.config.ConfigKeys.DISCORD_API_BASE_URL;
 import static dev.orrery.config.ConfigKeys.DISCORD_GATEWAY_URL;
 import static dev.orrery.config.ConfigKeys.DISCORD_GUILD_IDS;
+import static dev.orrery.config.ConfigKeys.DISCORD_SHARDS;
 import static dev.orrery.config.ConfigKeys.DISCORD_START_TIMEOUT;
 import static dev.orrery.config.ConfigKeys.DISCORD_TOKEN;
 import static dev.orrery.config.ConfigKeys.HTTP_ALLOW_PRIVATE_ADDRESSES;
@@ -141,7 +142,8 @@ public final class ConfigLoader {
         reader.get(DISCORD_GUILD_IDS),
         reader.get(DISCORD_API_BASE_URL),
         reader.get(DISCORD_GATEWAY_URL),
-        reader.get(DISCORD_START_TIMEOUT));
+        reader.get(DISCORD_START_TIMEOUT),
+        reader.get(DISCORD_SHARDS));
   }
 
   private static Config.Poll poll(KeyReader reader) {

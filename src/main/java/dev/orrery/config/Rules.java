@@ -117,6 +117,23 @@ final class Rules {
         v -> v);
   }
 
+  /**
+   * {@code auto} (kept as {@link Config.Discord#AUTO_SHARDS}) or a whole number from 1 to {@code
+   * max}.
+   */
+  static Rule<Integer> shardCount(int max) {
+    return new Rule<>(
+        v -> {
+          if (v.equalsIgnoreCase("auto")) {
+            return Config.Discord.AUTO_SHARDS;
+          }
+          Long n = Values.parseWholeNumber(v);
+          return n != null && n >= 1 && n <= max ? n.intValue() : null;
+        },
+        "auto, or a whole number from 1 to " + max,
+        v -> v == Config.Discord.AUTO_SHARDS ? "auto" : String.valueOf(v));
+  }
+
   /** A Discord ID; {@code accepted} says which and where to find it. */
   static Rule<Long> snowflake(String accepted) {
     return new Rule<>(Values::parseSnowflake, accepted, Long::toUnsignedString);

@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
@@ -26,13 +27,14 @@ final class ChannelPoster {
   /** Forum post titles are at most 100 characters. */
   private static final int FORUM_TITLE_MAX = 100;
 
-  private final JDA jda;
+  private final ShardManager shards;
   private final EntryRenderer renderer;
   private final WebhookPoster webhooks;
   private final Catalogue catalogue;
 
-  ChannelPoster(JDA jda, EntryRenderer renderer, WebhookPoster webhooks, Catalogue catalogue) {
-    this.jda = jda;
+  ChannelPoster(
+      ShardManager shards, EntryRenderer renderer, WebhookPoster webhooks, Catalogue catalogue) {
+    this.shards = shards;
     this.renderer = renderer;
     this.webhooks = webhooks;
     this.catalogue = catalogue;
@@ -72,7 +74,7 @@ final class ChannelPoster {
     if (!subscription.viaWebhook()) {
       return send(channelId, data, nonce, title, earlierSince);
     }
-    GuildChannel target = jda.getGuildChannelById(channelId);
+    GuildChannel target = shards.getGuildChannelById(channelId);
     if (target == null) {
       return CompletableFuture.failedFuture(missing(channelId));
     }
@@ -107,7 +109,7 @@ final class ChannelPoster {
   CompletableFuture<Long> send(
       long channelId, MessageCreateData data, String nonce, String title, Instant earlierSince) {
     try {
-      GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
+      GuildMessageChannel channel = shards.getChannelById(GuildMessageChannel.class, channelId);
       if (channel != null) {
         var action = channel.sendMessage(data);
         if (nonce != null) {
@@ -115,7 +117,7 @@ final class ChannelPoster {
         }
         return action.submit().thenApply(Message::getIdLong);
       }
-      ForumChannel forum = jda.getForumChannelById(channelId);
+      ForumChannel forum = shards.getForumChannelById(channelId);
       if (forum != null) {
         String name = forumTitle(title);
         if (earlierSince != null) {
@@ -155,12 +157,16 @@ final class ChannelPoster {
   }
 
   private RuntimeException missing(long channelId) {
-    for (Guild guild : jda.getGuilds()) {
+    for (Guild guild : shards.getGuilds()) {
       if (guild.getGuildChannelById(channelId) != null) {
         return new UnknownChannelException(channelId);
       }
     }
-    if (jda.getUnavailableGuilds().isEmpty() && jda.getStatus() == JDA.Status.CONNECTED) {
+    // every shard connected with all its servers: the channel is gone, not hidden by an outage
+    if (shards.getShardsQueued() == 0
+        && shards.getShards().stream()
+            .allMatch(
+                s -> s.getUnavailableGuilds().isEmpty() && s.getStatus() == JDA.Status.CONNECTED)) {
       return new UnknownChannelException(channelId);
     }
     return new GuildUnavailableException(

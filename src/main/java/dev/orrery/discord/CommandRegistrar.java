@@ -8,6 +8,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +24,12 @@ final class CommandRegistrar {
   /**
    * @return how many command lists were written (0 when everything was current)
    */
-  static int register(JDA jda, List<SlashCommandData> definitions, List<Long> guildIds) {
+  static int register(
+      ShardManager shards, List<SlashCommandData> definitions, List<Long> guildIds) {
     Set<Map<String, Object>> wanted = shapes(definitions);
     if (guildIds.isEmpty()) {
+      // global commands belong to the application, not to a shard: any one shard writes them once
+      JDA jda = shards.getShards().get(0);
       List<Command> existing = jda.retrieveCommands().complete();
       if (wanted.equals(shapes(existing.stream().map(SlashCommandData::fromCommand).toList()))) {
         log.info("Slash commands are up to date");
@@ -37,7 +41,7 @@ final class CommandRegistrar {
     }
     int written = 0;
     for (long guildId : guildIds) {
-      Guild guild = jda.getGuildById(guildId);
+      Guild guild = shards.getGuildById(guildId);
       if (guild == null) {
         log.warn(
             "discord.guild-ids names server {}, but the bot is not in it: invite the bot first",

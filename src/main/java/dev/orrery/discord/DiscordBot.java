@@ -28,21 +28,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.channel.ChannelDeleteEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Discord side of Orrery: logs in with only the GUILDS intent, registers the commands,
- * subscribes the channels of the configuration, and posts what the feed side queues.
+ * The Discord side of Orrery: logs in every shard with only the GUILDS intent, registers the
+ * commands, subscribes the channels of the configuration, and posts what the feed side queues.
  */
 public final class DiscordBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
@@ -50,7 +50,7 @@ public final class DiscordBot implements AutoCloseable {
   /** Our own global ceiling, under Discord's 50 requests per second. */
   static final int REQUESTS_PER_SECOND = 48;
 
-  private final JDA jda;
+  private final ShardManager shards;
   private final Deliverer deliverer;
   private final ExecutorService commandPool;
   private final ExecutorService webhookWork;
@@ -75,8 +75,11 @@ public final class DiscordBot implements AutoCloseable {
       InstantSource clock) {}
 
   private DiscordBot(
-      JDA jda, Deliverer deliverer, ExecutorService commandPool, ExecutorService webhookWork) {
-    this.jda = jda;
+      ShardManager shards,
+      Deliverer deliverer,
+      ExecutorService commandPool,
+      ExecutorService webhookWork) {
+    this.shards = shards;
     this.deliverer = deliverer;
     this.commandPool = commandPool;
     this.webhookWork = webhookWork;
@@ -144,43 +147,41 @@ public final class DiscordBot implements AutoCloseable {
                 picker, parts.subscriptions(), parts.entries(), parts.catalogue(), renderer),
             commandPool);
 
-    String gateway = discord.gatewayUrl().toString();
     // no optional intent: JDA always asks for GUILDS, which is all Orrery needs
-    JDABuilder builder =
-        JDABuilder.createLight(discord.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
+    DefaultShardManagerBuilder builder =
+        DefaultShardManagerBuilder.createLight(
+                discord.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
+            .setShardsTotal(discord.shards())
             .setRestConfig(new RestConfig().setBaseUrl(discord.apiBaseUrl().toString()))
-            .setSessionController(
-                new ConcurrentSessionController() {
-                  @Override
-                  public String getGateway() {
-                    return gateway;
-                  }
-                })
+            .setSessionController(new ConfiguredGateway(discord.gatewayUrl().toString()))
             .setCompression(Compression.NONE)
             .setHttpClientBuilder(
                 new OkHttpClient.Builder().addInterceptor(new GlobalRateLimit(REQUESTS_PER_SECOND)))
             .addEventListeners(router, new ChannelCleanup(parts.service(), commandPool));
-    JDA jda;
+    ShardManager shards;
     try {
-      jda = DiscordLogin.login(builder, discord);
+      shards = DiscordLogin.login(builder, discord);
     } catch (DiscordStartException | InterruptedException e) {
       commandPool.shutdownNow();
       throw e;
     }
+    // every shard is the same bot: any one of them serves the bot's own REST requests
+    JDA anyShard = shards.getShards().get(0);
     log.info(
-        "Logged in to Discord as {} in {} servers",
-        jda.getSelfUser().getName(),
-        jda.getGuilds().size());
+        "Logged in to Discord as {} in {} servers on {} shards",
+        anyShard.getSelfUser().getName(),
+        shards.getGuilds().size(),
+        shards.getShardsTotal());
 
-    CommandRegistrar.register(jda, router.definitions(), discord.guildIds());
+    CommandRegistrar.register(shards, router.definitions(), discord.guildIds());
     // the store work of webhook posts, off JDA's threads
     ExecutorService webhookWork = Executors.newFixedThreadPool(2, DaemonThreads.named("webhooks"));
     WebhookPoster webhookPoster =
         new WebhookPoster(
-            jda,
-            new ChannelWebhooks(jda, parts.webhooks(), webhookWork, parts.clock()),
+            anyShard,
+            new ChannelWebhooks(anyShard, parts.webhooks(), webhookWork, parts.clock()),
             new EarlierWebhookPost(parts.deliveries(), webhookWork));
-    ChannelPoster poster = new ChannelPoster(jda, renderer, webhookPoster, parts.catalogue());
+    ChannelPoster poster = new ChannelPoster(shards, renderer, webhookPoster, parts.catalogue());
     deliverer.set(
         new Deliverer(
             poster,
@@ -210,15 +211,15 @@ public final class DiscordBot implements AutoCloseable {
                 deliverer.get().wake();
               }
             });
-    subscribeConfiguredChannels(jda, parts);
+    subscribeConfiguredChannels(shards, parts);
     deliverer.get().start();
-    return new DiscordBot(jda, deliverer.get(), commandPool, webhookWork);
+    return new DiscordBot(shards, deliverer.get(), commandPool, webhookWork);
   }
 
-  private static void subscribeConfiguredChannels(JDA jda, Parts parts) {
+  private static void subscribeConfiguredChannels(ShardManager shards, Parts parts) {
     for (Config.ChannelSubscription wanted : parts.config().subscriptions()) {
       String key = "subscriptions." + wanted.key();
-      GuildChannel channel = jda.getGuildChannelById(wanted.channelId());
+      GuildChannel channel = shards.getGuildChannelById(wanted.channelId());
       if (channel == null) {
         log.warn(
             "{}.channel = {}: the bot cannot see that channel; invite it or fix the ID",
@@ -259,8 +260,9 @@ public final class DiscordBot implements AutoCloseable {
     }
   }
 
-  public JDA jda() {
-    return jda;
+  /** The shards, for tests and tools that look at what the bot sees. */
+  public ShardManager shards() {
+    return shards;
   }
 
   /** Finishes or parks the deliveries in flight, then logs out. */
@@ -274,14 +276,18 @@ public final class DiscordBot implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    jda.shutdown();
-    try {
-      if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
-        jda.shutdownNow();
+    List<JDA> running = shards.getShards();
+    shards.shutdown();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    for (JDA shard : running) {
+      try {
+        if (!shard.awaitShutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+          shard.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        shard.shutdownNow();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      jda.shutdownNow();
     }
   }
 

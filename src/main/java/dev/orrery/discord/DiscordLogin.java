@@ -5,16 +5,17 @@ import dev.orrery.config.Values;
 import dev.orrery.discord.DiscordStartException.Kind;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.CountDownLatch;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.CloseCode;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs in to Discord within {@code discord.start-timeout}: what may pass (network errors, 5xx, no
  * answer, 429) is asked again after a growing pause, then the gateway has what is left of the time
- * to make the bot ready.
+ * to make every shard ready.
  */
 final class DiscordLogin {
   private static final Logger log = LoggerFactory.getLogger(DiscordLogin.class);
@@ -46,15 +47,17 @@ final class DiscordLogin {
   }
 
   /**
-   * Builds JDA from {@code builder} once Discord answers, and returns it ready.
+   * Builds the shard manager from {@code builder} once Discord answers, and returns it with every
+   * shard ready.
    *
    * @throws DiscordStartException when Discord refuses the token, or cannot be reached in time
    */
-  static JDA login(JDABuilder builder, Config.Discord discord) throws InterruptedException {
+  static ShardManager login(DefaultShardManagerBuilder builder, Config.Discord discord)
+      throws InterruptedException {
     return new DiscordLogin(discord).login(builder);
   }
 
-  private JDA login(JDABuilder builder) throws InterruptedException {
+  private ShardManager login(DefaultShardManagerBuilder builder) throws InterruptedException {
     Duration pause = FIRST_PAUSE;
     while (true) {
       LoginProbe.Unreachable failure;
@@ -67,9 +70,9 @@ final class DiscordLogin {
         }
         failure = unreachable;
       } else {
-        JDA jda = build(builder);
-        if (jda != null) {
-          return jda;
+        ShardManager shards = build(builder);
+        if (shards != null) {
+          return shards;
         }
         failure =
             new LoginProbe.Unreachable(
@@ -95,13 +98,13 @@ final class DiscordLogin {
     }
   }
 
-  /** JDA logged in and ready, or null when its own login failed in a way that may pass. */
-  private JDA build(JDABuilder builder) throws InterruptedException {
+  /** The shards logged in and ready, or null when JDA's own login failed in a way that may pass. */
+  private ShardManager build(DefaultShardManagerBuilder builder) throws InterruptedException {
     ReadyOrShutdown watch = new ReadyOrShutdown();
     builder.addEventListeners(watch);
-    JDA jda;
+    ShardManager shards;
     try {
-      jda = builder.build();
+      shards = builder.build();
     } catch (InvalidTokenException e) {
       throw tokenRefused();
     } catch (ErrorResponseException e) {
@@ -112,16 +115,17 @@ final class DiscordLogin {
     }
     boolean finished;
     try {
-      finished = watch.done.await(left().toNanos(), TimeUnit.NANOSECONDS);
+      // the total is known once built: Discord's recommended count was asked for on the way
+      finished = watch.await(shards.getShardsTotal(), left());
     } catch (InterruptedException e) {
-      jda.shutdownNow();
+      stopNow(shards);
       throw e;
     }
-    jda.removeEventListener(watch);
+    shards.removeEventListener(watch);
     if (finished && watch.closeCode == null) {
-      return jda;
+      return shards;
     }
-    jda.shutdownNow();
+    stopNow(shards);
     if (!finished) {
       throw new DiscordStartException(
           Kind.UNREACHABLE,
@@ -179,20 +183,41 @@ final class DiscordLogin {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
-  /** Notes whether JDA became ready or shut down (a fatal close code) first. */
+  /** Ends every shard at once and the manager's own threads. */
+  static void stopNow(ShardManager shards) {
+    List<JDA> started = shards.getShards();
+    shards.shutdown();
+    started.forEach(JDA::shutdownNow);
+  }
+
+  /** Notes whether every shard became ready, or one shut down (a fatal close code) first. */
   private static final class ReadyOrShutdown extends ListenerAdapter {
-    final CountDownLatch done = new CountDownLatch(1);
+    private int ready;
     volatile Integer closeCode;
 
-    @Override
-    public void onReady(ReadyEvent event) {
-      done.countDown();
+    /** Whether {@code shards} shards became ready, or one shut down, within the time. */
+    synchronized boolean await(int shards, Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (ready < shards && closeCode == null) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return true;
     }
 
     @Override
-    public void onShutdown(ShutdownEvent event) {
+    public synchronized void onReady(ReadyEvent event) {
+      ready++;
+      notifyAll();
+    }
+
+    @Override
+    public synchronized void onShutdown(ShutdownEvent event) {
       closeCode = event.getCode();
-      done.countDown();
+      notifyAll();
     }
   }
 }

@@ -671,6 +671,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void discordShardsIsAutoByDefaultOrAWholeNumber() throws Exception {
+    assertThat(load("discord.token=" + TOKEN).discord().shards())
+        .isEqualTo(Config.Discord.AUTO_SHARDS);
+    assertThat(load("discord.token=" + TOKEN, "discord.shards=AUTO").discord().shards())
+        .isEqualTo(Config.Discord.AUTO_SHARDS);
+    assertThat(load("discord.token=" + TOKEN, "discord.shards=4").discord().shards()).isEqualTo(4);
+    ConfigException e = problems(Map.of(), "discord.token=" + TOKEN, "discord.shards=0");
+    assertThat(e.problems())
+        .containsExactly(
+            "discord.shards = '0' is not valid: use auto, or a whole number from 1 to 10000");
+  }
+
+  @Test
   void theFourPlanetsAreBuiltIn() throws Exception {
     Config config =
         new ConfigLoader(Map.of("DISCORD_TOKEN", TOKEN)).loadIfPresent(dir.resolve("absent"), true);

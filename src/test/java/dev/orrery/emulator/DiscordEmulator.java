@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
@@ -47,6 +48,7 @@ public final class DiscordEmulator implements AutoCloseable {
   private final Webhooks webhooks;
   private final MessageFactory messageFactory;
   private final AttachmentHost attachments;
+  private final SessionStartLimit startLimit;
   private final GatewayServer gateway;
   private final RestServer rest;
 
@@ -58,8 +60,20 @@ public final class DiscordEmulator implements AutoCloseable {
     this.commands = new CommandRegistry(ids, world.applicationId());
     this.attachments = new AttachmentHost(ids);
     this.messageFactory = new MessageFactory(world, attachments);
+    this.startLimit =
+        new SessionStartLimit(
+            settings.clock,
+            settings.sessionStartTotal,
+            settings.maxConcurrency,
+            Duration.ofDays(1));
     this.gateway =
-        new GatewayServer(world, settings.expectedToken, settings.heartbeatInterval, logins);
+        new GatewayServer(
+            world,
+            settings.expectedToken,
+            settings.heartbeatInterval,
+            logins,
+            startLimit,
+            settings.maxGuildsPerShard);
     InteractionRoutes interactionRoutes =
         new InteractionRoutes(
             world, ids, messages, messageFactory, settings.interactionAckDeadline);
@@ -75,7 +89,8 @@ public final class DiscordEmulator implements AutoCloseable {
             gateway::dispatch);
 
     RouteTable routes = new RouteTable();
-    new SessionRoutes(world, gateway::url).register(routes, settings.defaultRouteLimit);
+    new SessionRoutes(world, gateway::url, settings.shards, startLimit)
+        .register(routes, settings.defaultRouteLimit);
     new ChannelRoutes(
             world,
             ids,
@@ -153,6 +168,14 @@ public final class DiscordEmulator implements AutoCloseable {
         .setCompression(Compression.NONE);
   }
 
+  /** Points a shard manager builder here, as {@link #configure(JDABuilder)} does a JDABuilder. */
+  public DefaultShardManagerBuilder configure(DefaultShardManagerBuilder builder) {
+    return builder
+        .setRestConfig(new RestConfig().setBaseUrl(restBaseUrl()))
+        .setSessionController(new EmulatorSessionController(gatewayUrl()))
+        .setCompression(Compression.NONE);
+  }
+
   // --- the world ---
 
   public User bot() {
@@ -176,9 +199,29 @@ public final class DiscordEmulator implements AutoCloseable {
   }
 
   public Guild createGuild(String name, long everyonePermissions) {
-    Guild guild = world.createGuild(name, everyonePermissions);
+    Guild guild = world.createGuild(name, everyonePermissions, ids::next);
     gateway.dispatch("GUILD_CREATE", EntityJson.guildCreate(guild));
     return guild;
+  }
+
+  /**
+   * A new guild whose id puts it on shard {@code shardId} of {@code shardTotal} ({@code (id >> 22)
+   * % total}), with Discord's default @everyone permissions.
+   */
+  public Guild createGuildOnShard(String name, int shardId, int shardTotal) {
+    if (shardId < 0 || shardId >= shardTotal) {
+      throw new IllegalArgumentException("no shard " + shardId + " of " + shardTotal);
+    }
+    Guild guild =
+        world.createGuild(
+            name, Permissions.DEFAULT_EVERYONE, () -> ids.nextOnShard(shardId, shardTotal));
+    gateway.dispatch("GUILD_CREATE", EntityJson.guildCreate(guild));
+    return guild;
+  }
+
+  /** The shard of {@code shardTotal} that gets the guild's events, by Discord's rule. */
+  public static int shardOf(Guild guild, int shardTotal) {
+    return GatewaySession.shardOf(guild.id(), shardTotal);
   }
 
   public Member botMember(Guild guild) {
@@ -540,6 +583,26 @@ public final class DiscordEmulator implements AutoCloseable {
    */
   public void awaitIdentifies(int count, Duration timeout) {
     logins.await(l -> l.startsWith("IDENTIFY"), count, timeout, "gateway identifies");
+  }
+
+  /** Waits until at least {@code count} IDENTIFYs were accepted in total, and returns them all. */
+  public List<GatewayIdentify> awaitShardIdentifies(int count, Duration timeout) {
+    return gateway.awaitIdentifies(count, timeout);
+  }
+
+  /** The IDENTIFYs accepted so far, with their shard. */
+  public List<GatewayIdentify> identifies() {
+    return gateway.identifies();
+  }
+
+  /** The connected session (and so the shard) that gets the guild's events, if one is connected. */
+  public Optional<GatewayIdentify> sessionOf(Guild guild) {
+    return gateway.sessionOf(guild.id());
+  }
+
+  /** IDENTIFYs the bot may still make ({@code session_start_limit.remaining}). */
+  public int remainingSessionStarts() {
+    return startLimit.remaining();
   }
 
   @Override

@@ -70,6 +70,32 @@ public final class EmulatorBuilder {
     return this;
   }
 
+  /** The shard count {@code GET gateway/bot} recommends (1 by default). */
+  public EmulatorBuilder shards(int recommended) {
+    if (recommended < 1) {
+      throw new IllegalArgumentException("at least one shard: " + recommended);
+    }
+    settings.shards = recommended;
+    return this;
+  }
+
+  /**
+   * The session start limit: {@code total} IDENTIFYs (Discord: 1000 a day; past it the token is
+   * reset, so the gateway closes with 4004), and {@code maxConcurrency} buckets that each take one
+   * IDENTIFY per 5 seconds (a faster one gets op 9 Invalid Session).
+   */
+  public EmulatorBuilder sessionStartLimit(int total, int maxConcurrency) {
+    settings.sessionStartTotal = total;
+    settings.maxConcurrency = maxConcurrency;
+    return this;
+  }
+
+  /** More guilds than this on one shard: IDENTIFY closes with 4011 (Discord: 2500). */
+  public EmulatorBuilder maxGuildsPerShard(int max) {
+    settings.maxGuildsPerShard = max;
+    return this;
+  }
+
   public EmulatorBuilder clock(InstantSource clock) {
     settings.clock = clock;
     return this;
@@ -91,5 +117,9 @@ public final class EmulatorBuilder {
     Duration interactionAckDeadline = Duration.ofMinutes(15);
     InstantSource clock = InstantSource.system();
     boolean messageContentIntent;
+    int shards = 1;
+    int sessionStartTotal = 1000;
+    int maxConcurrency = 1;
+    int maxGuildsPerShard = 2500;
   }
 }

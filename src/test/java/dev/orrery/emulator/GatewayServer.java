@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Discord's gateway on loopback (JSON, no compression): HELLO, heartbeat ACKs, IDENTIFY answered
- * with READY and a GUILD_CREATE per guild, RESUME answered with the missed events and RESUMED, and
- * dispatches. While refusing, it turns every new connection away at the WebSocket handshake, as a
- * gateway behind a failing load balancer would.
+ * with READY and a GUILD_CREATE per guild of the session's shard, RESUME answered with the missed
+ * events and RESUMED, and dispatches, each to the sessions whose shard holds its guild. While
+ * refusing, it turns every new connection away at the WebSocket handshake, as a gateway behind a
+ * failing load balancer would.
  */
 final class GatewayServer extends WebSocketServer {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
@@ -38,22 +40,34 @@ final class GatewayServer extends WebSocketServer {
   private static final int OP_HEARTBEAT_ACK = 11;
   private static final int CLOSE_AUTHENTICATION_FAILED = 4004;
   private static final int CLOSE_DECODE_ERROR = 4002;
+  private static final int CLOSE_INVALID_SHARD = 4010;
+  private static final int CLOSE_SHARDING_REQUIRED = 4011;
 
   private final World world;
   private final String expectedToken;
   private final Duration heartbeatInterval;
   private final AwaitableLog<String> logins;
+  private final AwaitableLog<GatewayIdentify> identifies = new AwaitableLog<>();
+  private final SessionStartLimit startLimit;
+  private final int maxGuildsPerShard;
   private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
   private final CountDownLatch started = new CountDownLatch(1);
   private final AtomicBoolean refusing = new AtomicBoolean();
 
   GatewayServer(
-      World world, String expectedToken, Duration heartbeatInterval, AwaitableLog<String> logins) {
+      World world,
+      String expectedToken,
+      Duration heartbeatInterval,
+      AwaitableLog<String> logins,
+      SessionStartLimit startLimit,
+      int maxGuildsPerShard) {
     super(new InetSocketAddress("127.0.0.1", 0), 1);
     this.world = world;
     this.expectedToken = expectedToken;
     this.heartbeatInterval = heartbeatInterval;
     this.logins = logins;
+    this.startLimit = startLimit;
+    this.maxGuildsPerShard = maxGuildsPerShard;
     setReuseAddr(true);
     setDaemon(true);
     // the bot's heartbeats keep the connection honest; library pings would only add noise
@@ -127,12 +141,51 @@ final class GatewayServer extends WebSocketServer {
       connection.close(CLOSE_AUTHENTICATION_FAILED, "Authentication failed.");
       return;
     }
+    int shardId = 0;
+    int shardTotal = 1;
+    DataArray shard = identify.optArray("shard").orElse(null);
+    if (shard != null) {
+      if (shard.length() != 2) {
+        connection.close(CLOSE_INVALID_SHARD, "Invalid shard.");
+        return;
+      }
+      shardId = shard.getInt(0);
+      shardTotal = shard.getInt(1);
+    }
+    if (!validShard(shardId, shardTotal)) {
+      logins.add("INVALID_SHARD " + shardId + "/" + shardTotal);
+      connection.close(CLOSE_INVALID_SHARD, "Invalid shard.");
+      return;
+    }
+    int id = shardId;
+    int total = shardTotal;
+    List<Guild> guilds =
+        world.guilds().stream().filter(g -> GatewaySession.shardOf(g.id(), total) == id).toList();
+    if (guilds.size() > maxGuildsPerShard) {
+      logins.add("SHARDING_REQUIRED " + shardId + "/" + shardTotal);
+      connection.close(CLOSE_SHARDING_REQUIRED, "Sharding required.");
+      return;
+    }
+    switch (startLimit.identify(shardId)) {
+      case EXHAUSTED:
+        // past the daily limit Discord resets the bot's token: the old one no longer logs in
+        logins.add("SESSION_LIMIT " + shardId + "/" + shardTotal);
+        connection.close(CLOSE_AUTHENTICATION_FAILED, "Authentication failed.");
+        return;
+      case TOO_SOON:
+        // the bucket's one IDENTIFY per 5 seconds is spent: d:false, identify again later
+        logins.add("TOO_SOON " + shardId + "/" + shardTotal);
+        send(connection, OP_INVALID_SESSION, false);
+        return;
+      default:
+        break;
+    }
     String sessionId = UUID.randomUUID().toString().replace("-", "");
     GatewaySession session =
-        new GatewaySession(sessionId, identify.getLong("intents", 0), connection);
+        new GatewaySession(
+            sessionId, identify.getLong("intents", 0), shardId, shardTotal, connection);
     sessions.put(session.id(), session);
     connection.setAttachment(session);
-    List<Guild> guilds = world.guilds();
     DataArray unavailable = DataArray.empty();
     guilds.forEach(
         g ->
@@ -149,6 +202,7 @@ final class GatewayServer extends WebSocketServer {
             .put("private_channels", DataArray.empty())
             .put("session_id", session.id())
             .put("session_type", "normal")
+            .put("shard", DataArray.empty().add(shardId).add(shardTotal))
             .put("resume_gateway_url", url())
             .put(
                 "application",
@@ -160,6 +214,20 @@ final class GatewayServer extends WebSocketServer {
       session.dispatch("GUILD_CREATE", EntityJson.guildCreate(guild));
     }
     logins.add("IDENTIFY " + session.id());
+    identifies.add(new GatewayIdentify(session.id(), shardId, shardTotal));
+  }
+
+  /**
+   * 0 <= id < total, and the same total as every session connected now: a guild's events must have
+   * one shard to go to.
+   */
+  private boolean validShard(int shardId, int shardTotal) {
+    return shardTotal >= 1
+        && shardId >= 0
+        && shardId < shardTotal
+        && sessions.values().stream()
+            .filter(GatewaySession::connected)
+            .allMatch(s -> s.shardTotal() == shardTotal);
   }
 
   private void resume(WebSocket connection, DataObject resume) {
@@ -179,12 +247,45 @@ final class GatewayServer extends WebSocketServer {
     return !token.isBlank() && (expectedToken == null || expectedToken.equals(token));
   }
 
-  /** Sends an event to every session, connected or waiting to resume. */
+  /**
+   * Sends an event to every session (connected or waiting to resume) whose shard holds its guild;
+   * an event of no guild goes to shard 0, as Discord sends direct messages.
+   */
   void dispatch(String type, DataObject data) {
+    Long guildId = guildOf(type, data);
     for (GatewaySession session : sessions.values()) {
-      // each session gets its own copy: the payload is mutable
-      session.dispatch(type, DataObject.fromJson(data.toString()));
+      if (session.receives(guildId)) {
+        // each session gets its own copy: the payload is mutable
+        session.dispatch(type, DataObject.fromJson(data.toString()));
+      }
     }
+  }
+
+  private static Long guildOf(String type, DataObject data) {
+    if (data.hasKey("guild_id") && !data.isNull("guild_id")) {
+      return Long.parseUnsignedLong(data.getString("guild_id"));
+    }
+    if (type.startsWith("GUILD_") && data.hasKey("id")) {
+      return Long.parseUnsignedLong(data.getString("id"));
+    }
+    return null;
+  }
+
+  /** The IDENTIFYs accepted so far, in order. */
+  List<GatewayIdentify> identifies() {
+    return identifies.snapshot();
+  }
+
+  List<GatewayIdentify> awaitIdentifies(int count, Duration timeout) {
+    return identifies.await(i -> true, count, timeout, "gateway identifies");
+  }
+
+  /** The connected session that gets the guild's events, if any. */
+  Optional<GatewayIdentify> sessionOf(long guildId) {
+    return sessions.values().stream()
+        .filter(s -> s.connected() && s.receives(guildId))
+        .findFirst()
+        .map(s -> new GatewayIdentify(s.id(), s.shardId(), s.shardTotal()));
   }
 
   /** Cuts every connection without a close frame, as a network failure would. */

@@ -6,8 +6,8 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 import org.java_websocket.WebSocket;
 
 /**
- * One bot session on the gateway. It outlives its connection: dispatches sent while the bot is
- * disconnected are kept, numbered, and replayed when the bot RESUMEs, as Discord does.
+ * One bot session on the gateway, on one shard. It outlives its connection: dispatches sent while
+ * the bot is disconnected are kept, numbered, and replayed when the bot RESUMEs, as Discord does.
  */
 final class GatewaySession {
   /** Discord keeps a limited backlog; a bot away longer must IDENTIFY again. */
@@ -15,14 +15,45 @@ final class GatewaySession {
 
   private final String id;
   private final long intents;
+  private final int shardId;
+  private final int shardTotal;
   private final Deque<DataObject> backlog = new ArrayDeque<>();
   private long sequence;
   private WebSocket connection;
 
   GatewaySession(String id, long intents, WebSocket connection) {
+    this(id, intents, 0, 1, connection);
+  }
+
+  GatewaySession(String id, long intents, int shardId, int shardTotal, WebSocket connection) {
     this.id = id;
     this.intents = intents;
+    this.shardId = shardId;
+    this.shardTotal = shardTotal;
     this.connection = connection;
+  }
+
+  /** Discord's rule: a guild's events go to shard {@code (guild_id >> 22) % num_shards}. */
+  static int shardOf(long guildId, int shardTotal) {
+    return (int) Long.remainderUnsigned(guildId >>> 22, shardTotal);
+  }
+
+  int shardId() {
+    return shardId;
+  }
+
+  int shardTotal() {
+    return shardTotal;
+  }
+
+  /** Whether this session gets the events of that guild; events of no guild (DMs) go to shard 0. */
+  boolean receives(Long guildId) {
+    return guildId == null ? shardId == 0 : shardOf(guildId, shardTotal) == shardId;
+  }
+
+  /** Connected now (not waiting to resume). */
+  synchronized boolean connected() {
+    return connection != null && connection.isOpen();
   }
 
   String id() {

@@ -10,10 +10,18 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 final class SessionRoutes {
   private final World world;
   private final Supplier<String> gatewayUrl;
+  private final int recommendedShards;
+  private final SessionStartLimit startLimit;
 
-  SessionRoutes(World world, Supplier<String> gatewayUrl) {
+  SessionRoutes(
+      World world,
+      Supplier<String> gatewayUrl,
+      int recommendedShards,
+      SessionStartLimit startLimit) {
     this.world = world;
     this.gatewayUrl = gatewayUrl;
+    this.recommendedShards = recommendedShards;
+    this.startLimit = startLimit;
   }
 
   void register(RouteTable table, RouteLimit limit) {
@@ -27,17 +35,14 @@ final class SessionRoutes {
         .add("GET", "gateway/bot", limit, request -> ApiResponse.ok(gatewayBot()));
   }
 
-  /** What a sharded bot (DefaultShardManager) asks for before connecting. */
+  /**
+   * What a sharded bot (DefaultShardManager) asks for before connecting: the recommended shard
+   * count and the session start limit as it stands.
+   */
   private DataObject gatewayBot() {
     return DataObject.empty()
         .put("url", gatewayUrl.get())
-        .put("shards", 1)
-        .put(
-            "session_start_limit",
-            DataObject.empty()
-                .put("total", 1000)
-                .put("remaining", 1000)
-                .put("reset_after", 0)
-                .put("max_concurrency", 1));
+        .put("shards", recommendedShards)
+        .put("session_start_limit", startLimit.toJson());
   }
 }

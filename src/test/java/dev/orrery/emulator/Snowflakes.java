@@ -26,6 +26,19 @@ public final class Snowflakes {
     return last;
   }
 
+  /**
+   * A new id, as {@link #next()}, whose millisecond part is {@code shardId} modulo {@code
+   * shardTotal}, so that the guild it names is on that shard: at most {@code shardTotal - 1}
+   * milliseconds ahead of now.
+   */
+  public synchronized long nextOnShard(int shardId, int shardTotal) {
+    long candidate = Math.max(ofTime(clock.instant()), last + 1);
+    long millis = candidate >>> 22;
+    long ahead = Math.floorMod(shardId - millis, (long) shardTotal);
+    last = ahead == 0 ? candidate : (millis + ahead) << 22;
+    return last;
+  }
+
   /** The smallest id of the given time. */
   public static long ofTime(Instant time) {
     return (time.toEpochMilli() - DISCORD_EPOCH_MILLIS) << 22;

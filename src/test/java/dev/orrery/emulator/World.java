@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 
 /** The emulated Discord's state: the bot, its guilds and everything in them, webhooks included. */
 final class World {
@@ -51,9 +52,14 @@ final class World {
   }
 
   /** A guild owned by a separate user (an owner has every permission), with the bot as a member. */
-  synchronized Guild createGuild(String name, long everyonePermissions) {
+  Guild createGuild(String name, long everyonePermissions) {
+    return createGuild(name, everyonePermissions, ids::next);
+  }
+
+  /** As {@link #createGuild(String, long)}, with the guild's id from {@code guildId}. */
+  synchronized Guild createGuild(String name, long everyonePermissions, LongSupplier guildId) {
     User owner = new User(ids.next(), name + " owner", false);
-    Guild guild = new Guild(ids.next(), name, owner.id(), everyonePermissions);
+    Guild guild = new Guild(guildId.getAsLong(), name, owner.id(), everyonePermissions);
     guild.addMember(new Member(guild, owner));
     guild.addMember(new Member(guild, bot));
     guilds.add(guild);

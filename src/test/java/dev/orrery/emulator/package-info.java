@@ -11,6 +11,25 @@
  * requests}, {@code stats}, {@code dropGateway}, {@code refuseGatewayConnections}, {@code
  * failNextRequests}, {@code loseNextAnswers}, {@code rateLimitNextRequests}.
  *
+ * <h2>Shards</h2>
+ *
+ * {@code GET gateway/bot} answers {@code shards} ({@code builder().shards(n)}, 1 by default) and
+ * {@code session_start_limit} ({@code sessionStartLimit(total, maxConcurrency)}, 1000 and 1 by
+ * default; {@code remaining} goes down with each accepted IDENTIFY). An IDENTIFY may carry {@code
+ * shard: [id, total]} (none is {@code [0, 1]}): {@code id} outside {@code 0..total-1}, or a {@code
+ * total} unlike that of the sessions connected now, closes with 4010 Invalid shard; more guilds on
+ * the shard than {@code maxGuildsPerShard} (Discord: 2500) closes with 4011 Sharding required; an
+ * IDENTIFY with no start left closes with 4004, as Discord resets the token of a bot past its daily
+ * limit; one from a bucket ({@code id % max_concurrency}) that identified less than 5 seconds
+ * before gets op 9 Invalid Session (d:false). READY and GUILD_CREATE list the guilds of the
+ * session's shard, and every event of a guild (interactions included) goes only to the sessions
+ * whose shard is {@code (guild_id >> 22) % total}; an event of no guild goes to shard 0. Several
+ * sessions (several processes, or one shard manager) may be connected at once. {@code
+ * createGuildOnShard(name, id, total)} picks a guild id on that shard, {@code shardOf(guild,
+ * total)} computes it, {@code sessionOf(guild)} tells which connected session gets it, {@code
+ * identifies()} and {@code awaitShardIdentifies} list accepted IDENTIFYs with their shard, and
+ * {@code configure(DefaultShardManagerBuilder)} points a shard manager here.
+ *
  * <h2>Modals</h2>
  *
  * A slash command or a component interaction may be answered with a modal (callback type 9); a
