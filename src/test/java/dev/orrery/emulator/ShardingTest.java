@@ -72,9 +72,14 @@ class ShardingTest {
                   }
                 })
             .build();
-    for (JDA shard : shards.getShards()) {
-      shard.awaitReady();
-    }
+    // shards not started yet are queued, not listed: wait until none is left and all are in
+    Awaits.until(
+        () ->
+            shards.getShardsQueued() == 0
+                && shards.getShards().size() == 2
+                && shards.getShards().stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED),
+        WAIT,
+        "both shards connected");
 
     assertThat(discord.awaitShardIdentifies(2, WAIT))
         .extracting(GatewayIdentify::shardId, GatewayIdentify::shardTotal)
