@@ -27,29 +27,8 @@ class RunProcessTest {
     try (DiscordEmulator discord = DiscordEmulator.builder().token(TOKEN).start()) {
       Guild guild = discord.createGuild("Python");
       discord.createTextChannel(guild, "news");
-      Path config = dir.resolve("bot.properties");
-      Files.write(
-          config,
-          List.of(
-              "discord.token=" + TOKEN,
-              "discord.api-base-url=" + discord.restBaseUrl(),
-              "discord.gateway-url=" + discord.gatewayUrl(),
-              "database.url=jdbc:sqlite:" + dir.resolve("orrery.db")));
-      Files.setPosixFilePermissions(
-          config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
       Path log = dir.resolve("stderr.log");
-      Process process =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
-                  "run",
-                  "--config",
-                  config.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      Process process = startRun(discord, log);
       try {
         discord.awaitIdentifies(1, Duration.ofSeconds(60));
         discord.awaitRequests("PUT applications/*/commands", 1, Duration.ofSeconds(60));
@@ -74,29 +53,8 @@ class RunProcessTest {
       discord.createTextChannel(discord.createGuild("Python"), "news");
       // Discord is slow to list the commands: the stop comes while the start still waits for it
       discord.stallNextRequests(1, Duration.ofSeconds(20), "GET applications/*/commands");
-      Path config = dir.resolve("bot.properties");
-      Files.write(
-          config,
-          List.of(
-              "discord.token=" + TOKEN,
-              "discord.api-base-url=" + discord.restBaseUrl(),
-              "discord.gateway-url=" + discord.gatewayUrl(),
-              "database.url=jdbc:sqlite:" + dir.resolve("orrery.db")));
-      Files.setPosixFilePermissions(
-          config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
       Path log = dir.resolve("stderr.log");
-      Process process =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
-                  "run",
-                  "--config",
-                  config.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      Process process = startRun(discord, log);
       try {
         discord.awaitIdentifies(1, Duration.ofSeconds(60));
         Thread.sleep(1_000); // READY, then the stalled request
@@ -129,5 +87,30 @@ class RunProcessTest {
           .contains("Discord refused the token (401 Unauthorized): check discord.token")
           .doesNotContain("not-the-right-token");
     }
+  }
+
+  /** {@code orrery run} as a process of its own against the emulator, its output in {@code log}. */
+  private Process startRun(DiscordEmulator discord, Path log) throws Exception {
+    Path config = dir.resolve("bot.properties");
+    Files.write(
+        config,
+        List.of(
+            "discord.token=" + TOKEN,
+            "discord.api-base-url=" + discord.restBaseUrl(),
+            "discord.gateway-url=" + discord.gatewayUrl(),
+            "database.url=jdbc:sqlite:" + dir.resolve("orrery.db")));
+    Files.setPosixFilePermissions(
+        config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "run",
+            "--config",
+            config.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 }
