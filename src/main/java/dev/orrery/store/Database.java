@@ -22,23 +22,34 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final Config.Database settings;
   private final Path file;
+  private final Dialect.Keys keys;
   private final String location;
 
   private Database(
       HikariDataSource dataSource,
       Dialect dialect,
       Config.Database settings,
+      Dialect.Keys keys,
       Path file,
       String location) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.settings = settings;
+    this.keys = keys;
     this.file = file;
     this.location = location;
   }
 
   /** Opens the pool, creating the SQLite file's folder, and migrates the schema. */
   public static Database open(Config.Database settings) {
+    return open(settings, Dialect.Keys.CONFIG);
+  }
+
+  /**
+   * Opens the database as {@link #open(Config.Database)} does, its errors naming {@code keys} as
+   * what to correct.
+   */
+  public static Database open(Config.Database settings, Dialect.Keys keys) {
     Dialect dialect = Dialect.of(settings.url());
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("orrery-db");
@@ -54,7 +65,8 @@ public final class Database implements AutoCloseable {
     try {
       ds = new HikariDataSource(hikari);
     } catch (RuntimeException e) {
-      throw new StoreException("open the database", reason(dialect, e, settings, location), e);
+      throw new StoreException(
+          "open the database", reason(dialect, e, settings, keys, location), e);
     }
     try {
       Flyway.configure().dataSource(ds).locations(dialect.migrations()).load().migrate();
@@ -62,7 +74,7 @@ public final class Database implements AutoCloseable {
       ds.close();
       throw new StoreException("migrate the database schema", e);
     }
-    return new Database(ds, dialect, settings, file, location);
+    return new Database(ds, dialect, settings, keys, file, location);
   }
 
   private static void createFolder(Path file) {
@@ -120,6 +132,11 @@ public final class Database implements AutoCloseable {
     return location;
   }
 
+  /** Which of the two databases this is. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
   public DataSource dataSource() {
     return dataSource;
   }
@@ -160,15 +177,15 @@ public final class Database implements AutoCloseable {
     if (dialect.diskFull(e)) {
       return new StoreException.DiskFull(attempted, location, e);
     }
-    return new StoreException(attempted, reason(dialect, e, settings, location), e);
+    return new StoreException(attempted, reason(dialect, e, settings, keys, location), e);
   }
 
   /** Our words for what the database said, from the first SQL exception in the chain. */
   private static String reason(
-      Dialect dialect, Throwable e, Config.Database settings, String location) {
+      Dialect dialect, Throwable e, Config.Database settings, Dialect.Keys keys, String location) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
-        String known = dialect.reason(sql, settings, location);
+        String known = dialect.reason(sql, settings, keys, location);
         if (known != null) {
           return known;
         }

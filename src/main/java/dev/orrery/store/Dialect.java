@@ -42,7 +42,7 @@ public enum Dialect {
     }
 
     @Override
-    String reason(SQLException e, Config.Database settings, String location) {
+    String reason(SQLException e, Config.Database settings, Keys keys, String location) {
       String known = SQLITE_REASONS.get(e.getErrorCode() & 0xff);
       return known == null ? null : known.replace("DATABASE", location);
     }
@@ -80,25 +80,28 @@ public enum Dialect {
     }
 
     @Override
-    String reason(SQLException e, Config.Database settings, String location) {
+    String reason(SQLException e, Config.Database settings, Keys keys, String location) {
       String state = e.getSQLState() == null ? "" : e.getSQLState();
       Properties parts = org.postgresql.Driver.parseURL(settings.url(), new Properties());
       String server =
           parts == null
-              ? "the server of database.url"
+              ? "the server of " + keys.url()
               : server(parts.getProperty("PGHOST"), parts.getProperty("PGPORT"));
       String cannot = "cannot connect to PostgreSQL at " + server;
       if (state.equals("28P01") || state.equals("28000")) {
         return cannot
             + " (authentication failed for user "
             + user(settings, parts)
-            + "): check database.username and database.password";
+            + "): check "
+            + keys.username()
+            + " and "
+            + keys.password();
       }
       if (state.equals("3D000")) {
-        return location + " does not exist: create it, or correct database.url";
+        return location + " does not exist: create it, or correct " + keys.url();
       }
       if (state.startsWith("08") || state.equals("57P03")) {
-        return cannot + why(e) + ": check that the server runs and database.url names it";
+        return cannot + why(e) + ": check that the server runs and " + keys.url() + " names it";
       }
       return null;
     }
@@ -137,6 +140,18 @@ public enum Dialect {
     throw new IllegalArgumentException("database.url is not a SQLite or PostgreSQL JDBC URL");
   }
 
+  /**
+   * The names a person gave a database's URL, user and password under, for the messages that tell
+   * them what to correct.
+   */
+  public record Keys(String url, String username, String password) {
+    /**
+     * The configuration's keys, which every command but {@code migrate} opens the database with.
+     */
+    public static final Keys CONFIG =
+        new Keys("database.url", "database.username", "database.password");
+  }
+
   /** Where Flyway finds this dialect's migrations; both folders have the same versions. */
   String migrations() {
     return "classpath:db/migration/" + folder;
@@ -150,8 +165,11 @@ public enum Dialect {
 
   abstract boolean diskFull(SQLException e);
 
-  /** Our words for what the database said, or null when we have none. */
-  abstract String reason(SQLException e, Config.Database settings, String location);
+  /**
+   * Our words for what the database said, or null when we have none; {@code keys} are what the
+   * person set the URL, user and password with.
+   */
+  abstract String reason(SQLException e, Config.Database settings, Keys keys, String location);
 
   /** The file of a {@code jdbc:sqlite:} URL, or null for an in-memory or URI-style database. */
   static Path sqliteFile(String url) {
