@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 
 /**
  * The {@code orrery} command line: run the bot (the default), poll on the console, import and
- * export OPML, check config.
+ * export OPML, check config, migrate SQLite to PostgreSQL.
  */
 @Command(
     name = "orrery",
@@ -30,6 +30,7 @@ import picocli.CommandLine.Mixin;
       LatestCommand.class,
       OpmlCommand.class,
       CheckCommand.class,
+      MigrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

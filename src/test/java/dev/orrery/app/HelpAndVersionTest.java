@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HelpAndVersionTest {
   @ParameterizedTest
-  @ValueSource(strings = {"run", "poll", "latest", "opml export", "opml import", "check"})
+  @ValueSource(
+      strings = {"run", "poll", "latest", "opml export", "opml import", "check", "migrate"})
   void everyCommandExplainsItselfWithHelpAndChangesNothing(String command) {
     for (String flag : new String[] {"--help", "-h"}) {
       CommandRun run = CommandRun.of((command + " " + flag).split(" "));
@@ -18,7 +19,8 @@ class HelpAndVersionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "poll", "latest", "opml export", "opml import", "check"})
+  @ValueSource(
+      strings = {"run", "poll", "latest", "opml export", "opml import", "check", "migrate"})
   void everyCommandTellsItsVersion(String command) {
     for (String flag : new String[] {"--version", "-V"}) {
       CommandRun run = CommandRun.of((command + " " + flag).split(" "));
