@@ -11,6 +11,7 @@ import dev.orrery.store.FeedStore;
 import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,6 +93,28 @@ class MigrateCommandTest {
           .asInstanceOf(InstanceOfAssertFactories.LIST)
           .as("pending, held, skipped, sent and failed deliveries")
           .doesNotContain(0);
+    }
+  }
+
+  @Test
+  void tablesOfSeveralBatchesArriveWhole() {
+    try (Database from = Database.open(sqlite)) {
+      new MigrationSample(from).discover(2_345);
+    }
+    String url = EmbeddedPostgresql.newDatabase();
+
+    CommandRun run = migrate(url);
+
+    assertThat(run.status()).as(run.err()).isZero();
+    // each new entry is a delivery for both channels of the news feed
+    assertThat(run.lines())
+        .contains(
+            String.format("%-13s  %10s  %10s", "entries", 2_351, 2_351),
+            String.format("%-13s  %10s  %10s", "deliveries", 10 + 2 * 2_345, 10 + 2 * 2_345));
+    try (Database from = Database.open(sqlite);
+        Database to = Database.open(postgresql(url))) {
+      assertThat(new MigrationSample(to).readBack())
+          .isEqualTo(new MigrationSample(from).readBack());
     }
   }
 
@@ -211,6 +234,24 @@ class MigrateCommandTest {
                 + " localhost:"
                 + EmbeddedPostgresql.port()
                 + " does not exist: create it, or correct --to\n");
+  }
+
+  @Test
+  void aServerThatDoesNotAnswerIsNamedWithTheOptionToCheck() throws IOException {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+
+    CommandRun run = migrate(EmbeddedPostgresql.url(closed, "orrery"));
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "orrery: store: unable to open the database: cannot connect to PostgreSQL at"
+                + " localhost:"
+                + closed
+                + " (connection refused): check that the server runs and --to names it\n");
   }
 
   @Test

@@ -122,6 +122,17 @@ final class MigrationSample {
         });
   }
 
+  /** A poll that finds {@code count} more entries of the news feed at once. */
+  void discover(int count) {
+    Feed news = feeds.findByUrl("https://example.org/news.xml").orElseThrow();
+    Instant at = T0.plusSeconds(7200);
+    entries.recordRefresh(
+        news.id(),
+        update(at),
+        IntStream.range(0, count).mapToObj(i -> entry("burst-" + i, at.minusSeconds(i))).toList(),
+        at);
+  }
+
   /** Everything the stores read, table by table, in a form two databases can be compared in. */
   Map<String, Object> readBack() {
     List<Feed> allFeeds =
