@@ -19,6 +19,7 @@ import static dev.orrery.config.ConfigKeys.HTTP_USER_AGENT;
 import static dev.orrery.config.ConfigKeys.LOG_LEVEL;
 import static dev.orrery.config.ConfigKeys.POLL_INTERVAL;
 import static dev.orrery.config.ConfigKeys.POLL_MIN_INTERVAL;
+import static dev.orrery.config.ConfigKeys.POLL_PARTITIONS;
 import static dev.orrery.config.ConfigKeys.POLL_THREADS;
 import static dev.orrery.config.ConfigKeys.SUMMARY_MAX_LENGTH;
 
@@ -163,7 +164,8 @@ public final class ConfigLoader {
               + reader.describe(POLL_INTERVAL, interval)
               + ": set poll.min-interval to poll.interval or less");
     }
-    return new Config.Poll(interval, minInterval, reader.get(POLL_THREADS));
+    return new Config.Poll(
+        interval, minInterval, reader.get(POLL_THREADS), reader.get(POLL_PARTITIONS));
   }
 
   private Config.Http http(KeyReader reader, int threads) {
