@@ -120,6 +120,11 @@ public final class Database implements AutoCloseable {
     return location;
   }
 
+  /** Which database this is: SQLite for one node, PostgreSQL for a cluster. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
   public DataSource dataSource() {
     return dataSource;
   }
