@@ -214,6 +214,19 @@ class ClusteredPollSchedulerTest {
   }
 
   @Test
+  void aStoppingNodeEndsItsPartitionAfterTheFeedUnderWayAndLeavesTheRestDue() {
+    subscribedFeeds(6);
+    server.delay(Duration.ofMillis(500));
+    // one partition: one run polls all six, one after another
+    Node a = new Node("node-a", 1);
+    a.scheduler.start();
+    Await.until(Duration.ofSeconds(20), "a first poll", () -> !server.requests().isEmpty());
+    a.close();
+    assertThat(server.requests()).hasSizeLessThan(6);
+    assertThat(new FeedStore(setup).dueInPartition(0, 1, Instant.now(), 10)).isNotEmpty();
+  }
+
+  @Test
   void quartzTablesComeFromTheMigrationAndNodesStartingTogetherMakeThePartitionsOnce()
       throws Exception {
     assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE version = '5' AND success"))
