@@ -266,6 +266,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void fewerPartitionsThanPollThreadsOnPostgresqlDrawAWarning() throws Exception {
+    Config config =
+        load(
+            "discord.token=" + TOKEN,
+            "database.url=jdbc:postgresql://localhost:5432/orrery",
+            "poll.threads=8",
+            "poll.partitions=2");
+    assertThat(config.poll().partitions()).isEqualTo(2);
+    assertThat(config.warnings())
+        .containsExactly(
+            "poll.partitions = 2 is fewer than poll.threads = 8: a partition polls one feed at a"
+                + " time, so threads stay idle; raise poll.partitions");
+    Config sqlite = load("discord.token=" + TOKEN, "poll.threads=8", "poll.partitions=2");
+    assertThat(sqlite.warnings()).isEmpty();
+  }
+
+  @Test
   void aPollIntervalUnderAMinuteWorksWithAWarning() throws Exception {
     Config config = load("discord.token=" + TOKEN, "poll.interval=2s");
     assertThat(config.poll().interval()).isEqualTo(Duration.ofSeconds(2));
