@@ -14,6 +14,7 @@ import dev.orrery.poll.FeedFinder;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.OpmlExport;
 import dev.orrery.poll.OpmlImport;
+import dev.orrery.poll.PollCluster;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
 import dev.orrery.poll.SubscriptionService;
@@ -21,14 +22,18 @@ import dev.orrery.rules.SubscriptionRules;
 import dev.orrery.store.ConsoleLock;
 import dev.orrery.store.Database;
 import dev.orrery.store.DeliveryStore;
+import dev.orrery.store.Dialect;
 import dev.orrery.store.DigestStore;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
 import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.store.WebhookStore;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.InstantSource;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * The feed half of Orrery wired together: database, stores, fetcher, refresher and the schedulers
@@ -104,8 +109,7 @@ public final class FeedSide implements AutoCloseable {
             entries,
             schedule,
             clock);
-    this.scheduler =
-        new PollScheduler(feeds, refresher, schedule, config.poll().threads(), console, clock);
+    this.scheduler = pollScheduler(schedule, console);
     this.catalogue = new Catalogue(config.sources());
     this.finder = new FeedFinder(catalogue, feeds, subscriptions, refresher, clock);
     this.service =
@@ -124,6 +128,33 @@ public final class FeedSide implements AutoCloseable {
             clock);
     this.opmlExport = new OpmlExport(feeds, catalogue, clock);
     this.webhooks = new WebhookStore(database);
+  }
+
+  /**
+   * The bot on PostgreSQL polls with the other nodes on the database; on SQLite, and the console
+   * always (it prints what it polled itself), it polls alone.
+   */
+  private PollScheduler pollScheduler(PollSchedule schedule, boolean console) {
+    Config.Poll poll = config.poll();
+    if (console || database.dialect() != Dialect.POSTGRESQL) {
+      return new PollScheduler(feeds, refresher, schedule, poll.threads(), console, clock);
+    }
+    PollCluster cluster = new PollCluster(database.dataSource(), nodeName(), poll.partitions());
+    return PollScheduler.clustered(feeds, refresher, schedule, poll.threads(), clock, cluster);
+  }
+
+  /**
+   * This process's name among the nodes: its host's, which people recognise, and a random part,
+   * which keeps two processes on one host (or a restart) apart.
+   */
+  private static String nodeName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "node";
+    }
+    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /**

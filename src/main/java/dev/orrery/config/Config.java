@@ -77,8 +77,12 @@ public record Config(
     }
   }
 
-  /** How often feeds are polled, and by how many threads. */
-  public record Poll(Duration interval, Duration minInterval, int threads) {}
+  /**
+   * How often feeds are polled, and by how many threads.
+   *
+   * @param partitions on PostgreSQL, how many partition jobs share the feeds between the nodes
+   */
+  public record Poll(Duration interval, Duration minInterval, int threads, int partitions) {}
 
   /** How feeds are fetched. */
   public record Http(

@@ -97,6 +97,13 @@ final class ConfigKeys {
   static final Key<Integer> POLL_THREADS =
       Key.of(
           "poll.threads", Rules.wholeNumber(1, 64), 4, "Feeds fetched at the same time, 1 to 64");
+  static final Key<Integer> POLL_PARTITIONS =
+      Key.of(
+          "poll.partitions",
+          Rules.wholeNumber(1, 1024),
+          64,
+          "On PostgreSQL, the shares of the feeds that the nodes poll, each share by one node at a"
+              + " time, 1 to 1024; the same on every node");
 
   static final Key<String> HTTP_USER_AGENT =
       Key.of(
@@ -197,6 +204,7 @@ final class ConfigKeys {
           POLL_INTERVAL,
           POLL_MIN_INTERVAL,
           POLL_THREADS,
+          POLL_PARTITIONS,
           HTTP_USER_AGENT,
           HTTP_TIMEOUT,
           HTTP_MAX_BYTES,

@@ -19,6 +19,7 @@ import static dev.orrery.config.ConfigKeys.HTTP_USER_AGENT;
 import static dev.orrery.config.ConfigKeys.LOG_LEVEL;
 import static dev.orrery.config.ConfigKeys.POLL_INTERVAL;
 import static dev.orrery.config.ConfigKeys.POLL_MIN_INTERVAL;
+import static dev.orrery.config.ConfigKeys.POLL_PARTITIONS;
 import static dev.orrery.config.ConfigKeys.POLL_THREADS;
 import static dev.orrery.config.ConfigKeys.SUMMARY_MAX_LENGTH;
 
@@ -85,7 +86,7 @@ public final class ConfigLoader {
             reader.get(DATABASE_POOL_SIZE),
             reader.get(DATABASE_USERNAME),
             reader.get(DATABASE_PASSWORD));
-    Config.Poll poll = poll(reader);
+    Config.Poll poll = poll(reader, database.url());
     Config.Http http = http(reader, poll.threads());
     int maxPerPoll = reader.get(DELIVER_MAX_PER_POLL);
     boolean onePostPerStory = reader.get(DELIVER_ONE_POST_PER_STORY);
@@ -146,7 +147,7 @@ public final class ConfigLoader {
         reader.get(DISCORD_SHARDS));
   }
 
-  private static Config.Poll poll(KeyReader reader) {
+  private static Config.Poll poll(KeyReader reader, String databaseUrl) {
     Duration interval = reader.get(POLL_INTERVAL);
     boolean fast = interval.compareTo(MINUTE) < 0;
     Duration minInterval = reader.get(POLL_MIN_INTERVAL.withDefault(fast ? interval : MINUTE));
@@ -163,7 +164,17 @@ public final class ConfigLoader {
               + reader.describe(POLL_INTERVAL, interval)
               + ": set poll.min-interval to poll.interval or less");
     }
-    return new Config.Poll(interval, minInterval, reader.get(POLL_THREADS));
+    int threads = reader.get(POLL_THREADS);
+    int partitions = reader.get(POLL_PARTITIONS);
+    if (partitions < threads && databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql:")) {
+      reader.warning(
+          reader.describe(POLL_PARTITIONS, partitions)
+              + " is fewer than "
+              + reader.describe(POLL_THREADS, threads)
+              + ": a partition polls one feed at a time, so threads stay idle; raise"
+              + " poll.partitions");
+    }
+    return new Config.Poll(interval, minInterval, threads, partitions);
   }
 
   private Config.Http http(KeyReader reader, int threads) {

@@ -13,6 +13,9 @@ public final class PollSchedule {
   static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
   static final Duration MAX_BACKOFF = Duration.ofHours(6);
 
+  /** How often, at the most, the partitions of a cluster look for due feeds. */
+  static final Duration MAX_SWEEP = Duration.ofSeconds(5);
+
   /** A feed that has failed for this long is paused, and its channels told once. */
   public static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
 
@@ -55,6 +58,14 @@ public final class PollSchedule {
       wait = MAX_BACKOFF;
     }
     return now.plus(wait);
+  }
+
+  /**
+   * How often a partition job looks for its due feeds: a due feed waits at most this long, and
+   * never longer than the shortest wait between two of its polls.
+   */
+  public Duration sweep() {
+    return minInterval.compareTo(MAX_SWEEP) < 0 ? minInterval : MAX_SWEEP;
   }
 
   private Duration clamp(Duration wait) {

@@ -2,10 +2,10 @@ package dev.orrery.poll;
 
 import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStore;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Date;
 import java.util.Optional;
-import java.util.Properties;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -15,13 +15,20 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
-import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls each watched feed on its own schedule: one Quartz job per feed, in memory. The feeds table
- * is the source of truth, so jobs are made again from it at every start.
+ * Polls each watched feed on its own schedule, in one of two ways:
+ *
+ * <ul>
+ *   <li>one node (SQLite): one Quartz job per feed, in memory, made again from the feeds table at
+ *       every start;
+ *   <li>a cluster (PostgreSQL): a fixed number of {@link PollPartitionJob}s in Quartz's clustered
+ *       job store, which the nodes share. Each refreshes the due feeds of its partition, so the
+ *       feeds table alone says what is polled: there is no job per feed to add or remove (thousands
+ *       of triggers in one store would all wait on its one lock).
+ * </ul>
  */
 public final class PollScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
@@ -31,7 +38,14 @@ public final class PollScheduler implements AutoCloseable {
   private final boolean console;
   private final Scheduler scheduler;
 
+  /** The cluster this node polls with, or null when it polls alone. */
+  private final PollCluster cluster;
+
+  private final Duration sweep;
+
   /**
+   * Polling on one node, with a job per feed in memory.
+   *
    * @param console true for the console's scheduler, which polls for the console's subscriptions as
    *     well as the channels'
    */
@@ -44,15 +58,10 @@ public final class PollScheduler implements AutoCloseable {
       InstantSource clock) {
     this.feeds = feeds;
     this.console = console;
-    Properties props = new Properties();
-    props.setProperty("org.quartz.scheduler.instanceName", "orrery-poll");
-    props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    props.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
-    props.setProperty("org.quartz.threadPool.threadNamePrefix", "poll");
-    props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-    props.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    this.cluster = null;
+    this.sweep = null;
     try {
-      scheduler = new StdSchedulerFactory(props).getScheduler();
+      scheduler = PollQuartz.inMemory(threads);
       scheduler.setJobFactory(
           (bundle, s) -> new PollFeedJob(feeds, refresher, schedule, this, clock));
     } catch (SchedulerException e) {
@@ -60,25 +69,82 @@ public final class PollScheduler implements AutoCloseable {
     }
   }
 
-  /** Makes a job for every watched feed, due at its stored next poll time, and starts polling. */
+  private PollScheduler(
+      FeedStore feeds,
+      FeedRefresher refresher,
+      PollSchedule schedule,
+      int threads,
+      InstantSource clock,
+      PollCluster cluster) {
+    this.feeds = feeds;
+    this.console = false;
+    this.cluster = cluster;
+    this.sweep = schedule.sweep();
+    try {
+      scheduler = PollQuartz.clustered(threads, cluster);
+      scheduler.setJobFactory((bundle, s) -> new PollPartitionJob(feeds, refresher, clock));
+    } catch (SchedulerException e) {
+      throw new IllegalStateException(
+          "cannot create the clustered poll scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Polling shared with the other nodes on the cluster's PostgreSQL database: the bot's, for the
+   * channels' subscriptions (a console polls alone, to print what it polled).
+   */
+  public static PollScheduler clustered(
+      FeedStore feeds,
+      FeedRefresher refresher,
+      PollSchedule schedule,
+      int threads,
+      InstantSource clock,
+      PollCluster cluster) {
+    return new PollScheduler(feeds, refresher, schedule, threads, clock, cluster);
+  }
+
+  /**
+   * Starts polling: alone, after making a job for every watched feed, due at its stored next poll
+   * time; in a cluster, after making the partition jobs that no node has made yet.
+   */
   public void start() {
-    int count = 0;
-    for (Feed feed : feeds.watched(console)) {
-      watch(feed);
-      count++;
+    String what;
+    if (cluster != null) {
+      try {
+        PollPartitions.share(scheduler, cluster.partitions(), sweep);
+      } catch (SchedulerException e) {
+        throw new IllegalStateException(
+            "cannot make the poll's partition jobs: " + e.getMessage(), e);
+      }
+      what =
+          "the feeds in "
+              + cluster.partitions()
+              + " partitions with the other nodes, as node "
+              + cluster.node();
+    } else {
+      int count = 0;
+      for (Feed feed : feeds.watched(console)) {
+        watch(feed);
+        count++;
+      }
+      what = count + " feeds";
     }
     try {
       scheduler.start();
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot start the poll scheduler: " + e.getMessage(), e);
     }
-    log.info("Polling {} feeds", count);
+    log.info("Polling {}", what);
   }
 
   /**
    * Polls this feed from now on (a no-op when it is already polled), first at its next poll time.
+   * In a cluster, always a no-op: the feed's partition finds it in the feeds table when it is due.
    */
   public synchronized void watch(Feed feed) {
+    if (cluster != null) {
+      return;
+    }
     JobKey key = jobKey(feed.id());
     try {
       if (scheduler.checkExists(key)) {
@@ -99,13 +165,18 @@ public final class PollScheduler implements AutoCloseable {
   /**
    * Stops polling a feed if nothing wants it any more (its last subscription went, or it is
    * paused). Checked and done under the same lock as {@link #watch}, so a subscription made
-   * meanwhile keeps its feed polled.
+   * meanwhile keeps its feed polled. In a cluster there is nothing to remove: the partitions pass
+   * over a feed nothing wants.
    *
-   * @return true when the feed's job was removed
+   * @return true when the feed is no longer polled: its job was removed, or in a cluster, nothing
+   *     wants it
    */
   public synchronized boolean stopIfUnwanted(long feedId) {
     if (wanted(feedId).isPresent()) {
       return false;
+    }
+    if (cluster != null) {
+      return true;
     }
     try {
       boolean removed = scheduler.deleteJob(jobKey(feedId));
@@ -124,7 +195,11 @@ public final class PollScheduler implements AutoCloseable {
     return feeds.findWatched(feedId, console);
   }
 
+  /** Whether the feed is polled: it has its job, or in a cluster, it is wanted. */
   public boolean isWatching(long feedId) {
+    if (cluster != null) {
+      return wanted(feedId).isPresent();
+    }
     try {
       return scheduler.checkExists(jobKey(feedId));
     } catch (SchedulerException e) {
@@ -140,6 +215,14 @@ public final class PollScheduler implements AutoCloseable {
     } catch (SchedulerException e) {
       log.warn("Could not stop the poll scheduler cleanly", e);
     }
+  }
+
+  /**
+   * Stops at once, leaving the polls under way to run on and nothing recorded of their end, as a
+   * node that dies would: for the tests of a cluster taking over a dead node's partitions.
+   */
+  void abandon() throws SchedulerException {
+    scheduler.shutdown(false);
   }
 
   static JobKey jobKey(long feedId) {

@@ -132,7 +132,7 @@ public final class Database implements AutoCloseable {
     return location;
   }
 
-  /** Which of the two databases this is. */
+  /** Which database this is: SQLite for one node, PostgreSQL for a cluster. */
   public Dialect dialect() {
     return dialect;
   }

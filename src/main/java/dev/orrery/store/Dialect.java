@@ -60,6 +60,11 @@ public enum Dialect {
       }
       // names Orrery's sessions in pg_stat_activity
       hikari.addDataSourceProperty("ApplicationName", "orrery");
+      // the clustered poll's Quartz takes its connections from this pool too; its own threads
+      // (acquiring triggers, checking in, handling misfires) get room beyond database.pool-size,
+      // which the poll threads and the rest of the app share: a checkin kept waiting for a
+      // connection past its interval makes the other nodes take this one for dead
+      hikari.setMaximumPoolSize(settings.poolSize() + QUARTZ_OWN_CONNECTIONS);
     }
 
     @Override
@@ -106,6 +111,9 @@ public enum Dialect {
       return null;
     }
   };
+
+  /** Quartz's scheduler thread, cluster manager and misfire handler, each holding one at most. */
+  static final int QUARTZ_OWN_CONNECTIONS = 3;
 
   /** SQLite's SQLITE_FULL and PostgreSQL's disk_full: the disk has no room for a write. */
   private static final int SQLITE_FULL = 13;

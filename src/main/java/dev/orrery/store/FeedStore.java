@@ -109,6 +109,30 @@ public final class FeedStore {
                 id));
   }
 
+  /**
+   * The watched feeds (as {@link #watched()} says) of one partition that are due by {@code now},
+   * the longest due first, at most {@code limit}. A feed is in partition {@code id % partitions}:
+   * in exactly one.
+   */
+  public List<Feed> dueInPartition(int partition, int partitions, Instant now, int limit) {
+    return db.withConnection(
+        "list the due feeds of partition " + partition + " of " + partitions,
+        c ->
+            Sql.list(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM feeds f WHERE f.next_poll_at <= ? AND f.id % ? = ? AND"
+                    + " f.paused_reason IS NULL AND "
+                    + wanted(false)
+                    + " ORDER BY f.next_poll_at, f.id LIMIT ?",
+                FeedStore::map,
+                now,
+                partitions,
+                partition,
+                limit));
+  }
+
   private static String wanted(boolean console) {
     return "EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id"
         + (console ? ")" : " AND s.channel_id <> " + Subscription.CONSOLE_CHANNEL + ")");

@@ -56,7 +56,7 @@ class ConfigLoaderTest {
     assertThat(config.discord().startTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.database()).isEqualTo(new Config.Database("jdbc:sqlite:data/orrery.db", 4));
     assertThat(config.poll())
-        .isEqualTo(new Config.Poll(Duration.ofMinutes(10), Duration.ofMinutes(1), 4));
+        .isEqualTo(new Config.Poll(Duration.ofMinutes(10), Duration.ofMinutes(1), 4, 64));
     assertThat(config.http().timeout()).isEqualTo(Duration.ofSeconds(20));
     assertThat(config.http().maxBytes()).isEqualTo(5L * 1024 * 1024);
     assertThat(config.http().allowPrivateAddresses()).isFalse();
@@ -83,6 +83,7 @@ class ConfigLoaderTest {
             "poll.interval=2h",
             "poll.min-interval=5m",
             "poll.threads=8",
+            "poll.partitions=16",
             "http.user-agent=TestBot/1",
             "http.timeout=5s",
             "http.max-bytes=512KB",
@@ -104,7 +105,7 @@ class ConfigLoaderTest {
     assertThat(config.discord().startTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.database().poolSize()).isEqualTo(2);
     assertThat(config.poll())
-        .isEqualTo(new Config.Poll(Duration.ofHours(2), Duration.ofMinutes(5), 8));
+        .isEqualTo(new Config.Poll(Duration.ofHours(2), Duration.ofMinutes(5), 8, 16));
     assertThat(config.http())
         .isEqualTo(new Config.Http("TestBot/1", Duration.ofSeconds(5), 512 * 1024, true));
     assertThat(config.deliverMaxPerPoll()).isEqualTo(3);
@@ -252,6 +253,33 @@ class ConfigLoaderTest {
             "deliver.max-per-poll = '-1' is not valid: use a whole number from 1 to 50",
             "summary.max-length = '10' is not valid: use a whole number from 50 to 4000",
             "log.level = 'LOUD' is not valid: use one of TRACE, DEBUG, INFO, WARN, ERROR");
+  }
+
+  @Test
+  void pollPartitionsOutsideOneTo1024AreRefusedWithTheRange() throws IOException {
+    for (String value : new String[] {"0", "1025", "-3", "many"}) {
+      ConfigException e = problems("discord.token=" + TOKEN, "poll.partitions=" + value);
+      assertThat(e.problems())
+          .containsExactly(
+              "poll.partitions = '" + value + "' is not valid: use a whole number from 1 to 1024");
+    }
+  }
+
+  @Test
+  void fewerPartitionsThanPollThreadsOnPostgresqlDrawAWarning() throws Exception {
+    Config config =
+        load(
+            "discord.token=" + TOKEN,
+            "database.url=jdbc:postgresql://localhost:5432/orrery",
+            "poll.threads=8",
+            "poll.partitions=2");
+    assertThat(config.poll().partitions()).isEqualTo(2);
+    assertThat(config.warnings())
+        .containsExactly(
+            "poll.partitions = 2 is fewer than poll.threads = 8: a partition polls one feed at a"
+                + " time, so threads stay idle; raise poll.partitions");
+    Config sqlite = load("discord.token=" + TOKEN, "poll.threads=8", "poll.partitions=2");
+    assertThat(sqlite.warnings()).isEmpty();
   }
 
   @Test

@@ -26,6 +26,14 @@ class PollScheduleTest {
   }
 
   @Test
+  void partitionsSweepEveryFiveSecondsOrEachMinIntervalWhenThatIsShorter() {
+    assertThat(schedule.sweep()).isEqualTo(Duration.ofSeconds(5));
+    PollSchedule fast =
+        new PollSchedule(Duration.ofSeconds(2), Duration.ofSeconds(1), new Random(42));
+    assertThat(fast.sweep()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
   void ttlAndMaxAgeStretchTheWaitUpToADay() {
     assertThat(schedule.afterSuccess(NOW, Duration.ofHours(1), null))
         .isEqualTo(NOW.plus(Duration.ofHours(1)));

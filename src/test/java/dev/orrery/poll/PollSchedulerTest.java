@@ -110,6 +110,19 @@ class PollSchedulerTest {
   }
 
   @Test
+  void twoSchedulersInOneJvmAreEachTheirOwn() {
+    server.serveResource("/a", PYTHON);
+    Feed feed = subscribed("/a");
+    PollScheduler first = scheduler();
+    try (PollScheduler second = scheduler()) {
+      first.close();
+      second.start();
+      assertThat(second.isWatching(feed.id())).isTrue();
+      Await.until(WAIT, "a poll by the second", () -> server.requestCount("/a") >= 1);
+    }
+  }
+
+  @Test
   void aFeedPausedByItsPollIsNoLongerPolled() {
     server.respond("/gone", 410, "", Map.of());
     Feed feed = subscribed("/gone");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,38 @@ class FeedStoreTest {
     assertThat(feeds.pause(paused.id(), "HTTP 410 Gone", T0)).isTrue();
     assertThat(feeds.watched()).extracting(Feed::id).containsExactly(wanted.id());
     assertThat(unwanted.id()).isNotEqualTo(wanted.id());
+  }
+
+  @Test
+  void eachDueWatchedFeedIsInExactlyOnePartitionLongestDueFirst() {
+    List<Long> due = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      Feed feed = feeds.findOrCreate("https://" + i + ".example/rss", T0.minusSeconds(i));
+      subscriptions.create(1, 10, feed.id(), null, null, T0);
+      due.add(feed.id());
+    }
+    Feed later = feeds.findOrCreate("https://later.example/rss", T0.plusSeconds(1));
+    subscriptions.create(1, 10, later.id(), null, null, T0);
+    Feed paused = feeds.findOrCreate("https://paused.example/rss", T0);
+    subscriptions.create(1, 10, paused.id(), null, null, T0);
+    feeds.pause(paused.id(), "HTTP 410 Gone", T0);
+    feeds.findOrCreate("https://unwanted.example/rss", T0);
+    Feed console = feeds.findOrCreate("https://console.example/rss", T0);
+    subscriptions.create(0, Subscription.CONSOLE_CHANNEL, console.id(), null, null, T0);
+
+    List<Long> found = new ArrayList<>();
+    for (int p = 0; p < 3; p++) {
+      List<Feed> partition = feeds.dueInPartition(p, 3, T0, 100);
+      for (Feed feed : partition) {
+        assertThat(feed.id() % 3).isEqualTo(p);
+      }
+      assertThat(partition).extracting(Feed::nextPollAt).isSortedAccordingTo(Instant::compareTo);
+      partition.forEach(feed -> found.add(feed.id()));
+    }
+    assertThat(found).containsExactlyInAnyOrderElementsOf(due);
+    assertThat(feeds.dueInPartition(0, 1, T0, 2))
+        .extracting(Feed::id)
+        .containsExactly(due.get(6), due.get(5));
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,9 @@ import java.util.concurrent.Executors;
  */
 public final class FeedServer implements AutoCloseable {
 
-  /** One request as the server saw it; {@code host} is its Host header. */
-  public record Request(String path, String ifNoneMatch, String userAgent, String host) {}
+  /** One request as the server saw it; {@code host} is its Host header, {@code at} its arrival. */
+  public record Request(
+      String path, String ifNoneMatch, String userAgent, String host, Instant at) {}
 
   private record Response(int status, byte[] body, Map<String, String> headers) {}
 
@@ -90,20 +92,26 @@ public final class FeedServer implements AutoCloseable {
     return mostInFlight.getOrDefault(host, 0);
   }
 
+  /** The most requests for this path (say "/a") answered at once so far. */
+  public synchronized int mostAtOnceAt(String path) {
+    return mostInFlight.getOrDefault(path, 0);
+  }
+
   /** The most requests answered at once so far, whatever their host. */
   public synchronized int mostAtOnce() {
     return mostInFlight.getOrDefault("", 0);
   }
 
-  private synchronized void started(String host) {
-    for (String key : List.of(host, "")) {
+  /** Counts a request under its host, its path ("/…", unlike a host) and the total (""). */
+  private synchronized void started(String host, String path) {
+    for (String key : List.of(host, path, "")) {
       int now = inFlight.merge(key, 1, Integer::sum);
       mostInFlight.merge(key, now, Math::max);
     }
   }
 
-  private synchronized void finished(String host) {
-    for (String key : List.of(host, "")) {
+  private synchronized void finished(String host, String path) {
+    for (String key : List.of(host, path, "")) {
       inFlight.merge(key, -1, Integer::sum);
     }
   }
@@ -118,21 +126,23 @@ public final class FeedServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String host = String.valueOf(exchange.getRequestHeaders().getFirst("Host"));
-    started(host);
+    String path = exchange.getRequestURI().getPath();
+    Instant at = Instant.now();
+    started(host, path);
     try {
       if (!delay.isZero()) {
         Thread.sleep(delay.toMillis());
       }
-      answer(exchange, host);
+      answer(exchange, host, at);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       exchange.close();
     } finally {
-      finished(host);
+      finished(host, path);
     }
   }
 
-  private void answer(HttpExchange exchange, String host) throws IOException {
+  private void answer(HttpExchange exchange, String host, Instant at) throws IOException {
     try (exchange;
         InputStream in = exchange.getRequestBody()) {
       in.readAllBytes();
@@ -140,7 +150,7 @@ public final class FeedServer implements AutoCloseable {
       String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
       requests.add(
           new Request(
-              path, ifNoneMatch, exchange.getRequestHeaders().getFirst("User-Agent"), host));
+              path, ifNoneMatch, exchange.getRequestHeaders().getFirst("User-Agent"), host, at));
       Response response = responses.get(path);
       if (response == null) {
         exchange.sendResponseHeaders(404, -1);

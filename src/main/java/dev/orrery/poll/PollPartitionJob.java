@@ -1,0 +1,70 @@
+package dev.orrery.poll;
+
+import dev.orrery.store.Feed;
+import dev.orrery.store.FeedStore;
+import java.time.InstantSource;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.InterruptableJob;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Quartz job of one partition of the feeds in a cluster: refresh the partition's watched feeds
+ * that are due, one after another. Quartz runs it on one node at a time, cluster-wide, and again on
+ * another node when the one running it dies; each refresh moves its feed's next poll time, so a
+ * feed is polled once per due time.
+ */
+@DisallowConcurrentExecution
+public final class PollPartitionJob implements InterruptableJob {
+  static final String PARTITION = "partition";
+  static final String PARTITIONS = "partitions";
+
+  /**
+   * Feeds refreshed in one run at most: a busy partition gives its thread back to the other
+   * partitions between runs, and takes up the rest at its next.
+   */
+  static final int BATCH = 100;
+
+  private static final Logger log = LoggerFactory.getLogger(PollPartitionJob.class);
+
+  private final FeedStore feeds;
+  private final FeedRefresher refresher;
+  private final InstantSource clock;
+  private volatile boolean stopping;
+
+  PollPartitionJob(FeedStore feeds, FeedRefresher refresher, InstantSource clock) {
+    this.feeds = feeds;
+    this.refresher = refresher;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(JobExecutionContext context) {
+    JobDataMap data = context.getMergedJobDataMap();
+    int partition = data.getIntValue(PARTITION);
+    int partitions = data.getIntValue(PARTITIONS);
+    try {
+      // a full disk holds polling back: the feeds stay due until there is room
+      if (refresher.heldUntil() != null) {
+        return;
+      }
+      for (Feed feed : feeds.dueInPartition(partition, partitions, clock.instant(), BATCH)) {
+        if (stopping || refresher.heldUntil() != null) {
+          return;
+        }
+        refresher.refresh(feed);
+      }
+    } catch (RuntimeException e) {
+      // the next run, here or on another node, tries the feeds still due
+      log.error("Polling partition {} of {} failed unexpectedly", partition, partitions, e);
+    }
+  }
+
+  /** The node is stopping: end after the feed under way, leaving the others due. */
+  @Override
+  public void interrupt() {
+    stopping = true;
+  }
+}

@@ -1,0 +1,4 @@
+-- Nothing to create: SQLite runs one node, whose Quartz keeps its jobs in memory (RAMJobStore) and
+-- makes them again from the feeds table at every start. Quartz's tables exist only on PostgreSQL
+-- (db/migration/postgresql/V5), where several nodes share one clustered job store; this version
+-- keeps the two dialects' migrations in step.
