@@ -34,7 +34,7 @@ final class Claims {
 
   /**
    * The condition that no other node's claim holds a row now, on columns named with {@code prefix}
-   * ("d." or none); its parameters are {@link #freeParams}.
+   * ("d." or none); its parameters are the time now, then the node.
    */
   static String free(String prefix) {
     return "("
@@ -44,10 +44,6 @@ final class Claims {
         + "claimed_until <= ? OR "
         + prefix
         + "claimed_by = ?)";
-  }
-
-  static List<Object> freeParams(String node, Instant now) {
-    return List.of(now, node);
   }
 
   /**
@@ -67,8 +63,7 @@ final class Claims {
       Instant now)
       throws SQLException {
     List<Object> params = new ArrayList<>(alsoSetParams);
-    params.addAll(List.of(node, now.plus(HOLD), id, now));
-    params.addAll(freeParams(node, now));
+    params.addAll(List.of(node, now.plus(HOLD), id, now, now, node));
     String sql =
         "UPDATE "
             + table
