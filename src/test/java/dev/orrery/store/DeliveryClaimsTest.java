@@ -1,6 +1,7 @@
 package dev.orrery.store;
 
 import static dev.orrery.store.ShardSliceTest.guild;
+import static dev.orrery.store.StoreFixture.EVERY_SHARD;
 import static dev.orrery.store.StoreFixture.T0;
 import static dev.orrery.store.StoreFixture.entry;
 import static dev.orrery.store.StoreFixture.update;
@@ -35,7 +36,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DeliveryClaimsTest {
   static final String A = "node-a";
   static final String B = "node-b";
-  static final ShardSlice EVERY_SHARD = ShardSlice.all(1);
   // near the ids Discord hands out today, so the shift works on large 64-bit values
   static final long SNOWFLAKE_HIGH = 300_000_000_000L;
 
@@ -95,7 +95,9 @@ class DeliveryClaimsTest {
       deliveries.backfill(s, 1, T0);
     }
     Subscription console =
-        subscriptions.create(0, Subscription.CONSOLE_CHANNEL, feed.id(), null, null, T0).get();
+        subscriptions
+            .create(0, Subscription.CONSOLE_CHANNEL, feed.id(), null, null, T0)
+            .orElseThrow();
     deliveries.backfill(console, 1, T0);
 
     assertThat(channelsFor(new ShardSlice(Set.of(0, 2), 3)))
