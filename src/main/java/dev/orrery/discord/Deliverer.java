@@ -5,6 +5,7 @@ import dev.orrery.store.Delivery;
 import dev.orrery.store.DeliveryStore;
 import dev.orrery.store.DigestStore;
 import dev.orrery.store.PendingDigest;
+import dev.orrery.store.ShardSlice;
 import dev.orrery.store.SubscriptionStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts pending deliveries and digests: oldest first per channel, one post in flight per channel,
  * many channels at once, under a global rate of our own. A delivery is marked sent, with its
- * message id, only once Discord has confirmed it; until then the row waits, across restarts.
+ * message id, only once Discord has confirmed it; until then the row waits, across restarts. With
+ * several nodes on one database, a node posts only to the guilds on the shards it holds, and sends
+ * only what it claimed, so no two nodes send the same post.
  */
 final class Deliverer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
@@ -36,6 +39,8 @@ final class Deliverer implements AutoCloseable {
   private final DigestPoster digestPoster;
   private final FailureResponse failures;
   private final InstantSource clock;
+  private final String node;
+  private final Supplier<ShardSlice> held;
   private final Semaphore wake = new Semaphore(0);
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
   private final ExecutorService completions =
@@ -50,14 +55,18 @@ final class Deliverer implements AutoCloseable {
       DigestStore digests,
       SubscriptionStore subscriptions,
       SubscriptionService service,
-      InstantSource clock) {
+      InstantSource clock,
+      String node,
+      Supplier<ShardSlice> held) {
     this.poster = poster;
     this.deliveries = deliveries;
     this.digests = digests;
     this.failures = new FailureResponse(subscriptions, service, clock);
     this.digestPoster =
-        new DigestPoster(poster, digestRenderer, digests, failures, completions, clock);
+        new DigestPoster(poster, digestRenderer, digests, failures, completions, clock, node);
     this.clock = clock;
+    this.node = node;
+    this.held = held;
   }
 
   /** Starts posting, beginning with whatever waited from before a restart. */
@@ -91,10 +100,12 @@ final class Deliverer implements AutoCloseable {
     Set<Long> busy = Set.copyOf(inFlight);
     // at most one per channel, its oldest: one message in flight per channel keeps the order
     Instant now = clock.instant();
-    for (Delivery delivery : deliveries.nextPerChannel(now, BATCH)) {
+    // asked each round: the shards a node holds change as nodes come and go
+    ShardSlice slice = held.get();
+    for (Delivery delivery : deliveries.nextPerChannel(now, node, slice, BATCH)) {
       dispatch(delivery.subscription().channelId(), busy, () -> post(delivery));
     }
-    for (PendingDigest digest : digests.nextPerChannel(now, BATCH)) {
+    for (PendingDigest digest : digests.nextPerChannel(now, node, slice, BATCH)) {
       dispatch(digest.subscription().channelId(), busy, () -> digestPoster.post(digest));
     }
   }
@@ -118,10 +129,11 @@ final class Deliverer implements AutoCloseable {
    */
   private CompletableFuture<Void> post(Delivery d) {
     long channel = d.subscription().channelId();
+    if (!claimed(d)) {
+      return CompletableFuture.completedFuture(null);
+    }
     CompletableFuture<Long> sent;
     try {
-      // recorded before sending: after a crash, the next try knows this one may have landed
-      deliveries.markAttempted(d.deliveryId(), clock.instant());
       sent =
           poster.post(
               channel,
@@ -145,6 +157,20 @@ final class Deliverer implements AutoCloseable {
             },
             completions)
         .thenCompose(summarise -> summarise ? summary(d) : CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Whether this node won the delivery's next try. The claim records the try before it is made:
+   * after a crash, the next try knows this one may have landed. Lost when the delivery settled
+   * since it was read, or another node is trying it: either way there is nothing to send.
+   */
+  private boolean claimed(Delivery d) {
+    try {
+      return deliveries.claim(d.deliveryId(), node, clock.instant());
+    } catch (RuntimeException e) {
+      log.warn("Could not claim delivery {}; it waits for the next round", d.deliveryId(), e);
+      return false;
+    }
   }
 
   /**

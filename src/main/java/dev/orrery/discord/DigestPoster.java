@@ -29,10 +29,12 @@ final class DigestPoster {
   private final FailureResponse failures;
   private final Executor completions;
   private final InstantSource clock;
+  private final String node;
 
   /**
    * @param completions where outcomes are recorded: off JDA's threads, which must not wait on the
    *     database
+   * @param node the node this runs on, which claims each digest before sending it
    */
   DigestPoster(
       ChannelPoster poster,
@@ -40,22 +42,28 @@ final class DigestPoster {
       DigestStore digests,
       FailureResponse failures,
       Executor completions,
-      InstantSource clock) {
+      InstantSource clock,
+      String node) {
     this.poster = poster;
     this.renderer = renderer;
     this.digests = digests;
     this.failures = failures;
     this.completions = completions;
     this.clock = clock;
+    this.node = node;
   }
 
-  /** Sends the digest and records the outcome. Never fails. */
+  /**
+   * Sends the digest and records the outcome, if this node wins its claim; when it settled since it
+   * was read, or another node is trying it, there is nothing to send. Never fails.
+   */
   CompletableFuture<Void> post(PendingDigest digest) {
+    if (!claimed(digest)) {
+      return CompletableFuture.completedFuture(null);
+    }
     List<DigestRenderer.Part> parts = new ArrayList<>();
     CompletableFuture<List<Long>> sent;
     try {
-      // recorded before sending: after a crash, the next try knows this one may have landed
-      digests.markAttempted(digest.digestId());
       parts.addAll(
           renderer.render(
               digest.feed(),
@@ -77,6 +85,16 @@ final class DigestPoster {
           return null;
         },
         completions);
+  }
+
+  /** Claims the digest's next try, which records it before it is made, as a crash may cut it. */
+  private boolean claimed(PendingDigest digest) {
+    try {
+      return digests.claim(digest.digestId(), node, clock.instant());
+    } catch (RuntimeException e) {
+      log.warn("Could not claim digest {}; it waits for the next round", digest.digestId(), e);
+      return false;
+    }
   }
 
   /** Each message once the one before it is confirmed, so they appear in order. */

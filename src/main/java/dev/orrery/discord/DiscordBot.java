@@ -50,6 +50,9 @@ public final class DiscordBot implements AutoCloseable {
   /** Our own global ceiling, under Discord's 50 requests per second. */
   static final int REQUESTS_PER_SECOND = 48;
 
+  /** The name this node claims deliveries under; one node per database until nodes are named. */
+  static final String NODE = "local";
+
   private final ShardManager shards;
   private final Deliverer deliverer;
   private final ExecutorService commandPool;
@@ -190,7 +193,9 @@ public final class DiscordBot implements AutoCloseable {
             parts.digests(),
             parts.subscriptions(),
             parts.service(),
-            parts.clock()));
+            parts.clock(),
+            NODE,
+            new HeldShards(shards)));
     parts
         .refresher()
         .addListener(new PauseNotifier(parts.subscriptions(), poster, parts.catalogue()));

@@ -45,11 +45,12 @@ public final class DeliveryStore {
   }
 
   /**
-   * The oldest pending delivery of each Discord channel, when it is due: what the deliverer may
-   * send now without overtaking anything in its channel. A channel whose oldest delivery waits for
-   * a retry sends nothing until then, and a long backlog in one channel cannot starve the others.
+   * The oldest pending delivery of each Discord channel on the node's shards, when it is due and no
+   * other node's claim holds it: what the node may send now without overtaking anything in its
+   * channel. A channel whose oldest delivery waits for a retry, or for another node's try, sends
+   * nothing until then, and a long backlog in one channel cannot starve the others.
    */
-  public List<Delivery> nextPerChannel(Instant now, int limit) {
+  public List<Delivery> nextPerChannel(Instant now, String node, ShardSlice slice, int limit) {
     return db.withConnection(
         "read the next delivery of each channel",
         c ->
@@ -69,12 +70,17 @@ public final class DeliveryStore {
                     + " JOIN entries e ON e.id = d.entry_id"
                     + " WHERE d.state = 'pending' AND s.paused_reason IS NULL AND s.channel_id <> "
                     + Subscription.CONSOLE_CHANNEL
+                    + " AND "
+                    + slice.condition("s.guild_id")
                     + ") head JOIN deliveries d ON d.id = head.id JOIN subscriptions s ON s.id ="
                     + " d.subscription_id JOIN entries e ON e.id = d.entry_id JOIN feeds f ON f.id"
-                    + " = s.feed_id WHERE head.position = 1 AND head.next_attempt_at <= ? ORDER BY"
-                    + " e.published_at, e.id LIMIT ?",
+                    + " = s.feed_id WHERE head.position = 1 AND head.next_attempt_at <= ? AND "
+                    + Claims.free("d.")
+                    + " ORDER BY e.published_at, e.id LIMIT ?",
                 DeliveryStore::map,
                 now,
+                now,
+                node,
                 limit));
   }
 
@@ -99,27 +105,35 @@ public final class DeliveryStore {
             Sql.update(
                 c,
                 "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?,"
-                    + " last_error = NULL WHERE id = ?",
+                    + " last_error = NULL, "
+                    + Claims.RELEASE
+                    + " WHERE id = ?",
                 messageId,
                 now,
                 deliveryId));
   }
 
   /**
-   * Records a try before it is made, so a try cut short by a crash is known afterwards. The time of
-   * the first try is kept: no message of this delivery can be older, so a post made by any earlier
-   * try is looked for from then on.
+   * Claims the delivery for one try by {@code node}, and records the try before it is made, so a
+   * try cut short by a crash is known afterwards; see {@link Claims}. The time of the first try is
+   * kept: no message of this delivery can be older, so a post made by any earlier try is looked for
+   * from then on.
+   *
+   * @return whether this node won the try and may send; false when the delivery is settled, not
+   *     due, or another node's claim holds it
    */
-  public void markAttempted(long deliveryId, Instant now) {
-    db.withConnection(
-        "record a try of delivery " + deliveryId,
+  public boolean claim(long deliveryId, String node, Instant now) {
+    return db.withConnection(
+        "claim delivery " + deliveryId + " for node " + node,
         c ->
-            Sql.update(
+            Claims.claim(
                 c,
-                "UPDATE deliveries SET attempts = attempts + 1,"
-                    + " attempted_at = COALESCE(attempted_at, ?) WHERE id = ?",
-                now,
-                deliveryId));
+                "deliveries",
+                "attempts = attempts + 1, attempted_at = COALESCE(attempted_at, ?)",
+                List.of(now),
+                deliveryId,
+                node,
+                now));
   }
 
   /**
@@ -151,7 +165,9 @@ public final class DeliveryStore {
         c ->
             Sql.update(
                 c,
-                "UPDATE deliveries SET last_error = ?, next_attempt_at = ?" + " WHERE id = ?",
+                "UPDATE deliveries SET last_error = ?, next_attempt_at = ?, "
+                    + Claims.RELEASE
+                    + " WHERE id = ?",
                 error,
                 nextAttempt,
                 deliveryId));
@@ -164,7 +180,9 @@ public final class DeliveryStore {
         c ->
             Sql.update(
                 c,
-                "UPDATE deliveries SET state = 'failed', last_error = ?" + " WHERE id = ?",
+                "UPDATE deliveries SET state = 'failed', last_error = ?, "
+                    + Claims.RELEASE
+                    + " WHERE id = ?",
                 error,
                 deliveryId));
   }

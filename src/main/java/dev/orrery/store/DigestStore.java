@@ -126,10 +126,11 @@ public final class DigestStore {
   }
 
   /**
-   * The oldest pending digest of each Discord channel, when it is due: what the deliverer may send
-   * now without overtaking an older digest of its channel.
+   * The oldest pending digest of each Discord channel on the node's shards, when it is due and no
+   * other node's claim holds it: what the node may send now without overtaking an older digest of
+   * its channel.
    */
-  public List<PendingDigest> nextPerChannel(Instant now, int limit) {
+  public List<PendingDigest> nextPerChannel(Instant now, String node, ShardSlice slice, int limit) {
     return db.withConnection(
         "read the next digest of each channel",
         c ->
@@ -145,9 +146,13 @@ public final class DigestStore {
                     + " subscriptions s ON s.id = g.subscription_id WHERE g.state = 'pending' AND"
                     + " s.paused_reason IS NULL AND s.channel_id <> "
                     + Subscription.CONSOLE_CHANNEL
+                    + " AND "
+                    + slice.condition("s.guild_id")
                     + ") head JOIN digests g ON g.id = head.id JOIN subscriptions s ON s.id ="
                     + " g.subscription_id JOIN feeds f ON f.id = s.feed_id WHERE head.position = 1"
-                    + " AND head.next_attempt_at <= ? ORDER BY g.due_at, g.id LIMIT ?",
+                    + " AND head.next_attempt_at <= ? AND "
+                    + Claims.free("g.")
+                    + " ORDER BY g.due_at, g.id LIMIT ?",
                 rs ->
                     new PendingDigest(
                         rs.getLong("g_id"),
@@ -157,6 +162,8 @@ public final class DigestStore {
                         SubscriptionStore.map(rs),
                         FeedStore.map(rs)),
                 now,
+                now,
+                node,
                 limit));
   }
 
@@ -175,11 +182,16 @@ public final class DigestStore {
                 digestId));
   }
 
-  /** Records a try before it is made, so a try cut short by a crash is known afterwards. */
-  public void markAttempted(long digestId) {
-    db.withConnection(
-        "record a try of digest " + digestId,
-        c -> Sql.update(c, "UPDATE digests SET attempts = attempts + 1 WHERE id = ?", digestId));
+  /**
+   * Claims the digest for one try by {@code node}, and records the try before it is made, so a try
+   * cut short by a crash is known afterwards; see {@link Claims}.
+   *
+   * @return whether this node won the try and may send
+   */
+  public boolean claim(long digestId, String node, Instant now) {
+    return db.withConnection(
+        "claim digest " + digestId + " for node " + node,
+        c -> Claims.claim(c, "digests", "attempts = attempts + 1", List.of(), digestId, node, now));
   }
 
   /**
@@ -195,7 +207,8 @@ public final class DigestStore {
         c -> {
           Sql.update(
               c,
-              "UPDATE digests SET state = 'sent', message_id = ?, sent_at = ?, last_error = NULL"
+              "UPDATE digests SET state = 'sent', message_id = ?, sent_at = ?, last_error = NULL, "
+                  + Claims.RELEASE
                   + " WHERE id = ?",
               messageId,
               now,
@@ -227,7 +240,9 @@ public final class DigestStore {
         c ->
             Sql.update(
                 c,
-                "UPDATE digests SET last_error = ?, next_attempt_at = ? WHERE id = ?",
+                "UPDATE digests SET last_error = ?, next_attempt_at = ?, "
+                    + Claims.RELEASE
+                    + " WHERE id = ?",
                 error,
                 nextAttempt,
                 digestId));
@@ -240,7 +255,9 @@ public final class DigestStore {
         c -> {
           Sql.update(
               c,
-              "UPDATE digests SET state = 'failed', last_error = ? WHERE id = ?",
+              "UPDATE digests SET state = 'failed', last_error = ?, "
+                  + Claims.RELEASE
+                  + " WHERE id = ?",
               error,
               digestId);
           return Sql.update(

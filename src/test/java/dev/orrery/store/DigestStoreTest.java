@@ -1,5 +1,7 @@
 package dev.orrery.store;
 
+import static dev.orrery.store.StoreFixture.EVERY_SHARD;
+import static dev.orrery.store.StoreFixture.NODE;
 import static dev.orrery.store.StoreFixture.T0;
 import static dev.orrery.store.StoreFixture.entry;
 import static dev.orrery.store.StoreFixture.update;
@@ -91,7 +93,7 @@ class DigestStoreTest {
         .isEqualTo(DUE);
     // held until the digest is posted: never posted one by one
     assertThat(deliveries.count("held")).isEqualTo(3);
-    assertThat(deliveries.nextPerChannel(DUE.plusSeconds(5), 10)).isEmpty();
+    assertThat(deliveries.nextPerChannel(DUE.plusSeconds(5), NODE, EVERY_SHARD, 10)).isEmpty();
   }
 
   @Test
@@ -114,7 +116,7 @@ class DigestStoreTest {
 
     assertThat(closed).isInstanceOf(Closure.Empty.class);
     assertThat(digests.forSubscription(subscription.id())).isEmpty();
-    assertThat(digests.nextPerChannel(DUE.plusSeconds(86_400), 10)).isEmpty();
+    assertThat(digests.nextPerChannel(DUE.plusSeconds(86_400), NODE, EVERY_SHARD, 10)).isEmpty();
     assertThat(subscriptions.find(subscription.id()).orElseThrow().digest().lastDue())
         .isEqualTo(DUE);
   }
@@ -179,7 +181,7 @@ class DigestStoreTest {
     Instant nextDue = DUE.plusSeconds(86_400);
     Closure.Made second = (Closure.Made) digests.close(subscription.id(), nextDue, nextDue);
 
-    assertThat(digests.nextPerChannel(nextDue, 10))
+    assertThat(digests.nextPerChannel(nextDue, NODE, EVERY_SHARD, 10))
         .singleElement()
         .satisfies(
             d -> {
@@ -188,16 +190,16 @@ class DigestStoreTest {
               assertThat(d.subscription().channelId()).isEqualTo(10);
             });
     digests.retryLater(first.digestId(), "Discord error 500", nextDue.plusSeconds(30));
-    assertThat(digests.nextPerChannel(nextDue, 10))
+    assertThat(digests.nextPerChannel(nextDue, NODE, EVERY_SHARD, 10))
         .as("a channel whose oldest digest waits for a retry sends nothing before it")
         .isEmpty();
-    digests.markAttempted(first.digestId());
-    assertThat(digests.nextPerChannel(nextDue.plusSeconds(30), 10))
+    assertThat(digests.claim(first.digestId(), NODE, nextDue.plusSeconds(30))).isTrue();
+    assertThat(digests.nextPerChannel(nextDue.plusSeconds(30), NODE, EVERY_SHARD, 10))
         .singleElement()
         .satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
 
     digests.markSent(first.digestId(), 500L, Map.of(), nextDue.plusSeconds(31));
-    assertThat(digests.nextPerChannel(nextDue.plusSeconds(31), 10))
+    assertThat(digests.nextPerChannel(nextDue.plusSeconds(31), NODE, EVERY_SHARD, 10))
         .extracting(PendingDigest::digestId)
         .containsExactly(second.digestId());
   }
@@ -238,7 +240,7 @@ class DigestStoreTest {
               assertThat(d.lastError()).isEqualTo("50035 Invalid Form Body");
             });
     assertThat(deliveries.count("failed")).isEqualTo(2);
-    assertThat(digests.nextPerChannel(DUE.plusSeconds(86_400), 10)).isEmpty();
+    assertThat(digests.nextPerChannel(DUE.plusSeconds(86_400), NODE, EVERY_SHARD, 10)).isEmpty();
   }
 
   long messageOf(Entry entry) {

@@ -13,6 +13,12 @@ import java.util.List;
 public final class StoreFixture {
   static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
 
+  /** The node the tests read and claim as, unless a test has two. */
+  static final String NODE = "node-a";
+
+  /** One node holding every shard, as a node alone on its database does. */
+  static final ShardSlice EVERY_SHARD = ShardSlice.all(1);
+
   private StoreFixture() {}
 
   static Database open(Path folder) {

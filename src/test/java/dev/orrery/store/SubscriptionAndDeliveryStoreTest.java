@@ -1,5 +1,7 @@
 package dev.orrery.store;
 
+import static dev.orrery.store.StoreFixture.EVERY_SHARD;
+import static dev.orrery.store.StoreFixture.NODE;
 import static dev.orrery.store.StoreFixture.T0;
 import static dev.orrery.store.StoreFixture.entry;
 import static dev.orrery.store.StoreFixture.update;
@@ -192,14 +194,14 @@ class SubscriptionAndDeliveryStoreTest {
     long id = deliveries.dueForDiscord(T0, 10).get(0).deliveryId();
     assertThat(deliveries.dueForDiscord(T0, 10).get(0).attemptedAt()).isNull();
     Instant retryAt = T0.plusSeconds(30);
-    deliveries.markAttempted(id, T0.plusSeconds(1));
+    assertThat(deliveries.claim(id, NODE, T0.plusSeconds(1))).isTrue();
     deliveries.retryLater(id, "HTTP 502", retryAt);
     assertThat(deliveries.dueForDiscord(retryAt.minusMillis(1), 10)).isEmpty();
     assertThat(deliveries.dueForDiscord(retryAt, 10))
         .singleElement()
         .satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
     // a later try keeps the first one's time: its post, if it landed, is no older than that
-    deliveries.markAttempted(id, retryAt);
+    assertThat(deliveries.claim(id, NODE, retryAt)).isTrue();
     assertThat(deliveries.dueForDiscord(retryAt, 10))
         .singleElement()
         .satisfies(
@@ -264,7 +266,7 @@ class SubscriptionAndDeliveryStoreTest {
     deliveries.backfill(ten, 3, T0);
     deliveries.backfill(eleven, 3, T0);
     deliveries.backfill(console, 3, T0);
-    List<Delivery> next = deliveries.nextPerChannel(T0, 100);
+    List<Delivery> next = deliveries.nextPerChannel(T0, NODE, EVERY_SHARD, 100);
     assertThat(next)
         .extracting(d -> d.subscription().channelId() + ":" + d.entry().key())
         .containsExactlyInAnyOrder("10:a", "11:a");
@@ -276,15 +278,15 @@ class SubscriptionAndDeliveryStoreTest {
             .orElseThrow()
             .deliveryId();
     deliveries.retryLater(tenOldest, "HTTP 502", T0.plusSeconds(30));
-    assertThat(deliveries.nextPerChannel(T0.plusSeconds(1), 100))
+    assertThat(deliveries.nextPerChannel(T0.plusSeconds(1), NODE, EVERY_SHARD, 100))
         .extracting(d -> d.subscription().channelId())
         .containsExactly(11L);
-    assertThat(deliveries.nextPerChannel(T0.plusSeconds(30), 100))
+    assertThat(deliveries.nextPerChannel(T0.plusSeconds(30), NODE, EVERY_SHARD, 100))
         .extracting(d -> d.subscription().channelId() + ":" + d.entry().key())
         .containsExactlyInAnyOrder("10:a", "11:a");
 
     deliveries.markSent(tenOldest, 1L, T0.plusSeconds(31));
-    assertThat(deliveries.nextPerChannel(T0.plusSeconds(31), 100))
+    assertThat(deliveries.nextPerChannel(T0.plusSeconds(31), NODE, EVERY_SHARD, 100))
         .extracting(d -> d.subscription().channelId() + ":" + d.entry().key())
         .containsExactlyInAnyOrder("10:b", "11:a");
   }
