@@ -95,7 +95,7 @@ final class MigrationSample {
         later);
     List<Delivery> due = deliveries.dueForDiscord(later.plusSeconds(1), 10);
     assertThat(due).as("the plain channel's two under the cap").hasSize(2);
-    deliveries.markAttempted(due.get(0).deliveryId(), later.plusSeconds(2));
+    assertThat(deliveries.claim(due.get(0).deliveryId(), "node-1", later.plusSeconds(2))).isTrue();
     deliveries.markSent(due.get(0).deliveryId(), 9001L, later.plusSeconds(3));
     deliveries.markFailed(due.get(1).deliveryId(), "Discord answered 403");
     Closure closed = digests.close(shaped.id(), later.plusSeconds(60), later.plusSeconds(61));
