@@ -1,5 +1,6 @@
 package dev.orrery.app;
 
+import dev.orrery.cluster.ClusterNode;
 import dev.orrery.config.Config;
 import dev.orrery.discord.DiscordBot;
 import dev.orrery.discord.PostingChecks;
@@ -21,9 +22,12 @@ import dev.orrery.rules.SubscriptionRules;
 import dev.orrery.store.ConsoleLock;
 import dev.orrery.store.Database;
 import dev.orrery.store.DeliveryStore;
+import dev.orrery.store.Dialect;
 import dev.orrery.store.DigestStore;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
+import dev.orrery.store.NodeStore;
+import dev.orrery.store.ShardLeaseStore;
 import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.store.WebhookStore;
@@ -168,6 +172,24 @@ public final class FeedSide implements AutoCloseable {
         opmlExport,
         webhooks,
         clock);
+  }
+
+  /**
+   * How this process joins the other nodes on a PostgreSQL database; null on SQLite, where one node
+   * runs every shard.
+   */
+  public DiscordBot.Cluster cluster() {
+    if (database.dialect() != Dialect.POSTGRESQL) {
+      return null;
+    }
+    return (totalShards, listener) ->
+        new ClusterNode(
+            config.cluster(),
+            totalShards,
+            new NodeStore(database),
+            new ShardLeaseStore(database),
+            clock,
+            listener);
   }
 
   @Override

@@ -120,6 +120,11 @@ public final class Database implements AutoCloseable {
     return location;
   }
 
+  /** Which database this is: several nodes share only a PostgreSQL one. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
   public DataSource dataSource() {
     return dataSource;
   }
