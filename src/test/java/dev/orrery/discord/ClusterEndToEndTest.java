@@ -34,6 +34,7 @@ class ClusterEndToEndTest {
   @TempDir Path dir;
   BotHarness h;
   String url;
+  String shards = "2";
   Guild other;
   final List<App> nodes = new ArrayList<>();
 
@@ -53,9 +54,10 @@ class ClusterEndToEndTest {
     h.close();
   }
 
+  /** A node's configuration; Discord recommends 2 shards, which auto asks it for. */
   Config node(String name) {
     return h.config(
-        "discord.shards=2",
+        "discord.shards=" + shards,
         "database.url=" + url,
         "database.username=" + EmbeddedPostgresql.USER,
         "database.password=" + EmbeddedPostgresql.PASSWORD.reveal(),
@@ -95,6 +97,7 @@ class ClusterEndToEndTest {
 
   @Test
   void twoNodesRunOneShardEachAndEachShardIsIdentifiedOnce() throws Exception {
+    shards = "auto";
     announce("b");
     App a = startNode("a");
     App b = startNode("b");
@@ -103,6 +106,7 @@ class ClusterEndToEndTest {
     assertThat(running(a)).hasSize(1);
     assertThat(running(b)).hasSize(1).doesNotContainAnyElementsOf(running(a));
     assertThat(identified(h.discord)).containsExactlyInAnyOrder(0, 1);
+    assertThat(a.bot().shards().getShardsTotal()).isEqualTo(2);
     // each server's events reach the node that runs its shard, which answers them
     App pythonNode = running(a).contains(DiscordEmulator.shardOf(h.guild, 2)) ? a : b;
     assertThat(pythonNode.bot().shards().getGuildById(h.guild.id())).isNotNull();
