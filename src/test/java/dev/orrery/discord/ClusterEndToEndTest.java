@@ -9,12 +9,16 @@ import dev.orrery.emulator.Channel;
 import dev.orrery.emulator.DiscordEmulator;
 import dev.orrery.emulator.GatewayIdentify;
 import dev.orrery.emulator.Guild;
+import dev.orrery.poll.SubscriptionService;
 import dev.orrery.store.Database;
 import dev.orrery.store.EmbeddedPostgresql;
 import dev.orrery.store.NodeStore;
+import dev.orrery.store.Subscription;
+import dev.orrery.store.SubscriptionStore;
 import dev.orrery.testing.Await;
 import dev.orrery.testing.Resources;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -79,8 +83,13 @@ class ClusterEndToEndTest {
 
   /** Says a node is alive before it starts, so the first one does not take every shard. */
   void announce(String name) {
+    announce(name, Duration.ZERO);
+  }
+
+  /** Says a node is alive, as if it had said so {@code ahead} from now. */
+  void announce(String name, Duration ahead) {
     try (Database db = Database.open(node(name).database())) {
-      new NodeStore(db).heartbeat(name, Instant.now());
+      new NodeStore(db).heartbeat(name, Instant.now().plus(ahead));
     }
   }
 
@@ -162,6 +171,59 @@ class ClusterEndToEndTest {
     assertThat(h.discord.stats().globalRateLimited()).isZero();
     assertThat(python).allSatisfy(c -> assertThat(h.discord.messages(c)).hasSize(2));
     assertThat(rust).allSatisfy(c -> assertThat(h.discord.messages(c)).hasSize(2));
+  }
+
+  @Test
+  void aNodeRunningSomeShardsLeavesAChannelItCannotSeeToTheOthersAndPausesNothing()
+      throws Exception {
+    Channel rustNews = h.discord.createTextChannel(other, "news");
+    // b is live for the whole test without running: a keeps to its share of one shard
+    announce("b", Duration.ofHours(1));
+    App a = startNode("a");
+    Await.until(WAIT, "a runs its shard", () -> running(a).size() == 1);
+    boolean pythonOnA = running(a).contains(DiscordEmulator.shardOf(h.guild, 2));
+    Guild unseen = pythonOnA ? other : h.guild;
+    Channel there = pythonOnA ? rustNews : h.news;
+    assertThat(
+            a.feedSide()
+                .service
+                .subscribe(
+                    unseen.id(),
+                    there.id(),
+                    "planet-python",
+                    null,
+                    Subscription.Settings.DEFAULT,
+                    null,
+                    0))
+        .isInstanceOf(SubscriptionService.SubscribeResult.Subscribed.class);
+
+    h.serveSnapshot(Resources.SNAPSHOTS[1]);
+
+    try (Database db = Database.open(node("reader").database())) {
+      SubscriptionStore subscriptions = new SubscriptionStore(db);
+      Await.until(
+          WAIT,
+          "a tried to post in the channel it cannot see",
+          () -> lastError(db) != null || subscriptions.all().get(0).pausedReason() != null);
+      assertThat(subscriptions.all())
+          .singleElement()
+          .satisfies(s -> assertThat(s.pausedReason()).isNull());
+      assertThat(lastError(db)).contains("on a shard another node runs");
+    }
+    assertThat(h.discord.messages(there)).isEmpty();
+  }
+
+  private static String lastError(Database db) {
+    return db.withConnection(
+        "read the deliveries",
+        c -> {
+          try (var query =
+                  c.prepareStatement(
+                      "SELECT last_error FROM deliveries WHERE last_error IS NOT NULL LIMIT 1");
+              var rows = query.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+          }
+        });
   }
 
   private List<Channel> channels(Guild guild, int count) {
