@@ -1,5 +1,6 @@
 package dev.orrery.app;
 
+import dev.orrery.cluster.ClusterNode;
 import dev.orrery.config.Config;
 import dev.orrery.discord.DiscordBot;
 import dev.orrery.discord.PostingChecks;
@@ -26,6 +27,8 @@ import dev.orrery.store.Dialect;
 import dev.orrery.store.DigestStore;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
+import dev.orrery.store.NodeStore;
+import dev.orrery.store.ShardLeaseStore;
 import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.store.WebhookStore;
@@ -199,6 +202,24 @@ public final class FeedSide implements AutoCloseable {
         opmlExport,
         webhooks,
         clock);
+  }
+
+  /**
+   * How this process joins the other nodes on a PostgreSQL database; null on SQLite, where one node
+   * runs every shard.
+   */
+  public DiscordBot.Cluster cluster() {
+    if (database.dialect() != Dialect.POSTGRESQL) {
+      return null;
+    }
+    return (totalShards, listener) ->
+        new ClusterNode(
+            config.cluster(),
+            totalShards,
+            new NodeStore(database),
+            new ShardLeaseStore(database),
+            clock,
+            listener);
   }
 
   @Override
