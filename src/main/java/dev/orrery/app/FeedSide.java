@@ -32,11 +32,8 @@ import dev.orrery.store.ShardLeaseStore;
 import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.store.WebhookStore;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.InstantSource;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * The feed half of Orrery wired together: database, stores, fetcher, refresher and the schedulers
@@ -142,22 +139,9 @@ public final class FeedSide implements AutoCloseable {
     if (console || database.dialect() != Dialect.POSTGRESQL) {
       return new PollScheduler(feeds, refresher, schedule, poll.threads(), console, clock);
     }
-    PollCluster cluster = new PollCluster(database.dataSource(), nodeName(), poll.partitions());
+    PollCluster cluster =
+        new PollCluster(database.dataSource(), config.cluster().nodeName(), poll.partitions());
     return PollScheduler.clustered(feeds, refresher, schedule, poll.threads(), clock, cluster);
-  }
-
-  /**
-   * This process's name among the nodes: its host's, which people recognise, and a random part,
-   * which keeps two processes on one host (or a restart) apart.
-   */
-  private static String nodeName() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "node";
-    }
-    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /**
