@@ -168,6 +168,8 @@ public final class DiscordBot implements AutoCloseable {
             commandPool);
 
     GlobalRateLimit rate = new GlobalRateLimit(REQUESTS_PER_SECOND);
+    ConfiguredSubscriptions configured =
+        new ConfiguredSubscriptions(parts.config(), parts.service(), commandPool);
     // no optional intent: JDA always asks for GUILDS, which is all Orrery needs
     DefaultShardManagerBuilder builder =
         DefaultShardManagerBuilder.createLight(
@@ -177,7 +179,8 @@ public final class DiscordBot implements AutoCloseable {
             .setSessionController(new ConfiguredGateway(discord.gatewayUrl().toString()))
             .setCompression(Compression.NONE)
             .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(rate))
-            .addEventListeners(router, new ChannelCleanup(parts.service(), commandPool));
+            .addEventListeners(
+                router, new ChannelCleanup(parts.service(), commandPool), configured);
     // the store work of webhook posts, off JDA's threads
     ExecutorService webhookWork = Executors.newFixedThreadPool(2, DaemonThreads.named("webhooks"));
     // the name deliveries are claimed under: one node alone keeps one name across restarts, so a
@@ -188,7 +191,10 @@ public final class DiscordBot implements AutoCloseable {
             builder,
             discord,
             rate,
-            shards -> startPosting(shards, parts, router, renderer, deliverer, webhookWork, node));
+            shards -> {
+              configured.applyToRunningShards(shards);
+              startPosting(shards, parts, router, renderer, deliverer, webhookWork, node);
+            });
     DiscordBot bot = new DiscordBot(runner, deliverer, commandPool, webhookWork);
     try {
       if (cluster == null) {
@@ -262,7 +268,6 @@ public final class DiscordBot implements AutoCloseable {
     parts
         .refresher()
         .addListener(new PauseNotifier(parts.subscriptions(), poster, parts.catalogue()));
-    ConfiguredSubscriptions.apply(shards, parts.config(), parts.service());
     started.start();
     deliverer.set(started);
   }
