@@ -1,6 +1,7 @@
 package dev.orrery.discord;
 
 import dev.orrery.cluster.ClusterNode;
+import dev.orrery.cluster.IdentifyTurns;
 import dev.orrery.config.Config;
 import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.DigestScheduler;
@@ -95,10 +96,13 @@ public final class DiscordBot implements AutoCloseable {
     return start(parts, null);
   }
 
-  /** Makes this process a node of a cluster, once the bot knows how many shards there are. */
-  @FunctionalInterface
+  /** How this process takes part in a cluster of nodes on one database. */
   public interface Cluster {
+    /** Makes this process a node, once the bot knows how many shards there are. */
     ClusterNode join(int totalShards, ClusterNode.Listener listener);
+
+    /** The turns the nodes take to identify their shards. */
+    IdentifyTurns identifyTurns();
   }
 
   /**
@@ -176,7 +180,11 @@ public final class DiscordBot implements AutoCloseable {
                 discord.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
             .setShardsTotal(totalShards)
             .setRestConfig(new RestConfig().setBaseUrl(discord.apiBaseUrl().toString()))
-            .setSessionController(new ConfiguredGateway(discord.gatewayUrl().toString()))
+            .setSessionController(
+                cluster == null
+                    ? new ConfiguredGateway(discord.gatewayUrl().toString())
+                    : new SharedIdentifies(
+                        discord.gatewayUrl().toString(), cluster.identifyTurns()))
             .setCompression(Compression.NONE)
             .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(rate))
             .addEventListeners(
