@@ -175,14 +175,28 @@ public final class ClusterNode implements AutoCloseable {
     return (totalShards + liveNodes - 1) / liveNodes;
   }
 
+  /** Stops the shards above the share, and only then lets the other nodes have them. */
   private void giveBackAbove(int share, Set<Integer> mine) {
     TreeSet<Integer> sorted = new TreeSet<>(mine);
     while (sorted.size() > share) {
       int shard = sorted.pollLast();
-      leases.release(name, shard);
-      mine.remove(shard);
       log.info("Node {} gives back shard {} to share the shards with a new node", name, shard);
+      giveUp(shard);
+      mine.remove(shard);
     }
+  }
+
+  /**
+   * Stops the shard here, then releases its lease: a shard whose start failed, or one above the
+   * fair share. Another node may claim it at its next round.
+   */
+  public void giveUp(int shard) {
+    synchronized (held) {
+      if (held.remove(shard)) {
+        notify(listener::lost, shard);
+      }
+    }
+    leases.release(name, shard);
   }
 
   private void claimUpTo(int share, Set<Integer> mine, Instant now, Instant until) {

@@ -209,6 +209,7 @@ public final class DiscordBot implements AutoCloseable {
         runner.startAll();
       } else {
         bot.node = cluster.join(totalShards, runner);
+        runner.onFailedStart(bot.node::giveUp);
         bot.node.start();
         // a node that gained shards at once is ready when they are; one without stands by
         runner.awaitStarts();
@@ -295,6 +296,8 @@ public final class DiscordBot implements AutoCloseable {
   /** Finishes or parks the deliveries in flight, gives the shards back, then logs out. */
   @Override
   public void close() {
+    // first, so that a login finishing meanwhile starts no posting that nothing would close
+    runner.refuseStarts();
     Deliverer started = deliverer.get();
     if (started != null) {
       started.close();

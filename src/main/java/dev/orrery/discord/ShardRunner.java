@@ -4,11 +4,15 @@ import dev.orrery.cluster.ClusterNode;
 import dev.orrery.config.Config;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
@@ -30,11 +34,16 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
   private final Consumer<ShardManager> firstStarted;
 
   /** One thread runs every start and stop in order, off the cluster's ticker. */
+  /** How long a stop may take before the node moves on. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
   private final ExecutorService work =
       Executors.newSingleThreadExecutor(DaemonThreads.named("shards"));
 
   private volatile ShardManager shards;
   private volatile DiscordStartException failure;
+  private volatile boolean closed;
+  private volatile IntConsumer failedStart = shard -> {};
 
   /**
    * @param firstStarted what the bot does once it has a shard: register commands, start posting
@@ -60,14 +69,40 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
     firstStarted.accept(shards);
   }
 
-  @Override
-  public void gained(int shard) {
-    work.execute(() -> start(shard));
+  /** Starts nothing more, and a login under way ends without starting the bot's posting. */
+  void refuseStarts() {
+    closed = true;
+  }
+
+  /** What to do with a shard whose start failed: give it up, so that another node may run it. */
+  void onFailedStart(IntConsumer giveUp) {
+    this.failedStart = giveUp;
   }
 
   @Override
+  public void gained(int shard) {
+    try {
+      work.execute(() -> start(shard));
+    } catch (RejectedExecutionException e) {
+      log.debug("Closing: shard {} is not started", shard);
+    }
+  }
+
+  /**
+   * Stops the shard and returns once it is stopped (or after {@link #STOP_WAIT}): the node gives
+   * its lease back only then, so that no other node runs it while this one still does.
+   */
+  @Override
   public void lost(int shard) {
-    work.execute(() -> stop(shard));
+    try {
+      work.submit(() -> stop(shard)).get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      stop(shard);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("Shard {} did not stop in time: {}", shard, e.getMessage());
+    }
   }
 
   @Override
@@ -77,6 +112,9 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
   }
 
   private void start(int shard) {
+    if (closed) {
+      return;
+    }
     if (shards != null) {
       log.info("Starting shard {}", shard);
       shards.start(shard);
@@ -87,19 +125,48 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
       shards = DiscordLogin.login(builder, discord, 1);
     } catch (DiscordStartException e) {
       failure = e;
-      log.error("Shard {} could not start: {}", shard, e.getMessage());
+      log.error(
+          "Shard {} could not start: {}; giving it up to the other nodes", shard, e.getMessage());
+      // off this thread: giving up stops the shard, which runs here
+      CompletableFuture.runAsync(() -> giveUp(shard));
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
     }
+    if (closed) {
+      // closed while logging in: nothing may start posting now
+      shards.shutdown();
+      return;
+    }
     firstStarted.accept(shards);
   }
 
+  private void giveUp(int shard) {
+    try {
+      failedStart.accept(shard);
+    } catch (RuntimeException e) {
+      log.warn("Could not give shard {} up: its lease ends by itself", shard, e);
+    }
+  }
+
   private void stop(int shard) {
-    if (shards != null) {
-      log.info("Stopping shard {}: another node may take it", shard);
-      shards.shutdown(shard);
+    ShardManager running = shards;
+    if (running == null) {
+      return;
+    }
+    log.info("Stopping shard {}: another node may take it", shard);
+    JDA jda = running.getShardById(shard);
+    running.shutdown(shard);
+    if (jda != null) {
+      try {
+        if (!jda.awaitShutdown(STOP_WAIT)) {
+          jda.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        jda.shutdownNow();
+      }
     }
   }
 
@@ -127,6 +194,7 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
   /** Logs every running shard out, waiting a while for each to close. */
   @Override
   public void close() {
+    closed = true;
     work.shutdown();
     try {
       work.awaitTermination(10, TimeUnit.SECONDS);

@@ -60,6 +60,10 @@ public enum Dialect {
       }
       // names Orrery's sessions in pg_stat_activity
       hikari.addDataSourceProperty("ApplicationName", "orrery");
+      // a server cut off by the network leaves sockets open: without these a statement waits
+      // for TCP to give up (minutes), and a node could neither stop nor notice it is cut off
+      hikari.addDataSourceProperty("connectTimeout", "10");
+      hikari.addDataSourceProperty("socketTimeout", "60");
       // the clustered poll's Quartz takes its connections from this pool too; its own threads
       // (acquiring triggers, checking in, handling misfires) get room beyond database.pool-size,
       // which the poll threads and the rest of the app share: a checkin kept waiting for a

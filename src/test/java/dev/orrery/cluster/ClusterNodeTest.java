@@ -49,7 +49,7 @@ class ClusterNodeTest {
   }
 
   /** What a node told its listener, as the shards it runs. */
-  static final class Running implements ClusterNode.Listener {
+  static class Running implements ClusterNode.Listener {
     final Set<Integer> shards = new HashSet<>();
     final List<String> events = new ArrayList<>();
     int liveNodes;
@@ -126,8 +126,34 @@ class ClusterNodeTest {
     // and it stays so
     every(RENEW, nodeA, nodeB);
     every(RENEW, nodeB, nodeA);
-    assertThat(a.events).containsExactly("+0", "+1", "+2", "+3", "-2", "-3");
+    assertThat(a.events).containsExactly("+0", "+1", "+2", "+3", "-3", "-2");
     assertThat(b.events).containsExactly("+2", "+3");
+  }
+
+  @Test
+  void aShardIsStoppedBeforeItsLeaseIsGivenBack() {
+    ShardLeaseStore leases = new ShardLeaseStore(db);
+    List<String> holderAtStop = new ArrayList<>();
+    Running a =
+        new Running() {
+          @Override
+          public void lost(int shard) {
+            holderAtStop.add(shard + "=" + leases.holders(clock.instant()).get(shard));
+            super.lost(shard);
+          }
+        };
+    ClusterNode nodeA = node("a", 2, a);
+    ClusterNode nodeB = node("b", 2, new Running());
+    nodeA.tick();
+    nodeB.tick();
+    every(RENEW, nodeA);
+    nodeA.giveUp(0);
+
+    assertThat(holderAtStop)
+        .as("who held each shard while it was being stopped")
+        .containsExactly("1=a", "0=a");
+    assertThat(leases.holders(clock.instant())).doesNotContainKeys(0, 1);
+    assertThat(a.shards).isEmpty();
   }
 
   @Test

@@ -127,11 +127,14 @@ class ClusterEndToEndTest {
   void nodesStartingTogetherTakeTurnsToIdentify() throws Exception {
     java.util.concurrent.ExecutorService starting =
         java.util.concurrent.Executors.newFixedThreadPool(2);
+    // the harness writes one configuration file: written one after the other, started together
+    Config configA = node("a");
+    Config configB = node("b");
     try {
-      var a = starting.submit(() -> startNode("a"));
-      var b = starting.submit(() -> startNode("b"));
-      a.get();
-      b.get();
+      var a = starting.submit(() -> App.start(configA, InstantSource.system()));
+      var b = starting.submit(() -> App.start(configB, InstantSource.system()));
+      nodes.add(a.get());
+      nodes.add(b.get());
     } finally {
       starting.shutdown();
     }
