@@ -2,18 +2,21 @@ package dev.orrery.discord;
 
 import dev.orrery.cluster.ClusterNode;
 import dev.orrery.config.Config;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.DefaultShardManager;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
@@ -117,6 +120,7 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
     }
     if (shards != null) {
       log.info("Starting shard {}", shard);
+      clearFinishedWorker(shards);
       shards.start(shard);
       return;
     }
@@ -140,6 +144,33 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
       return;
     }
     firstStarted.accept(shards);
+  }
+
+  /**
+   * Works around a race in JDA's {@code DefaultShardManager.login()}: it stores its queue worker's
+   * Future without holding the queue's lock, and with one shard to log in the queue is empty, so
+   * the worker can end before its Future is stored. That Future then stays set, and every later
+   * {@code start(id)} waits for a worker that is gone: the shard never starts. A finished worker is
+   * cleared here, under the queue's lock as JDA's own paths take it, before each start.
+   */
+  private static void clearFinishedWorker(ShardManager manager) {
+    if (!(manager instanceof DefaultShardManager jdaManager)) {
+      return;
+    }
+    try {
+      Field worker = DefaultShardManager.class.getDeclaredField("worker");
+      Field queue = DefaultShardManager.class.getDeclaredField("queue");
+      worker.setAccessible(true);
+      queue.setAccessible(true);
+      synchronized (queue.get(jdaManager)) {
+        Future<?> running = (Future<?>) worker.get(jdaManager);
+        if (running != null && running.isDone()) {
+          worker.set(jdaManager, null);
+        }
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      log.warn("Could not check JDA's shard queue; a shard may be slow to start", e);
+    }
   }
 
   private void giveUp(int shard) {

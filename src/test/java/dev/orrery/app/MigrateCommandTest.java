@@ -72,12 +72,12 @@ class MigrateCommandTest {
     assertThat(run.lines()).first().asString().matches("table +sqlite +postgresql");
     assertThat(run.lines())
         .contains(
-            String.format("%-13s  %10s  %10s", "feeds", 2, 2),
-            String.format("%-13s  %10s  %10s", "entries", 6, 6),
-            String.format("%-13s  %10s  %10s", "subscriptions", 3, 3),
-            String.format("%-13s  %10s  %10s", "webhooks", 1, 1),
-            String.format("%-13s  %10s  %10s", "nodes", 1, 1),
-            String.format("%-13s  %10s  %10s", "shard_leases", 1, 1))
+            String.format("%-16s  %10s  %10s", "feeds", 2, 2),
+            String.format("%-16s  %10s  %10s", "entries", 6, 6),
+            String.format("%-16s  %10s  %10s", "subscriptions", 3, 3),
+            String.format("%-16s  %10s  %10s", "webhooks", 1, 1),
+            String.format("%-16s  %10s  %10s", "nodes", 1, 1),
+            String.format("%-16s  %10s  %10s", "shard_leases", 1, 1))
         .anyMatch(l -> l.startsWith("deliveries "))
         .anyMatch(l -> l.startsWith("digests "))
         .noneMatch(l -> l.contains("differs"));
@@ -109,8 +109,8 @@ class MigrateCommandTest {
     // each new entry is a delivery for both channels of the news feed
     assertThat(run.lines())
         .contains(
-            String.format("%-13s  %10s  %10s", "entries", 2_351, 2_351),
-            String.format("%-13s  %10s  %10s", "deliveries", 10 + 2 * 2_345, 10 + 2 * 2_345));
+            String.format("%-16s  %10s  %10s", "entries", 2_351, 2_351),
+            String.format("%-16s  %10s  %10s", "deliveries", 10 + 2 * 2_345, 10 + 2 * 2_345));
     try (Database from = Database.open(sqlite);
         Database to = Database.open(postgresql(url))) {
       assertThat(new MigrationSample(to).readBack())
