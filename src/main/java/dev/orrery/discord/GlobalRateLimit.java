@@ -15,6 +15,7 @@ import okhttp3.Response;
 final class GlobalRateLimit implements Interceptor {
   private final int perSecond;
   private long intervalNanos;
+  private int share;
   private long nextFree;
 
   /**
@@ -22,6 +23,7 @@ final class GlobalRateLimit implements Interceptor {
    */
   GlobalRateLimit(int perSecond) {
     this.perSecond = perSecond;
+    this.share = perSecond;
     this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
     this.nextFree = System.nanoTime();
   }
@@ -31,8 +33,18 @@ final class GlobalRateLimit implements Interceptor {
    * counts the token's requests, whichever process sends them.
    */
   synchronized void shareWith(int nodes) {
-    int share = Math.max(1, perSecond / Math.max(1, nodes));
+    share = nodes <= 1 ? perSecond : Math.max(1, perSecond / nodes - 1);
     intervalNanos = TimeUnit.SECONDS.toNanos(1) / share;
+  }
+
+  /**
+   * This node's requests per second. Spaced evenly, a node's requests can fall one more than its
+   * rate into one of Discord's fixed one-second windows, depending on where the window starts; the
+   * nodes' windows are not aligned, so a node of several keeps one under its part, and all of them
+   * together stay under the whole however their phases fall.
+   */
+  synchronized int share() {
+    return share;
   }
 
   @Override

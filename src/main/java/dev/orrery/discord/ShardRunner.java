@@ -5,14 +5,15 @@ import dev.orrery.config.Config;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import net.dv8tion.jda.api.JDA;
@@ -46,6 +47,10 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
   private volatile ShardManager shards;
   private volatile DiscordStartException failure;
   private volatile boolean closed;
+
+  /** The shards the node holds: a start runs only while its shard is still wanted. */
+  private final Set<Integer> wanted = ConcurrentHashMap.newKeySet();
+
   private volatile IntConsumer failedStart = shard -> {};
 
   /**
@@ -84,6 +89,7 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
 
   @Override
   public void gained(int shard) {
+    wanted.add(shard);
     try {
       work.execute(() -> start(shard));
     } catch (RejectedExecutionException e) {
@@ -92,30 +98,49 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
   }
 
   /**
-   * Stops the shard and returns once it is stopped (or after {@link #STOP_WAIT}): the node gives
-   * its lease back only then, so that no other node runs it while this one still does.
+   * Stops the shard on the caller's thread, never behind a start that waits on Discord or the
+   * database, and returns once it is stopped (or after {@link #STOP_WAIT}): the node gives its
+   * lease back only then, so that no other node runs it while this one still does. A start of it
+   * still queued does nothing.
    */
   @Override
   public void lost(int shard) {
-    try {
-      work.submit(() -> stop(shard)).get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      stop(shard);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      log.warn("Shard {} did not stop in time: {}", shard, e.getMessage());
-    }
+    wanted.remove(shard);
+    stop(shard);
   }
 
+  /** Each round: re-splits the global rate, and stops any shard JDA runs that is not ours. */
   @Override
   public void liveNodes(int count) {
     // the token's global limit belongs to every process using it
     rate.shareWith(count);
+    try {
+      work.execute(this::stopUnwanted);
+    } catch (RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  /**
+   * JDA's {@code shutdown(id)} does not take a shard out of its start queue: one lost while queued
+   * is built afterwards. It is stopped here at the next round.
+   */
+  private void stopUnwanted() {
+    ShardManager running = shards;
+    if (running == null) {
+      return;
+    }
+    for (JDA jda : running.getShards()) {
+      int shard = jda.getShardInfo().getShardId();
+      if (!wanted.contains(shard)) {
+        log.warn("Shard {} runs without this node's lease: stopping it", shard);
+        stop(shard);
+      }
+    }
   }
 
   private void start(int shard) {
-    if (closed) {
+    if (closed || !wanted.contains(shard)) {
       return;
     }
     if (shards != null) {
@@ -125,8 +150,9 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
       return;
     }
     builder.setShards(shard);
+    ShardManager started;
     try {
-      shards = DiscordLogin.login(builder, discord, 1);
+      started = DiscordLogin.login(builder, discord, 1);
     } catch (DiscordStartException e) {
       failure = e;
       log.error(
@@ -138,12 +164,13 @@ final class ShardRunner implements ClusterNode.Listener, AutoCloseable {
       Thread.currentThread().interrupt();
       return;
     }
-    if (closed) {
-      // closed while logging in: nothing may start posting now
-      shards.shutdown();
+    if (closed || !wanted.contains(shard)) {
+      // closed, or the shard lost, while logging in: nothing may run or start posting now
+      started.shutdown();
       return;
     }
-    firstStarted.accept(shards);
+    shards = started;
+    firstStarted.accept(started);
   }
 
   /**

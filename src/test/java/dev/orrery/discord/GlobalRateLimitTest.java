@@ -41,6 +41,18 @@ class GlobalRateLimitTest {
   }
 
   @Test
+  void theNodesTogetherStayUnderTheLimitInAnyOneSecondWindowWhateverTheirPhases() {
+    GlobalRateLimit rate = new GlobalRateLimit(LIMIT);
+    for (int nodes = 2; nodes <= 6; nodes++) {
+      rate.shareWith(nodes);
+      // evenly spaced, a node's requests fall at most one more than its rate into any window
+      assertThat(nodes * (rate.share() + 1)).as("%d nodes", nodes).isLessThanOrEqualTo(LIMIT);
+    }
+    rate.shareWith(1);
+    assertThat(rate.share()).isEqualTo(LIMIT);
+  }
+
+  @Test
   void theShareFollowsTheLiveNodesBothWays() throws Exception {
     GlobalRateLimit rate = new GlobalRateLimit(LIMIT);
     rate.shareWith(3);
