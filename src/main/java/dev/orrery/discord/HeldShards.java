@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
-/** The shards this process's shard manager runs, as the slice of guilds it posts to. */
+/** The shards this process's shard manager runs connected, as the slice of guilds it posts to. */
 final class HeldShards implements Supplier<ShardSlice> {
   private final ShardManager shards;
 
@@ -17,8 +17,11 @@ final class HeldShards implements Supplier<ShardSlice> {
 
   @Override
   public ShardSlice get() {
+    // connected ones only: a shard still loading its servers does not know their channels yet,
+    // and a delivery tried then would wait out a growing backoff for nothing
     Set<Integer> ids =
         shards.getShards().stream()
+            .filter(jda -> jda.getStatus() == JDA.Status.CONNECTED)
             .map(JDA::getShardInfo)
             .map(JDA.ShardInfo::getShardId)
             .collect(Collectors.toSet());

@@ -32,7 +32,7 @@ class ClusterFaultsTest {
       Map<String, Long> fetchesBefore = cluster.fetches();
       long windowStart = System.nanoTime();
 
-      int holder = cluster.holderOf(0).orElseThrow();
+      int holder = cluster.awaitHolderOf(0);
       int postedBefore = cluster.posted();
       cluster.grow(20);
       cluster.await(
@@ -63,7 +63,7 @@ class ClusterFaultsTest {
   void aNodeCutOffFromTheDatabaseStopsAndRecoversWithoutADuplicate() throws Exception {
     try (ClusterScenario cluster = new ClusterScenario(dir, 3)) {
       cluster.start();
-      int holder = cluster.holderOf(1).orElseThrow();
+      int holder = cluster.awaitHolderOf(1);
       String session = cluster.sessionOn(1).orElseThrow();
       cluster.grow(20);
       cluster.cutDatabase(holder, true);
@@ -95,7 +95,7 @@ class ClusterFaultsTest {
       List<Duration> takeovers = new ArrayList<>();
       for (int kill = 0; kill < 5; kill++) {
         int shard = kill % ClusterScenario.SHARDS;
-        int holder = cluster.holderOf(shard).orElseThrow();
+        int holder = cluster.awaitHolderOf(shard);
         int postedBefore = cluster.posted();
         cluster.grow(15);
         cluster.await(
@@ -124,6 +124,10 @@ class ClusterFaultsTest {
   private static void assertFetchedOncePerInterval(
       ClusterScenario cluster, Map<String, Long> before, double windowSeconds) {
     double intervals = windowSeconds / (ClusterScenario.POLL_INTERVAL.toMillis() * 0.9 / 1000);
+    System.out.printf(
+        "CLUSTER FETCHES over %.1f s (at most %d polls a feed at one per interval): %s before, %s"
+            + " after%n",
+        windowSeconds, (long) Math.ceil(intervals), before, cluster.fetches());
     cluster
         .fetches()
         .forEach(

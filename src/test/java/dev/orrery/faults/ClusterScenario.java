@@ -162,6 +162,12 @@ final class ClusterScenario implements AutoCloseable {
         : Optional.of(Integer.parseInt(holder.get(0).substring("node-".length())));
   }
 
+  /** Waits until a node holds the shard's lease, and says which. */
+  int awaitHolderOf(int shard) {
+    await(START_TIMEOUT, "a node holding shard " + shard, () -> holderOf(shard).isPresent());
+    return holderOf(shard).orElseThrow();
+  }
+
   /** The session connected for the shard's guild, if any. */
   Optional<String> sessionOn(int shard) {
     return discord.sessionOf(guilds.get(shard)).map(GatewayIdentify::sessionId);
@@ -230,12 +236,24 @@ final class ClusterScenario implements AutoCloseable {
    */
   Report drain() throws InterruptedException {
     Set<String> wanted = wanted();
-    await(
-        DRAIN_TIMEOUT,
-        "every expected post and no pending delivery",
-        () ->
-            countPosts().keySet().containsAll(wanted)
-                && rows.number("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'") == 0);
+    try {
+      await(
+          DRAIN_TIMEOUT,
+          "every expected post and no pending delivery",
+          () ->
+              countPosts().keySet().containsAll(wanted)
+                  && rows.number("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'") == 0);
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          "pending deliveries (attempts, next try, last error, claimed by): "
+              + rows.rows(
+                  "SELECT attempts || ' ' || next_attempt_at || ' ' || COALESCE(last_error, '-')"
+                      + " || ' ' || COALESCE(claimed_by, '-') FROM deliveries"
+                      + " WHERE state = 'pending' LIMIT 20")
+              + "\n"
+              + e.getMessage(),
+          e);
+    }
     Thread.sleep(2_000);
     Map<String, Integer> counts = countPosts();
     int posted = 0;
