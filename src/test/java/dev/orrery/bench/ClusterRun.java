@@ -91,8 +91,12 @@ record ClusterRun(
             name,
             Integer.toString(threads),
             Integer.toString(partitions));
+    String store = settings.url().startsWith("jdbc:sqlite:") ? "sqlite" : "postgresql";
     return new ForkedNode(
-        name, jvmOptions, args, logs.resolve("cluster-" + nodes + "-" + name + ".log"));
+        name,
+        jvmOptions,
+        args,
+        logs.resolve("cluster-" + store + "-" + nodes + "-" + name + ".log"));
   }
 
   private Cycle cycle(FeedLoadServer server, Database database, List<ForkedNode> started)

@@ -42,6 +42,7 @@ class ClusterScenarioTest {
       assertOncePerFeed(alone);
       assertThat(server.okCount()).isEqualTo(FEEDS);
       assertThat(server.notModifiedCount()).isEqualTo(FEEDS);
+      assertThat(folder.resolve("cluster-sqlite-1-node-1.log")).exists();
 
       Config.Database postgresql = EmbeddedPostgresql.settings(PollCycles.POOL_SIZE);
       ClusterRun.fill(postgresql, server);
@@ -51,8 +52,8 @@ class ClusterScenarioTest {
       assertThat(server.okCount()).isEqualTo(2 * FEEDS);
       assertThat(server.notModifiedCount()).isEqualTo(2 * FEEDS);
       // both nodes logged their start: each was a process of its own
-      assertThat(folder.resolve("cluster-2-node-1.log")).exists();
-      assertThat(folder.resolve("cluster-2-node-2.log")).exists();
+      assertThat(folder.resolve("cluster-postgresql-2-node-1.log")).exists();
+      assertThat(folder.resolve("cluster-postgresql-2-node-2.log")).exists();
 
       ResultTable table = new ResultTable();
       ClusterScenario.report(table, "cluster, 2 nodes", shared, alone);
