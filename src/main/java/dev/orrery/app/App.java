@@ -38,7 +38,7 @@ public final class App implements AutoCloseable {
     DiscordBot bot = null;
     try {
       side.clearConsoleLeftovers();
-      bot = DiscordBot.start(side.botParts());
+      bot = DiscordBot.start(side.botParts(), side.cluster());
       side.scheduler.start();
       // after the bot, which listens for digests to post: one missed while down is closed now
       side.digestScheduler.start();

@@ -1,5 +1,6 @@
 package dev.orrery.app;
 
+import dev.orrery.cluster.ClusterNode;
 import dev.orrery.config.Config;
 import dev.orrery.discord.DiscordBot;
 import dev.orrery.discord.PostingChecks;
@@ -26,14 +27,13 @@ import dev.orrery.store.Dialect;
 import dev.orrery.store.DigestStore;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
+import dev.orrery.store.NodeStore;
+import dev.orrery.store.ShardLeaseStore;
 import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.store.WebhookStore;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.InstantSource;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * The feed half of Orrery wired together: database, stores, fetcher, refresher and the schedulers
@@ -139,22 +139,9 @@ public final class FeedSide implements AutoCloseable {
     if (console || database.dialect() != Dialect.POSTGRESQL) {
       return new PollScheduler(feeds, refresher, schedule, poll.threads(), console, clock);
     }
-    PollCluster cluster = new PollCluster(database.dataSource(), nodeName(), poll.partitions());
+    PollCluster cluster =
+        new PollCluster(database.dataSource(), config.cluster().nodeName(), poll.partitions());
     return PollScheduler.clustered(feeds, refresher, schedule, poll.threads(), clock, cluster);
-  }
-
-  /**
-   * This process's name among the nodes: its host's, which people recognise, and a random part,
-   * which keeps two processes on one host (or a restart) apart.
-   */
-  private static String nodeName() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "node";
-    }
-    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /**
@@ -199,6 +186,24 @@ public final class FeedSide implements AutoCloseable {
         opmlExport,
         webhooks,
         clock);
+  }
+
+  /**
+   * How this process joins the other nodes on a PostgreSQL database; null on SQLite, where one node
+   * runs every shard.
+   */
+  public DiscordBot.Cluster cluster() {
+    if (database.dialect() != Dialect.POSTGRESQL) {
+      return null;
+    }
+    return (totalShards, listener) ->
+        new ClusterNode(
+            config.cluster(),
+            totalShards,
+            new NodeStore(database),
+            new ShardLeaseStore(database),
+            clock,
+            listener);
   }
 
   @Override

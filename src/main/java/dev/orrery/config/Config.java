@@ -17,6 +17,7 @@ public record Config(
     Provenance provenance,
     Discord discord,
     Database database,
+    Cluster cluster,
     Poll poll,
     Http http,
     int deliverMaxPerPoll,
@@ -76,6 +77,15 @@ public record Config(
       this(url, poolSize, null, null);
     }
   }
+
+  /**
+   * How a node shares the Discord shards with the other nodes on one PostgreSQL database.
+   *
+   * @param nodeName this process's name among the nodes, unique per database
+   * @param renewEvery how often the node renews its leases and looks for shards to take
+   * @param lease how long a lease lasts unrenewed: a node that stops is replaced after about this
+   */
+  public record Cluster(String nodeName, Duration renewEvery, Duration lease) {}
 
   /**
    * How often feeds are polled, and by how many threads.

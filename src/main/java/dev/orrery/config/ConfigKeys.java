@@ -82,6 +82,27 @@ final class ConfigKeys {
   static final Key<Integer> DATABASE_POOL_SIZE =
       Key.of("database.pool-size", Rules.wholeNumber(1, 64), 4, "Connections in the pool, 1 to 64");
 
+  static final Key<String> CLUSTER_NODE_NAME =
+      Key.of(
+          "cluster.node-name",
+          Rules.nodeName(),
+          null,
+          "This process's name among the nodes sharing a PostgreSQL database, unique among them:"
+              + " letters, digits and . _ : @ -, up to 100; unset, the host name and process ID");
+  static final Key<Duration> CLUSTER_RENEW_EVERY =
+      Key.of(
+          "cluster.renew-every",
+          Rules.duration(Duration.ofMillis(100)),
+          Duration.ofSeconds(3),
+          "How often a node on PostgreSQL renews its shard leases and takes free shards");
+  static final Key<Duration> CLUSTER_LEASE =
+      Key.of(
+          "cluster.lease",
+          Rules.duration(Duration.ofMillis(300)),
+          Duration.ofSeconds(15),
+          "How long a shard lease lasts unrenewed: another node takes the shards of a stopped one"
+              + " after about this; at least 3 times cluster.renew-every");
+
   static final Key<Duration> POLL_INTERVAL =
       Key.of(
           "poll.interval",
@@ -201,6 +222,9 @@ final class ConfigKeys {
           DATABASE_USERNAME,
           DATABASE_PASSWORD,
           DATABASE_POOL_SIZE,
+          CLUSTER_NODE_NAME,
+          CLUSTER_RENEW_EVERY,
+          CLUSTER_LEASE,
           POLL_INTERVAL,
           POLL_MIN_INTERVAL,
           POLL_THREADS,

@@ -1,5 +1,8 @@
 package dev.orrery.config;
 
+import static dev.orrery.config.ConfigKeys.CLUSTER_LEASE;
+import static dev.orrery.config.ConfigKeys.CLUSTER_NODE_NAME;
+import static dev.orrery.config.ConfigKeys.CLUSTER_RENEW_EVERY;
 import static dev.orrery.config.ConfigKeys.DATABASE_PASSWORD;
 import static dev.orrery.config.ConfigKeys.DATABASE_POOL_SIZE;
 import static dev.orrery.config.ConfigKeys.DATABASE_URL;
@@ -86,6 +89,7 @@ public final class ConfigLoader {
             reader.get(DATABASE_POOL_SIZE),
             reader.get(DATABASE_USERNAME),
             reader.get(DATABASE_PASSWORD));
+    Config.Cluster cluster = cluster(reader);
     Config.Poll poll = poll(reader, database.url());
     Config.Http http = http(reader, poll.threads());
     int maxPerPoll = reader.get(DELIVER_MAX_PER_POLL);
@@ -105,6 +109,7 @@ public final class ConfigLoader {
         provenance,
         discord,
         database,
+        cluster,
         poll,
         http,
         maxPerPoll,
@@ -145,6 +150,21 @@ public final class ConfigLoader {
         reader.get(DISCORD_GATEWAY_URL),
         reader.get(DISCORD_START_TIMEOUT),
         reader.get(DISCORD_SHARDS));
+  }
+
+  private static Config.Cluster cluster(KeyReader reader) {
+    String name = reader.get(CLUSTER_NODE_NAME);
+    Duration renewEvery = reader.get(CLUSTER_RENEW_EVERY);
+    Duration lease = reader.get(CLUSTER_LEASE);
+    if (lease.compareTo(renewEvery.multipliedBy(3)) < 0) {
+      reader.problem(
+          reader.describe(CLUSTER_LEASE, lease)
+              + " is shorter than 3 times "
+              + reader.describe(CLUSTER_RENEW_EVERY, renewEvery)
+              + ": one late renewal would lose the shards; lengthen cluster.lease or shorten"
+              + " cluster.renew-every");
+    }
+    return new Config.Cluster(name == null ? ProcessName.ofThisProcess() : name, renewEvery, lease);
   }
 
   private static Config.Poll poll(KeyReader reader, String databaseUrl) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 final class Rules {
   private static final Duration LONGEST_DURATION = Duration.ofDays(7);
   private static final long LARGEST_SIZE = 1L << 30;
+  private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}");
   private static final Pattern COLOR = Pattern.compile("#?([0-9a-fA-F]{6})");
 
   private Rules() {}
@@ -105,6 +106,14 @@ final class Rules {
         v -> v.startsWith("jdbc:sqlite:") || v.startsWith("jdbc:postgresql:") ? v : null,
         "a SQLite JDBC URL such as jdbc:sqlite:data/orrery.db, or a PostgreSQL one such as"
             + " jdbc:postgresql://localhost:5432/orrery",
+        v -> v);
+  }
+
+  /** A node's name: what logs and the nodes table show, so plain characters only. */
+  static Rule<String> nodeName() {
+    return new Rule<>(
+        v -> NODE_NAME.matcher(v).matches() ? v : null,
+        "up to 100 letters, digits and . _ : @ -, starting with a letter or digit",
         v -> v);
   }
 

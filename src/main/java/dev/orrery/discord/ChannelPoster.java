@@ -162,15 +162,19 @@ final class ChannelPoster {
         return new UnknownChannelException(channelId);
       }
     }
-    // every shard connected with all its servers: the channel is gone, not hidden by an outage
-    if (shards.getShardsQueued() == 0
+    // every shard connected with all its servers: the channel is gone, not hidden by an outage;
+    // a node of a cluster runs only some shards, and the channel may be on another node's
+    if (shards.getShards().size() == shards.getShardsTotal()
+        && shards.getShardsQueued() == 0
         && shards.getShards().stream()
             .allMatch(
                 s -> s.getUnavailableGuilds().isEmpty() && s.getStatus() == JDA.Status.CONNECTED)) {
       return new UnknownChannelException(channelId);
     }
     return new GuildUnavailableException(
-        "channel " + channelId + " is not visible yet: its server is unavailable");
+        "channel "
+            + channelId
+            + " is not visible yet: its server is unavailable, or on a shard another node runs");
   }
 
   /** The channel is not in any server the bot is in. */

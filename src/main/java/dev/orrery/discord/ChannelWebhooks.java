@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Webhook;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
 final class ChannelWebhooks {
   private static final Logger log = LoggerFactory.getLogger(ChannelWebhooks.class);
 
-  private final JDA jda;
+  /** Any running shard: the bot's REST requests need one, and shards come and go. */
+  private final Supplier<JDA> jda;
+
   private final WebhookStore store;
   private final Executor storeWork;
   private final InstantSource clock;
@@ -43,7 +46,7 @@ final class ChannelWebhooks {
    * @param storeWork where the store is read and written: off JDA's threads, which must not wait on
    *     the database
    */
-  ChannelWebhooks(JDA jda, WebhookStore store, Executor storeWork, InstantSource clock) {
+  ChannelWebhooks(Supplier<JDA> jda, WebhookStore store, Executor storeWork, InstantSource clock) {
     this.jda = jda;
     this.store = store;
     this.storeWork = storeWork;
@@ -76,7 +79,7 @@ final class ChannelWebhooks {
 
   /** The name the bot's webhooks have: the bot's own, as Discord takes it. */
   String name() {
-    return Appearances.acceptable(jda.getSelfUser().getName());
+    return Appearances.acceptable(jda.get().getSelfUser().getName());
   }
 
   /** The channel's webhook, made and stored if need be. */
@@ -150,7 +153,7 @@ final class ChannelWebhooks {
 
   /** A webhook the bot made in an earlier life, before its row was stored. */
   private Optional<Webhook> ours(List<Webhook> webhooks, String name) {
-    long self = jda.getSelfUser().getIdLong();
+    long self = jda.get().getSelfUser().getIdLong();
     return webhooks.stream()
         .filter(w -> w.getType() == WebhookType.INCOMING && w.getToken() != null)
         .filter(w -> w.getOwnerAsUser() != null && w.getOwnerAsUser().getIdLong() == self)

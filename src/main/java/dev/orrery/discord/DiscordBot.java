@@ -1,5 +1,6 @@
 package dev.orrery.discord;
 
+import dev.orrery.cluster.ClusterNode;
 import dev.orrery.config.Config;
 import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.DigestScheduler;
@@ -10,16 +11,13 @@ import dev.orrery.poll.OpmlExport;
 import dev.orrery.poll.OpmlImport;
 import dev.orrery.poll.RefreshOutcome;
 import dev.orrery.poll.SubscriptionService;
-import dev.orrery.poll.SubscriptionService.SubscribeResult;
 import dev.orrery.store.Closure;
 import dev.orrery.store.DeliveryStore;
 import dev.orrery.store.DigestStore;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
-import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.store.WebhookStore;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,10 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
-import net.dv8tion.jda.api.events.channel.ChannelDeleteEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -50,13 +46,13 @@ public final class DiscordBot implements AutoCloseable {
   /** Our own global ceiling, under Discord's 50 requests per second. */
   static final int REQUESTS_PER_SECOND = 48;
 
-  /** The name this node claims deliveries under; one node per database until nodes are named. */
-  static final String NODE = "local";
-
-  private final ShardManager shards;
-  private final Deliverer deliverer;
+  private final ShardRunner runner;
+  private final AtomicReference<Deliverer> deliverer;
   private final ExecutorService commandPool;
   private final ExecutorService webhookWork;
+
+  /** This node's place among the nodes of a shared database; null on a lone node. */
+  private ClusterNode node;
 
   /** The stores and services the bot works with, wired by the application. */
   public record Parts(
@@ -78,11 +74,11 @@ public final class DiscordBot implements AutoCloseable {
       InstantSource clock) {}
 
   private DiscordBot(
-      ShardManager shards,
-      Deliverer deliverer,
+      ShardRunner runner,
+      AtomicReference<Deliverer> deliverer,
       ExecutorService commandPool,
       ExecutorService webhookWork) {
-    this.shards = shards;
+    this.runner = runner;
     this.deliverer = deliverer;
     this.commandPool = commandPool;
     this.webhookWork = webhookWork;
@@ -96,7 +92,27 @@ public final class DiscordBot implements AutoCloseable {
    *     {@code discord.start-timeout}
    */
   public static DiscordBot start(Parts parts) throws InterruptedException {
+    return start(parts, null);
+  }
+
+  /** Makes this process a node of a cluster, once the bot knows how many shards there are. */
+  @FunctionalInterface
+  public interface Cluster {
+    ClusterNode join(int totalShards, ClusterNode.Listener listener);
+  }
+
+  /**
+   * As {@link #start(Parts)}, on one node of several: {@code cluster} makes the node that tells
+   * which shards this one runs. A node given no shard yet starts without a gateway connection and
+   * posts nothing until it gains one.
+   */
+  public static DiscordBot start(Parts parts, Cluster cluster) throws InterruptedException {
     Config.Discord discord = parts.config().discord();
+    // the nodes lease shards by number: they need the count before any logs in
+    int totalShards =
+        cluster != null && discord.shards() == Config.Discord.AUTO_SHARDS
+            ? RecommendedShards.ask(discord)
+            : discord.shards();
     ExecutorService commandPool = Executors.newFixedThreadPool(4, DaemonThreads.named("command"));
     EntryRenderer renderer = new EntryRenderer(parts.catalogue());
     AtomicReference<Deliverer> deliverer = new AtomicReference<>();
@@ -114,8 +130,9 @@ public final class DiscordBot implements AutoCloseable {
                     // a backfill asked for while the bot still starts is posted when the deliverer
                     // starts
                     () -> {
-                      if (deliverer.get() != null) {
-                        deliverer.get().wake();
+                      Deliverer started = deliverer.get();
+                      if (started != null) {
+                        started.wake();
                       }
                     }),
                 new UnsubscribeCommand(parts.service(), parts.catalogue(), picker),
@@ -150,42 +167,88 @@ public final class DiscordBot implements AutoCloseable {
                 picker, parts.subscriptions(), parts.entries(), parts.catalogue(), renderer),
             commandPool);
 
+    GlobalRateLimit rate = new GlobalRateLimit(REQUESTS_PER_SECOND);
     // no optional intent: JDA always asks for GUILDS, which is all Orrery needs
     DefaultShardManagerBuilder builder =
         DefaultShardManagerBuilder.createLight(
                 discord.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
-            .setShardsTotal(discord.shards())
+            .setShardsTotal(totalShards)
             .setRestConfig(new RestConfig().setBaseUrl(discord.apiBaseUrl().toString()))
             .setSessionController(new ConfiguredGateway(discord.gatewayUrl().toString()))
             .setCompression(Compression.NONE)
-            .setHttpClientBuilder(
-                new OkHttpClient.Builder().addInterceptor(new GlobalRateLimit(REQUESTS_PER_SECOND)))
+            .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(rate))
             .addEventListeners(router, new ChannelCleanup(parts.service(), commandPool));
-    ShardManager shards;
-    try {
-      shards = DiscordLogin.login(builder, discord);
-    } catch (DiscordStartException | InterruptedException e) {
-      commandPool.shutdownNow();
-      throw e;
-    }
-    // every shard is the same bot: any one of them serves the bot's own REST requests
-    JDA anyShard = shards.getShards().get(0);
-    log.info(
-        "Logged in to Discord as {} in {} servers on {} shards",
-        anyShard.getSelfUser().getName(),
-        shards.getGuilds().size(),
-        shards.getShardsTotal());
-
-    CommandRegistrar.register(shards, router.definitions(), discord.guildIds());
     // the store work of webhook posts, off JDA's threads
     ExecutorService webhookWork = Executors.newFixedThreadPool(2, DaemonThreads.named("webhooks"));
+    // the name deliveries are claimed under: one node alone keeps one name across restarts, so a
+    // restarted bot takes back its own claims at once instead of waiting for them to end
+    String node = cluster == null ? "local" : parts.config().cluster().nodeName();
+    ShardRunner runner =
+        new ShardRunner(
+            builder,
+            discord,
+            rate,
+            shards -> startPosting(shards, parts, router, renderer, deliverer, webhookWork, node));
+    DiscordBot bot = new DiscordBot(runner, deliverer, commandPool, webhookWork);
+    try {
+      if (cluster == null) {
+        runner.startAll();
+      } else {
+        bot.node = cluster.join(totalShards, runner);
+        bot.node.start();
+        // a node that gained shards at once is ready when they are; one without stands by
+        runner.awaitStarts();
+      }
+    } catch (InterruptedException | RuntimeException e) {
+      bot.close();
+      throw e;
+    }
+    parts
+        .refresher()
+        .addListener(
+            outcome -> {
+              if (outcome instanceof RefreshOutcome.Updated updated
+                  && updated.record().pending() > 0) {
+                bot.wake();
+              }
+            });
+    parts
+        .digestScheduler()
+        .addListener(
+            (subscription, closure) -> {
+              if (closure instanceof Closure.Made) {
+                bot.wake();
+              }
+            });
+    return bot;
+  }
+
+  /** Once the bot has a shard: commands, configured subscriptions, and posting. */
+  private static void startPosting(
+      ShardManager shards,
+      Parts parts,
+      CommandRouter router,
+      EntryRenderer renderer,
+      AtomicReference<Deliverer> deliverer,
+      ExecutorService webhookWork,
+      String node) {
+    Config.Discord discord = parts.config().discord();
+    log.info(
+        "Logged in to Discord as {} in {} servers on shards {} of {}",
+        shards.getShards().get(0).getSelfUser().getName(),
+        shards.getGuilds().size(),
+        shards.getShards().stream().map(s -> s.getShardInfo().getShardId()).toList(),
+        shards.getShardsTotal());
+    CommandRegistrar.register(shards, router.definitions(), discord.guildIds());
+    // every shard is the same bot: any running one serves the bot's own REST requests
+    Supplier<JDA> anyShard = () -> shards.getShards().get(0);
     WebhookPoster webhookPoster =
         new WebhookPoster(
             anyShard,
             new ChannelWebhooks(anyShard, parts.webhooks(), webhookWork, parts.clock()),
             new EarlierWebhookPost(parts.deliveries(), webhookWork));
     ChannelPoster poster = new ChannelPoster(shards, renderer, webhookPoster, parts.catalogue());
-    deliverer.set(
+    Deliverer started =
         new Deliverer(
             poster,
             new DigestRenderer(parts.catalogue()),
@@ -194,86 +257,35 @@ public final class DiscordBot implements AutoCloseable {
             parts.subscriptions(),
             parts.service(),
             parts.clock(),
-            NODE,
-            new HeldShards(shards)));
+            node,
+            new HeldShards(shards));
     parts
         .refresher()
         .addListener(new PauseNotifier(parts.subscriptions(), poster, parts.catalogue()));
-    parts
-        .refresher()
-        .addListener(
-            outcome -> {
-              if (outcome instanceof RefreshOutcome.Updated updated
-                  && updated.record().pending() > 0) {
-                deliverer.get().wake();
-              }
-            });
-    parts
-        .digestScheduler()
-        .addListener(
-            (subscription, closure) -> {
-              if (closure instanceof Closure.Made) {
-                deliverer.get().wake();
-              }
-            });
-    subscribeConfiguredChannels(shards, parts);
-    deliverer.get().start();
-    return new DiscordBot(shards, deliverer.get(), commandPool, webhookWork);
+    ConfiguredSubscriptions.apply(shards, parts.config(), parts.service());
+    started.start();
+    deliverer.set(started);
   }
 
-  private static void subscribeConfiguredChannels(ShardManager shards, Parts parts) {
-    for (Config.ChannelSubscription wanted : parts.config().subscriptions()) {
-      String key = "subscriptions." + wanted.key();
-      GuildChannel channel = shards.getGuildChannelById(wanted.channelId());
-      if (channel == null) {
-        log.warn(
-            "{}.channel = {}: the bot cannot see that channel; invite it or fix the ID",
-            key,
-            Long.toUnsignedString(wanted.channelId()));
-        continue;
-      }
-      List<net.dv8tion.jda.api.Permission> missing = Targets.missingForBot(channel);
-      if (!missing.isEmpty()) {
-        log.warn(
-            "{}: the bot cannot post in #{}: missing {}",
-            key,
-            channel.getName(),
-            Targets.names(missing));
-        continue;
-      }
-      SubscribeResult result =
-          parts
-              .service()
-              .subscribe(
-                  channel.getGuild().getIdLong(),
-                  channel.getIdLong(),
-                  wanted.source(),
-                  null,
-                  Subscription.Settings.DEFAULT,
-                  null,
-                  0);
-      if (result instanceof SubscribeResult.Refused refused) {
-        log.warn(
-            "{}: could not subscribe #{} to {}: {}",
-            key,
-            channel.getName(),
-            wanted.source(),
-            refused.reason());
-      } else if (result instanceof SubscribeResult.Subscribed) {
-        log.info("{}: subscribed #{} to {}", key, channel.getName(), wanted.source());
-      }
+  private void wake() {
+    Deliverer started = deliverer.get();
+    if (started != null) {
+      started.wake();
     }
   }
 
-  /** The shards, for tests and tools that look at what the bot sees. */
+  /** The shards this node runs, for tests and tools; null while it has had none. */
   public ShardManager shards() {
-    return shards;
+    return runner.shards();
   }
 
-  /** Finishes or parks the deliveries in flight, then logs out. */
+  /** Finishes or parks the deliveries in flight, gives the shards back, then logs out. */
   @Override
   public void close() {
-    deliverer.close();
+    Deliverer started = deliverer.get();
+    if (started != null) {
+      started.close();
+    }
     webhookWork.shutdown();
     commandPool.shutdown();
     try {
@@ -281,48 +293,9 @@ public final class DiscordBot implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    List<JDA> running = shards.getShards();
-    shards.shutdown();
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    for (JDA shard : running) {
-      try {
-        if (!shard.awaitShutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-          shard.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        shard.shutdownNow();
-      }
+    if (node != null) {
+      node.close();
     }
-  }
-
-  /** A deleted channel takes its subscriptions with it, off JDA's event thread. */
-  private static final class ChannelCleanup extends ListenerAdapter {
-    private final SubscriptionService service;
-    private final ExecutorService pool;
-
-    ChannelCleanup(SubscriptionService service, ExecutorService pool) {
-      this.service = service;
-      this.pool = pool;
-    }
-
-    @Override
-    public void onChannelDelete(ChannelDeleteEvent event) {
-      long channelId = event.getChannel().getIdLong();
-      try {
-        pool.execute(
-            () -> {
-              int removed = service.channelDeleted(channelId);
-              if (removed > 0) {
-                log.info(
-                    "Channel {} was deleted: removed its {} subscriptions", channelId, removed);
-              }
-            });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        log.warn(
-            "Channel {} was deleted while shutting down: its subscriptions go at the next post",
-            channelId);
-      }
-    }
+    runner.close();
   }
 }

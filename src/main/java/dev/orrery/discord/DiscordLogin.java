@@ -34,6 +34,9 @@ final class DiscordLogin {
   /** Less time than this left: not worth another attempt. */
   private static final Duration SHORTEST_ATTEMPT = Duration.ofSeconds(1);
 
+  /** For {@link #login}: wait for every shard of the bot. */
+  static final int ALL_SHARDS = -1;
+
   private final Config.Discord discord;
   private final LoginProbe probe;
   private final long deadline;
@@ -47,17 +50,19 @@ final class DiscordLogin {
   }
 
   /**
-   * Builds the shard manager from {@code builder} once Discord answers, and returns it with every
-   * shard ready.
+   * Builds the shard manager from {@code builder} once Discord answers, and returns it with the
+   * shards it runs ready.
    *
+   * @param running how many shards the builder starts, or {@link #ALL_SHARDS}
    * @throws DiscordStartException when Discord refuses the token, or cannot be reached in time
    */
-  static ShardManager login(DefaultShardManagerBuilder builder, Config.Discord discord)
+  static ShardManager login(DefaultShardManagerBuilder builder, Config.Discord discord, int running)
       throws InterruptedException {
-    return new DiscordLogin(discord).login(builder);
+    return new DiscordLogin(discord).login(builder, running);
   }
 
-  private ShardManager login(DefaultShardManagerBuilder builder) throws InterruptedException {
+  private ShardManager login(DefaultShardManagerBuilder builder, int running)
+      throws InterruptedException {
     Duration pause = FIRST_PAUSE;
     while (true) {
       LoginProbe.Unreachable failure;
@@ -70,7 +75,7 @@ final class DiscordLogin {
         }
         failure = unreachable;
       } else {
-        ShardManager shards = build(builder);
+        ShardManager shards = build(builder, running);
         if (shards != null) {
           return shards;
         }
@@ -99,7 +104,8 @@ final class DiscordLogin {
   }
 
   /** The shards logged in and ready, or null when JDA's own login failed in a way that may pass. */
-  private ShardManager build(DefaultShardManagerBuilder builder) throws InterruptedException {
+  private ShardManager build(DefaultShardManagerBuilder builder, int running)
+      throws InterruptedException {
     ReadyOrShutdown watch = new ReadyOrShutdown();
     builder.addEventListeners(watch);
     ShardManager shards;
@@ -116,7 +122,7 @@ final class DiscordLogin {
     boolean finished;
     try {
       // the total is known once built: Discord's recommended count was asked for on the way
-      finished = watch.await(shards.getShardsTotal(), left());
+      finished = watch.await(running == ALL_SHARDS ? shards.getShardsTotal() : running, left());
     } catch (InterruptedException e) {
       stopNow(shards);
       throw e;

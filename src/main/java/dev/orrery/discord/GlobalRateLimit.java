@@ -13,12 +13,26 @@ import okhttp3.Response;
  * responses are exempt from Discord's global limit, and from this one.
  */
 final class GlobalRateLimit implements Interceptor {
-  private final long intervalNanos;
+  private final int perSecond;
+  private long intervalNanos;
   private long nextFree;
 
+  /**
+   * @param perSecond the most requests per second of every node together
+   */
   GlobalRateLimit(int perSecond) {
+    this.perSecond = perSecond;
     this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
     this.nextFree = System.nanoTime();
+  }
+
+  /**
+   * Takes this node's part of the limit, when {@code nodes} nodes send with the same token: Discord
+   * counts the token's requests, whichever process sends them.
+   */
+  synchronized void shareWith(int nodes) {
+    int share = Math.max(1, perSecond / Math.max(1, nodes));
+    intervalNanos = TimeUnit.SECONDS.toNanos(1) / share;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.orrery.store.ChannelWebhook;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.WebhookClient;
@@ -27,11 +28,13 @@ import org.slf4j.LoggerFactory;
 final class WebhookPoster {
   private static final Logger log = LoggerFactory.getLogger(WebhookPoster.class);
 
-  private final JDA jda;
+  /** Any running shard: the bot's REST requests need one, and shards come and go. */
+  private final Supplier<JDA> jda;
+
   private final ChannelWebhooks webhooks;
   private final EarlierWebhookPost earlier;
 
-  WebhookPoster(JDA jda, ChannelWebhooks webhooks, EarlierWebhookPost earlier) {
+  WebhookPoster(Supplier<JDA> jda, ChannelWebhooks webhooks, EarlierWebhookPost earlier) {
     this.jda = jda;
     this.webhooks = webhooks;
     this.earlier = earlier;
@@ -106,7 +109,7 @@ final class WebhookPoster {
     try {
       var action =
           WebhookClient.createClient(
-                  jda, Long.toUnsignedString(webhook.webhookId()), webhook.token().reveal())
+                  jda.get(), Long.toUnsignedString(webhook.webhookId()), webhook.token().reveal())
               .retrieveMessageById(Long.toUnsignedString(messageId));
       if (post.threadId() != null) {
         action = action.setThreadId(post.threadId());
@@ -123,7 +126,7 @@ final class WebhookPoster {
     try {
       WebhookMessageCreateAction<Message> action =
           WebhookClient.createClient(
-                  jda, Long.toUnsignedString(webhook.webhookId()), webhook.token().reveal())
+                  jda.get(), Long.toUnsignedString(webhook.webhookId()), webhook.token().reveal())
               .sendMessage(post.data())
               .setUsername(post.shown().username())
               .setAvatarUrl(post.shown().avatarUrl());

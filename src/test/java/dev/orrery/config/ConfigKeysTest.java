@@ -57,7 +57,8 @@ class ConfigKeysTest {
         Map.of(
             "DISCORD_TOKEN", TOKEN,
             "ORRERY_DATABASE_USERNAME", "orrery",
-            "ORRERY_DATABASE_PASSWORD", "a-password");
+            "ORRERY_DATABASE_PASSWORD", "a-password",
+            "ORRERY_CLUSTER_NODE_NAME", "bot-1");
     Config config = new ConfigLoader(env).loadIfPresent(Path.of("absent"), true);
     Set<String> listed =
         config.provenance().settings().stream()

@@ -283,6 +283,44 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aNodeIsNamedAfterItsHostAndProcessUnlessConfiguredAndLeasesLast15Seconds() throws Exception {
+    Config config = load("discord.token=" + TOKEN);
+    assertThat(config.cluster().nodeName())
+        .endsWith("-" + ProcessHandle.current().pid())
+        .matches("[A-Za-z0-9][A-Za-z0-9._:@-]*");
+    assertThat(config.cluster().renewEvery()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.cluster().lease()).isEqualTo(Duration.ofSeconds(15));
+
+    Config named =
+        load(
+            "discord.token=" + TOKEN,
+            "cluster.node-name=bot-1.eu",
+            "cluster.renew-every=500ms",
+            "cluster.lease=2s");
+    assertThat(named.cluster())
+        .isEqualTo(new Config.Cluster("bot-1.eu", Duration.ofMillis(500), Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void aBadNodeNameOrALeaseTooShortForItsRenewalsIsRefused() throws Exception {
+    ConfigException e =
+        problems("discord.token=" + TOKEN, "cluster.node-name=bot 1", "cluster.lease=0s");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "cluster.node-name = 'bot 1' is not valid: use up to 100 letters, digits and . _ : @"
+                + " -, starting with a letter or digit",
+            "cluster.lease = '0s' is not valid: use a duration from 300ms to 7d, written like 30s,"
+                + " 10m or 1h");
+
+    e = problems("discord.token=" + TOKEN, "cluster.renew-every=5s", "cluster.lease=10s");
+    assertThat(e.problems())
+        .containsExactly(
+            "cluster.lease = 10s is shorter than 3 times cluster.renew-every = 5s: one late"
+                + " renewal would lose the shards; lengthen cluster.lease or shorten"
+                + " cluster.renew-every");
+  }
+
+  @Test
   void aPollIntervalUnderAMinuteWorksWithAWarning() throws Exception {
     Config config = load("discord.token=" + TOKEN, "poll.interval=2s");
     assertThat(config.poll().interval()).isEqualTo(Duration.ofSeconds(2));

@@ -68,6 +68,11 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public Config config() {
+    return config(new String[0]);
+  }
+
+  /** The bot's configuration with more lines, for this one only: one node among several. */
+  public Config config(String... more) {
     List<String> lines =
         new ArrayList<>(
             List.of(
@@ -84,6 +89,7 @@ public final class BotHarness implements AutoCloseable {
     }
     lines.add("sources.planet-python.color=#3776ab");
     lines.addAll(extraConfig);
+    lines.addAll(List.of(more));
     try {
       Path file = dir.resolve("bot.properties");
       Files.write(file, lines);
