@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * (each a JVM of its own) on one PostgreSQL database, and by one node on SQLite for comparison: the
  * cold and 304 cycle times, each also as a ratio to SQLite's, and the most and fewest requests any
  * feed had in a cycle, which must be one: the nodes share the feeds, they do not each poll them.
+ * Then {@link ClusterDelivery}: 1,000 messages posted by two nodes, one on each shard.
  */
 public final class ClusterScenario implements Scenario {
   /** The product's default {@code poll.partitions} (bot.properties.example). */
@@ -33,6 +34,9 @@ public final class ClusterScenario implements Scenario {
 
   /** Three sweeps: a feed polled twice for one due time would be polled again by then. */
   static final Duration SETTLE = SWEEP.multipliedBy(3);
+
+  /** The delivery part's channels, half on each of two shards. */
+  static final int DELIVERY_CHANNELS = 100;
 
   private final SyntheticFeeds generator = SyntheticFeeds.fromFixtures();
 
@@ -73,6 +77,10 @@ public final class ClusterScenario implements Scenario {
             outcome,
             alone);
       }
+      System.err.println("bench: cluster: delivery by two nodes");
+      ClusterDelivery delivery =
+          new ClusterDelivery(DeliveryScenario.FEEDS, DELIVERY_CHANNELS, options.threads());
+      delivery.report(table, delivery.measure(folder));
     } finally {
       try (Stream<Path> files = Files.walk(folder)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -93,6 +101,16 @@ public final class ClusterScenario implements Scenario {
             + " s). Requests per feed are counted "
             + SETTLE.toSeconds()
             + " s after the cycle.");
+    table.note(
+        "Cluster delivery: 1,000 new entries (one a feed, ten feeds a channel) over "
+            + DELIVERY_CHANNELS
+            + " channels of two servers, one on each of Discord's two shards; two bots (the real"
+            + " DiscordBot, deliverer and JDA, in the bench's JVM) on one PostgreSQL database, each"
+            + " running the shard it leased and sending at its share of our global cap ("
+            + DeliveryScenario.ourCap()
+            + "/s over the live nodes). Both nodes refresh half the feeds in the poll that finds"
+            + " the entries; the time runs from its start to the last message, against the same"
+            + " minimum as the delivery scenario's.");
   }
 
   /** One configuration, as the bench runs it. */

@@ -64,6 +64,21 @@ class ClusterScenarioTest {
     }
   }
 
+  @Test
+  void twoBotsOnOnePostgresqlDatabasePostEveryEntryOnceFromTheirOwnShards() throws Exception {
+    ClusterDelivery delivery = new ClusterDelivery(20, 4, 2);
+    ClusterDelivery.Outcome outcome = delivery.measure(folder);
+    assertThat(outcome.messages()).isEqualTo(20);
+    assertThat(outcome.global429()).isZero();
+    assertThat(outcome.minimum()).isEqualTo(0); // 5 messages a channel: one window each
+    assertThat(outcome.seconds()).isPositive();
+    ResultTable table = new ResultTable();
+    delivery.report(table, outcome);
+    assertThat(table.rows())
+        .extracting(ResultTable.Row::figure)
+        .contains("poll start to last message ÷ Discord minimum", "429 global");
+  }
+
   private static void assertOncePerFeed(ClusterRun.Outcome outcome) {
     for (ClusterRun.Cycle cycle : new ClusterRun.Cycle[] {outcome.cold(), outcome.notModified()}) {
       assertThat(cycle.most()).isEqualTo(1);
