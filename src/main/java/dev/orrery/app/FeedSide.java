@@ -1,6 +1,7 @@
 package dev.orrery.app;
 
 import dev.orrery.cluster.ClusterNode;
+import dev.orrery.cluster.IdentifyTurns;
 import dev.orrery.config.Config;
 import dev.orrery.discord.DiscordBot;
 import dev.orrery.discord.PostingChecks;
@@ -27,6 +28,7 @@ import dev.orrery.store.Dialect;
 import dev.orrery.store.DigestStore;
 import dev.orrery.store.EntryStore;
 import dev.orrery.store.FeedStore;
+import dev.orrery.store.IdentifyBucketStore;
 import dev.orrery.store.NodeStore;
 import dev.orrery.store.ShardLeaseStore;
 import dev.orrery.store.Subscription;
@@ -196,14 +198,24 @@ public final class FeedSide implements AutoCloseable {
     if (database.dialect() != Dialect.POSTGRESQL) {
       return null;
     }
-    return (totalShards, listener) ->
-        new ClusterNode(
+    return new DiscordBot.Cluster() {
+      @Override
+      public ClusterNode join(int totalShards, ClusterNode.Listener listener) {
+        return new ClusterNode(
             config.cluster(),
             totalShards,
             new NodeStore(database),
             new ShardLeaseStore(database),
             clock,
             listener);
+      }
+
+      @Override
+      public IdentifyTurns identifyTurns() {
+        // Discord's time, not the feeds': a test's stopped clock would never give a turn again
+        return new IdentifyTurns(new IdentifyBucketStore(database), InstantSource.system());
+      }
+    };
   }
 
   @Override

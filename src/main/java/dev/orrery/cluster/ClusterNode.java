@@ -53,8 +53,11 @@ public final class ClusterNode implements AutoCloseable {
   private final ShardLeaseStore leases;
   private final InstantSource clock;
   private final Listener listener;
+
+  /** The shards this node runs; guarded by itself, not by the round, which may hang on I/O. */
   private final TreeSet<Integer> held = new TreeSet<>();
-  private Instant lastRenewed;
+
+  private volatile Instant lastRenewed;
   private boolean closed;
   private ScheduledExecutorService ticker;
 
@@ -81,11 +84,17 @@ public final class ClusterNode implements AutoCloseable {
     this.listener = listener;
   }
 
-  /** Makes the first round now, then one every {@code cluster.renew-every} on its own thread. */
+  /**
+   * Makes the first round now, then one every {@code cluster.renew-every} on its own thread, and
+   * watches the leases' time on another: a round can hang on a database that does not answer (a
+   * network partition leaves sockets open), and the shards must stop before their leases end all
+   * the same.
+   */
   public synchronized void start() {
     tick();
     ticker =
-        Executors.newSingleThreadScheduledExecutor(
+        Executors.newScheduledThreadPool(
+            2,
             r -> {
               Thread t = new Thread(r, "cluster-" + name);
               t.setDaemon(true);
@@ -93,6 +102,7 @@ public final class ClusterNode implements AutoCloseable {
             });
     long every = renewEvery.toMillis();
     ticker.scheduleWithFixedDelay(this::tickLogged, every, every, TimeUnit.MILLISECONDS);
+    ticker.scheduleWithFixedDelay(this::watch, every / 2, every / 2, TimeUnit.MILLISECONDS);
   }
 
   private void tickLogged() {
@@ -125,8 +135,39 @@ public final class ClusterNode implements AutoCloseable {
       cutOff(now, e);
       return;
     }
-    apply(mine);
+    synchronized (held) {
+      if (expiring(clock.instant(), now)) {
+        // the round took so long that the leases it renewed may be ending: run none of them
+        log.error("Node {}: a round of shard leases took too long; stopping shards {}", name, held);
+        apply(Set.of());
+        return;
+      }
+      apply(mine);
+    }
     notify(listener::liveNodes, live);
+  }
+
+  /**
+   * Stops the shards when their leases are about to end unrenewed, whatever the round is doing: the
+   * other nodes may claim them then.
+   */
+  void watch() {
+    synchronized (held) {
+      Instant renewed = lastRenewed;
+      if (!held.isEmpty() && renewed != null && expiring(clock.instant(), renewed)) {
+        log.error(
+            "Node {} has not renewed its leases since {}: stopping its shards {} before they end",
+            name,
+            renewed,
+            held);
+        apply(Set.of());
+      }
+    }
+  }
+
+  /** Whether leases renewed at {@code renewed} end within one renewal from {@code now}. */
+  private boolean expiring(Instant now, Instant renewed) {
+    return !now.isBefore(renewed.plus(lease).minus(renewEvery));
   }
 
   /** Each live node's share: every shard has a node, and no node more than its part rounded up. */
@@ -176,18 +217,20 @@ public final class ClusterNode implements AutoCloseable {
    * before another node may claim them. The next round that reaches the database claims again.
    */
   private void cutOff(Instant now, StoreException e) {
-    boolean expiring =
-        lastRenewed == null || !now.isBefore(lastRenewed.plus(lease).minus(renewEvery));
-    if (expiring && !held.isEmpty()) {
-      log.error(
-          "Node {} cannot reach the database ({}): stopping its shards {} before their leases end",
-          name,
-          e.getMessage(),
-          held);
-      apply(Set.of());
-    } else {
-      log.warn("Node {} cannot reach the database: {}", name, e.getMessage());
+    synchronized (held) {
+      Instant renewed = lastRenewed;
+      if (!held.isEmpty() && (renewed == null || expiring(now, renewed))) {
+        log.error(
+            "Node {} cannot reach the database ({}): stopping its shards {} before their leases"
+                + " end",
+            name,
+            e.getMessage(),
+            held);
+        apply(Set.of());
+        return;
+      }
     }
+    log.warn("Node {} cannot reach the database: {}", name, e.getMessage());
   }
 
   private void notify(IntConsumer call, int value) {
@@ -199,8 +242,10 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /** The shards this node runs now. */
-  public synchronized Set<Integer> held() {
-    return Set.copyOf(held);
+  public Set<Integer> held() {
+    synchronized (held) {
+      return Set.copyOf(held);
+    }
   }
 
   public String name() {
@@ -225,7 +270,9 @@ public final class ClusterNode implements AutoCloseable {
       }
     }
     synchronized (this) {
-      apply(Set.of());
+      synchronized (held) {
+        apply(Set.of());
+      }
       try {
         leases.releaseAll(name);
         nodes.forget(name);

@@ -7,7 +7,7 @@ import net.dv8tion.jda.api.utils.ConcurrentSessionController;
  * The configured gateway ({@code discord.gateway-url}) for every shard: the shard manager would
  * otherwise connect to the URL that {@code GET gateway/bot} names.
  */
-final class ConfiguredGateway extends ConcurrentSessionController {
+class ConfiguredGateway extends ConcurrentSessionController {
   private final String gateway;
 
   ConfiguredGateway(String gateway) {

@@ -1,6 +1,7 @@
 package dev.orrery.discord;
 
 import dev.orrery.cluster.ClusterNode;
+import dev.orrery.cluster.IdentifyTurns;
 import dev.orrery.config.Config;
 import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.DigestScheduler;
@@ -95,10 +96,13 @@ public final class DiscordBot implements AutoCloseable {
     return start(parts, null);
   }
 
-  /** Makes this process a node of a cluster, once the bot knows how many shards there are. */
-  @FunctionalInterface
+  /** How this process takes part in a cluster of nodes on one database. */
   public interface Cluster {
+    /** Makes this process a node, once the bot knows how many shards there are. */
     ClusterNode join(int totalShards, ClusterNode.Listener listener);
+
+    /** The turns the nodes take to identify their shards. */
+    IdentifyTurns identifyTurns();
   }
 
   /**
@@ -168,16 +172,23 @@ public final class DiscordBot implements AutoCloseable {
             commandPool);
 
     GlobalRateLimit rate = new GlobalRateLimit(REQUESTS_PER_SECOND);
+    ConfiguredSubscriptions configured =
+        new ConfiguredSubscriptions(parts.config(), parts.service(), commandPool);
     // no optional intent: JDA always asks for GUILDS, which is all Orrery needs
     DefaultShardManagerBuilder builder =
         DefaultShardManagerBuilder.createLight(
                 discord.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
             .setShardsTotal(totalShards)
             .setRestConfig(new RestConfig().setBaseUrl(discord.apiBaseUrl().toString()))
-            .setSessionController(new ConfiguredGateway(discord.gatewayUrl().toString()))
+            .setSessionController(
+                cluster == null
+                    ? new ConfiguredGateway(discord.gatewayUrl().toString())
+                    : new SharedIdentifies(
+                        discord.gatewayUrl().toString(), cluster.identifyTurns()))
             .setCompression(Compression.NONE)
             .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(rate))
-            .addEventListeners(router, new ChannelCleanup(parts.service(), commandPool));
+            .addEventListeners(
+                router, new ChannelCleanup(parts.service(), commandPool), configured);
     // the store work of webhook posts, off JDA's threads
     ExecutorService webhookWork = Executors.newFixedThreadPool(2, DaemonThreads.named("webhooks"));
     // the name deliveries are claimed under: one node alone keeps one name across restarts, so a
@@ -188,7 +199,10 @@ public final class DiscordBot implements AutoCloseable {
             builder,
             discord,
             rate,
-            shards -> startPosting(shards, parts, router, renderer, deliverer, webhookWork, node));
+            shards -> {
+              configured.applyToRunningShards(shards);
+              startPosting(shards, parts, router, renderer, deliverer, webhookWork, node);
+            });
     DiscordBot bot = new DiscordBot(runner, deliverer, commandPool, webhookWork);
     try {
       if (cluster == null) {
@@ -262,7 +276,6 @@ public final class DiscordBot implements AutoCloseable {
     parts
         .refresher()
         .addListener(new PauseNotifier(parts.subscriptions(), poster, parts.catalogue()));
-    ConfiguredSubscriptions.apply(shards, parts.config(), parts.service());
     started.start();
     deliverer.set(started);
   }

@@ -228,6 +228,26 @@ class ClusterNodeTest {
   }
 
   @Test
+  void aRoundHungOnTheDatabaseDoesNotKeepTheShardsPastTheirLease() {
+    Running a = new Running();
+    ClusterNode nodeA = node("a", 2, a);
+    nodeA.tick();
+    Instant lastRenewal = clock.instant();
+
+    // no round runs (one hangs on a database that does not answer): the watch alone stops them
+    clock.advance(RENEW.multipliedBy(3));
+    nodeA.watch();
+    assertThat(a.shards).as("the leases still run for 6 more seconds").containsExactly(0, 1);
+    clock.advance(RENEW);
+    nodeA.watch();
+    assertThat(a.shards).as("a renewal before the leases end").isEmpty();
+    assertThat(clock.instant()).isBefore(lastRenewal.plus(LEASE));
+
+    nodeA.tick();
+    assertThat(a.events).containsExactly("+0", "+1", "-0", "-1", "+0", "+1");
+  }
+
+  @Test
   void theFairShareRoundsUpSoThatEveryShardHasANode() {
     ClusterNode seven = node("a", 7, new Running());
     assertThat(seven.fairShare(1)).isEqualTo(7);

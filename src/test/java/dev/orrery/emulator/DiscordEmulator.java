@@ -590,6 +590,11 @@ public final class DiscordEmulator implements AutoCloseable {
     return gateway.awaitIdentifies(count, timeout);
   }
 
+  /** IDENTIFYs refused because their bucket had identified less than 5 seconds before. */
+  public long identifiesTooSoon() {
+    return logins.matching(l -> l.startsWith("TOO_SOON")).size();
+  }
+
   /** The IDENTIFYs accepted so far, with their shard. */
   public List<GatewayIdentify> identifies() {
     return gateway.identifies();

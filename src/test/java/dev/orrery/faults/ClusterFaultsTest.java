@@ -2,7 +2,6 @@ package dev.orrery.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orrery.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,10 +35,8 @@ class ClusterFaultsTest {
       int holder = cluster.holderOf(0).orElseThrow();
       int postedBefore = cluster.posted();
       cluster.grow(20);
-      Await.until(
-          Duration.ofSeconds(60),
-          "a post of the burst\n" + cluster.outputs(),
-          () -> cluster.posted() > postedBefore);
+      cluster.await(
+          Duration.ofSeconds(60), "a post of the burst", () -> cluster.posted() > postedBefore);
       Duration takeover = cluster.killAndAwaitTakeover(holder, 0);
       assertThat(takeover).as("takeover of shard 0").isLessThan(TAKEOVER_LIMIT);
       assertThat(cluster.holderOf(0))
@@ -72,9 +69,9 @@ class ClusterFaultsTest {
       cluster.cutDatabase(holder, true);
       long cutAt = System.nanoTime();
       // the cut node lets its shard go when its lease runs out; another node takes it
-      Await.until(
+      cluster.await(
           Duration.ofSeconds(30),
-          "shard 1 on another session while node-" + holder + " is cut off\n" + cluster.outputs(),
+          "shard 1 on another session while node-" + holder + " is cut off",
           () -> cluster.sessionOn(1).filter(s -> !s.equals(session)).isPresent());
       assertThat(cluster.holderOf(1)).get().isNotEqualTo(holder);
       long cutFor = Duration.ofNanos(System.nanoTime() - cutAt).toMillis();
@@ -101,7 +98,7 @@ class ClusterFaultsTest {
         int holder = cluster.holderOf(shard).orElseThrow();
         int postedBefore = cluster.posted();
         cluster.grow(15);
-        Await.until(
+        cluster.await(
             Duration.ofSeconds(60), "a post of the burst", () -> cluster.posted() > postedBefore);
         takeovers.add(cluster.killAndAwaitTakeover(holder, shard));
         cluster.startNode(holder);

@@ -114,14 +114,14 @@ final class ClusterScenario implements AutoCloseable {
   void start() {
     int subscriptions = subscribers.values().stream().mapToInt(List::size).sum();
     startNode(1);
-    Await.until(
+    await(
         START_TIMEOUT,
-        "the configured subscriptions\n" + output(1),
+        "the configured subscriptions",
         () -> rows.number("SELECT COUNT(*) FROM subscriptions") == subscriptions);
     for (int n = 2; n <= nodes.size(); n++) {
       startNode(n);
     }
-    Await.until(
+    await(
         START_TIMEOUT,
         "every node in the nodes table",
         () -> rows.number("SELECT COUNT(*) FROM nodes") == nodes.size());
@@ -143,9 +143,9 @@ final class ClusterScenario implements AutoCloseable {
 
   /** Waits until a session is connected for each shard's guild. */
   void awaitEveryShardConnected() {
-    Await.until(
+    await(
         START_TIMEOUT,
-        "a connected session on every shard\n" + outputs(),
+        "a connected session on every shard",
         () -> guilds.stream().allMatch(g -> discord.sessionOf(g).isPresent()));
   }
 
@@ -175,9 +175,9 @@ final class ClusterScenario implements AutoCloseable {
     String before = sessionOn(shard).orElseThrow();
     nodes.get(n - 1).kill();
     long killed = System.nanoTime();
-    Await.until(
+    await(
         START_TIMEOUT,
-        "shard " + shard + " connected again after node-" + n + " was killed\n" + outputs(),
+        "shard " + shard + " connected again after node-" + n + " was killed",
         () -> sessionOn(shard).filter(s -> !s.equals(before)).isPresent());
     return Duration.ofNanos(System.nanoTime() - killed);
   }
@@ -230,9 +230,9 @@ final class ClusterScenario implements AutoCloseable {
    */
   Report drain() throws InterruptedException {
     Set<String> wanted = wanted();
-    Await.until(
+    await(
         DRAIN_TIMEOUT,
-        "every expected post and no pending delivery\n" + outputs(),
+        "every expected post and no pending delivery",
         () ->
             countPosts().keySet().containsAll(wanted)
                 && rows.number("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'") == 0);
@@ -294,6 +294,15 @@ final class ClusterScenario implements AutoCloseable {
       }
     }
     return counts;
+  }
+
+  /** Waits as {@link Await#until}; a timeout carries what every node logged. */
+  void await(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+    try {
+      Await.until(timeout, what, condition);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n" + outputs(), e);
+    }
   }
 
   String output(int n) {
