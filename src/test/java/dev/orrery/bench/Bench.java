@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class Bench {
   /**
    * The scenarios in the order they run: items 1 to 3, then 4 (delivery), 5 (latency), 6
-   * (start-up).
+   * (start-up), the fan-out and 11 (several nodes).
    */
   static List<Scenario> scenarios() {
     return List.of(
@@ -25,7 +25,8 @@ public final class Bench {
         new DeliveryScenario(),
         new LatencyScenario(),
         new StartupScenario(),
-        new FanOutScenario());
+        new FanOutScenario(),
+        new ClusterScenario());
   }
 
   public static void main(String[] args) throws Exception {

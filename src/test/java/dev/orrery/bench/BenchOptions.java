@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The bench's command line.
  *
- * @param feeds the feed counts to run the feed cycles at, each in a JVM of its own
+ * @param feeds the feed counts to run the feed cycles at, each in a JVM of its own; the cluster
+ *     scenario runs at the largest
  * @param threads poll threads, as {@code poll.threads} (default 4) and the load loops' connections
  * @param serverThreads the loopback server's handler threads
  * @param childJvmOptions options of the measured JVMs (feed cycles, start-up); by default those the
@@ -31,7 +32,8 @@ public record BenchOptions(
     List<Integer> channels) {
 
   /** The names {@code --only} accepts, as {@link Scenario#name()} gives them. */
-  static final List<String> SCENARIOS = List.of("feed", "delivery", "latency", "startup", "fanout");
+  static final List<String> SCENARIOS =
+      List.of("feed", "delivery", "latency", "startup", "fanout", "cluster");
 
   static final String USAGE =
       String.join(
@@ -44,7 +46,7 @@ public record BenchOptions(
           "         --jfr                record a JFR profile of each measured JVM",
           "         --limit-seconds 5    how long ROME's raw parse rate is measured",
           "         --out target         where bench-results.md goes",
-          "         --only feed,delivery,latency,startup,fanout  run only the named scenarios",
+          "         --only feed,delivery,latency,startup,fanout,cluster  run only the named scenarios",
           "         --channels 100       channel counts the delivery's 1,000 messages are spread over");
 
   /** Parses the arguments; throws IllegalArgumentException with the usage on a bad one. */

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A bot.properties for the bench: the emulator's addresses, a SQLite file, extra keys. */
+/**
+ * A bot.properties for the bench: the emulator's addresses, a SQLite file (or the database the
+ * extra keys name), extra keys.
+ */
 final class BotConfig {
   private BotConfig() {}
 
@@ -24,8 +27,11 @@ final class BotConfig {
                 "discord.token=" + discord.token(),
                 "discord.api-base-url=" + discord.restBaseUrl(),
                 "discord.gateway-url=" + discord.gatewayUrl(),
-                "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
                 "http.allow-private-addresses=true"));
+    // a SQLite file of its own unless the extra keys name another database
+    if (java.util.Arrays.stream(extra).noneMatch(line -> line.startsWith("database.url="))) {
+      lines.add("database.url=jdbc:sqlite:" + dir.resolve("orrery.db"));
+    }
     lines.addAll(List.of(extra));
     Path file = dir.resolve("bot.properties");
     Files.write(file, lines);

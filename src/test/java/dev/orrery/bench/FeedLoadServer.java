@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -37,6 +38,12 @@ public final class FeedLoadServer implements AutoCloseable {
   private final LongAdder ok = new LongAdder();
   private final LongAdder notModified = new LongAdder();
 
+  /** Requests per feed since the census began, and how many feeds have had one. */
+  private final AtomicIntegerArray fetches;
+
+  private final AtomicInteger fetched = new AtomicInteger();
+  private volatile long allFetchedAt;
+
   /**
    * @param count how many feeds exist
    * @param threads handler threads; the JDK server reads requests on one thread and hands them over
@@ -44,6 +51,7 @@ public final class FeedLoadServer implements AutoCloseable {
   public FeedLoadServer(SyntheticFeeds feeds, int count, int threads) {
     this.feeds = feeds;
     this.extra = new AtomicIntegerArray(count);
+    this.fetches = new AtomicIntegerArray(count);
     this.executor =
         Executors.newFixedThreadPool(
             threads,
@@ -107,12 +115,42 @@ public final class FeedLoadServer implements AutoCloseable {
     return notModified.sum();
   }
 
+  /**
+   * Starts counting the requests for each feed afresh: a cycle driven from outside the polling
+   * processes (several nodes) ends when every feed has had one.
+   */
+  public void startCensus() {
+    for (int k = 0; k < fetches.length(); k++) {
+      fetches.set(k, 0);
+    }
+    allFetchedAt = 0;
+    fetched.set(0);
+  }
+
+  /** How many feeds have been requested at least once since the census began. */
+  public int fetchedFeeds() {
+    return fetched.get();
+  }
+
+  /** The {@link System#nanoTime()} at which the last feed had its first request, or 0. */
+  public long allFetchedAt() {
+    return allFetchedAt;
+  }
+
+  /** Requests for feed {@code k} since the census began. */
+  public int fetches(int k) {
+    return fetches.get(k);
+  }
+
   private void feed(HttpExchange exchange) throws IOException {
     try (exchange) {
       int k = feedIndex(exchange.getRequestURI().getPath());
       if (k < 0 || k >= extra.length()) {
         reply(exchange, 404, "no such feed".getBytes(StandardCharsets.UTF_8));
         return;
+      }
+      if (fetches.incrementAndGet(k) == 1 && fetched.incrementAndGet() == fetches.length()) {
+        allFetchedAt = System.nanoTime();
       }
       int version = extra.get(k);
       String etag = SyntheticFeeds.etag(k, version);

@@ -24,16 +24,7 @@ final class ForkedJvm {
   static Properties run(
       Class<?> main, List<String> jvmOptions, List<String> args, Path log, long timeoutSeconds)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    // The product's logback.xml (INFO), not the tests' (DEBUG for dev.orrery): log as in
-    // production.
-    command.add("-Dlogback.configurationFile=logback.xml");
-    command.addAll(jvmOptions);
-    command.add(main.getName());
-    command.addAll(args);
+    List<String> command = command(main, jvmOptions, args);
     Path stdout = Files.createTempFile("orrery-bench", ".properties");
     try {
       Process process =
@@ -70,7 +61,24 @@ final class ForkedJvm {
     }
   }
 
-  private static String tail(Path log) throws IOException {
+  /**
+   * The command line of a JVM running {@code main} of this class path with the product's logging.
+   */
+  static List<String> command(Class<?> main, List<String> jvmOptions, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    // The product's logback.xml (INFO), not the tests' (DEBUG for dev.orrery): log as in
+    // production.
+    command.add("-Dlogback.configurationFile=logback.xml");
+    command.addAll(jvmOptions);
+    command.add(main.getName());
+    command.addAll(args);
+    return command;
+  }
+
+  static String tail(Path log) throws IOException {
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
   }

@@ -34,10 +34,12 @@ final class InProcessBot implements AutoCloseable {
   }
 
   /**
-   * Logs in to Discord and starts the deliverer, as {@code App.start} does (polling not started).
+   * Logs in to Discord and starts the deliverer, as {@code App.start} does (polling not started);
+   * on PostgreSQL once this node has leased its shards.
    */
   InProcessBot startDiscord() throws InterruptedException {
-    bot = DiscordBot.start(side.botParts());
+    // on PostgreSQL a node of a cluster, leasing its shards as App starts it
+    bot = DiscordBot.start(side.botParts(), side.cluster());
     return this;
   }
 

@@ -42,6 +42,14 @@ public final class EmbeddedPostgresql {
     return create("template0");
   }
 
+  /**
+   * The JDBC URL of a new database that {@link #USER} owns, a copy of the one at {@code url} (made
+   * by {@link #newDatabase()}), to which nobody may be connected: a large fixture is made once.
+   */
+  public static String copyOf(String url) {
+    return create(url.substring(url.lastIndexOf('/') + 1));
+  }
+
   private static synchronized String create(String template) {
     EmbeddedPostgres pg = server();
     String name = "orrery_" + DATABASES.incrementAndGet();
