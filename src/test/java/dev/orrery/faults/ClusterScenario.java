@@ -250,6 +250,12 @@ final class ClusterScenario implements AutoCloseable {
                   "SELECT attempts || ' ' || next_attempt_at || ' ' || COALESCE(last_error, '-')"
                       + " || ' ' || COALESCE(claimed_by, '-') FROM deliveries"
                       + " WHERE state = 'pending' LIMIT 20")
+              + "\ndeliveries by state: "
+              + rows.rows(
+                  "SELECT state || ' ' || COALESCE(skip_reason, last_error, '-') || ' x'"
+                      + " || COUNT(*) FROM deliveries GROUP BY state, skip_reason, last_error")
+              + "\nmissing: "
+              + wanted.stream().filter(k -> !countPosts().containsKey(k)).limit(10).toList()
               + "\n"
               + e.getMessage(),
           e);
