@@ -15,7 +15,7 @@ import okhttp3.Response;
 final class GlobalRateLimit implements Interceptor {
   private final int perSecond;
   private long intervalNanos;
-  private int share;
+  private double share;
   private long nextFree;
 
   /**
@@ -33,17 +33,19 @@ final class GlobalRateLimit implements Interceptor {
    * counts the token's requests, whichever process sends them.
    */
   synchronized void shareWith(int nodes) {
-    share = nodes <= 1 ? perSecond : Math.max(1, perSecond / nodes - 1);
-    intervalNanos = TimeUnit.SECONDS.toNanos(1) / share;
+    int n = Math.max(1, nodes);
+    share = Math.max(1, (perSecond - (n - 1)) / (double) n);
+    intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / share);
   }
 
   /**
-   * This node's requests per second. Spaced evenly, a node's requests can fall one more than its
-   * rate into one of Discord's fixed one-second windows, depending on where the window starts; the
-   * nodes' windows are not aligned, so a node of several keeps one under its part, and all of them
-   * together stay under the whole however their phases fall.
+   * This node's requests per second: {@code (perSecond - (nodes - 1)) / nodes}. Spaced evenly, a
+   * node's requests can fall one more than its rate into one of Discord's fixed one-second windows,
+   * depending on where the window starts, and the nodes' phases are not aligned: so with {@code n}
+   * nodes each gives up {@code (n - 1) / n}, and together they send at most {@code perSecond + 1}
+   * in any window however their phases fall.
    */
-  synchronized int share() {
+  synchronized double share() {
     return share;
   }
 
