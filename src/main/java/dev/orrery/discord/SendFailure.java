@@ -1,6 +1,7 @@
 package dev.orrery.discord;
 
 import java.io.IOException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
@@ -57,6 +58,11 @@ record SendFailure(Kind kind, String reason) {
             "Discord error " + response.getErrorCode() + ": " + response.getMeaning());
       }
       return new SendFailure(Kind.REJECTED, response.getErrorCode() + " " + response.getMeaning());
+    }
+    if (cause instanceof CancellationException) {
+      // JDA cancels a shard's queued requests when the shard stops (the bot stopping, or a node
+      // giving the shard to another): the post was never refused, so it is tried again
+      return new SendFailure(Kind.TRANSIENT, "cancelled as its shard stopped");
     }
     if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
       // JDA refused to build the message: sending it again would fail again
