@@ -4,8 +4,6 @@ import dev.orrery.emulator.Channel;
 import dev.orrery.emulator.DiscordEmulator;
 import dev.orrery.emulator.GatewayIdentify;
 import dev.orrery.emulator.Guild;
-import dev.orrery.emulator.PostedEmbed;
-import dev.orrery.emulator.PostedMessage;
 import dev.orrery.emulator.RouteLimit;
 import dev.orrery.store.EmbeddedPostgresql;
 import dev.orrery.testing.Await;
@@ -18,9 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,15 +231,16 @@ final class ClusterScenario implements AutoCloseable {
    * late duplicate show itself, and counts.
    */
   Report drain() throws InterruptedException {
-    Set<String> wanted = wanted();
+    Set<String> wanted = PostLedger.wanted(subscribers);
     try {
       await(
           DRAIN_TIMEOUT,
           "every expected post and no pending delivery",
           () ->
-              countPosts().keySet().containsAll(wanted)
+              PostLedger.posted(discord, channels).keySet().containsAll(wanted)
                   && rows.number("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'") == 0);
     } catch (AssertionError e) {
+      Map<String, Integer> posts = PostLedger.posted(discord, channels);
       throw new AssertionError(
           "pending deliveries (attempts, next try, last error, claimed by): "
               + rows.rows(
@@ -255,13 +252,13 @@ final class ClusterScenario implements AutoCloseable {
                   "SELECT state || ' ' || COALESCE(skip_reason, last_error, '-') || ' x'"
                       + " || COUNT(*) FROM deliveries GROUP BY state, skip_reason, last_error")
               + "\nmissing: "
-              + wanted.stream().filter(k -> !countPosts().containsKey(k)).limit(10).toList()
+              + wanted.stream().filter(k -> !posts.containsKey(k)).limit(10).toList()
               + "\n"
               + e.getMessage(),
           e);
     }
     Thread.sleep(2_000);
-    Map<String, Integer> counts = countPosts();
+    Map<String, Integer> counts = PostLedger.posted(discord, channels);
     int posted = 0;
     int duplicated = 0;
     int unexpected = 0;
@@ -291,33 +288,6 @@ final class ClusterScenario implements AutoCloseable {
   /** Nonces Discord saw twice: one delivery sent by two nodes, or again after a kill. */
   int nonceRepeats() {
     return discord.stats().nonceRepeats();
-  }
-
-  private Set<String> wanted() {
-    Set<String> wanted = new LinkedHashSet<>();
-    subscribers.forEach(
-        (feed, subscribed) -> {
-          for (SyntheticFeed.Item item : feed.newItems()) {
-            for (Channel channel : subscribed) {
-              wanted.add(channel.id() + " " + item.link());
-            }
-          }
-        });
-    return wanted;
-  }
-
-  private Map<String, Integer> countPosts() {
-    Map<String, Integer> counts = new HashMap<>();
-    for (Channel channel : channels) {
-      for (PostedMessage message : discord.messages(channel)) {
-        String what =
-            message.embeds().isEmpty()
-                ? "content:" + message.content()
-                : message.embeds().stream().map(PostedEmbed::url).reduce("", String::concat);
-        counts.merge(channel.id() + " " + what, 1, Integer::sum);
-      }
-    }
-    return counts;
   }
 
   /** Waits as {@link Await#until}; a timeout carries what every node logged. */

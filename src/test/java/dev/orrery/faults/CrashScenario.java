@@ -5,7 +5,6 @@ import dev.orrery.emulator.Channel;
 import dev.orrery.emulator.DiscordEmulator;
 import dev.orrery.emulator.Guild;
 import dev.orrery.emulator.Permissions;
-import dev.orrery.emulator.PostedEmbed;
 import dev.orrery.emulator.PostedMessage;
 import dev.orrery.emulator.RecordedRequest;
 import dev.orrery.emulator.RouteLimit;
@@ -218,7 +217,7 @@ final class CrashScenario {
             DRAIN_TIMEOUT,
             "every expected post and no pending delivery\n" + bot.output(),
             () ->
-                countPosts(discord).keySet().size() >= expected
+                PostLedger.posted(discord, channels).keySet().size() >= expected
                         && db.number("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'") == 0
                     || !bot.isAlive());
         Thread.sleep(1500); // room for a late duplicate to show itself
@@ -279,32 +278,9 @@ final class CrashScenario {
     }
   }
 
-  /** Posts per "channel id + entry link"; messages without a link count under their content. */
-  private Map<String, Integer> countPosts(DiscordEmulator discord) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (Channel channel : channels) {
-      for (PostedMessage message : discord.messages(channel)) {
-        String what =
-            message.embeds().isEmpty()
-                ? "content:" + message.content()
-                : message.embeds().stream().map(PostedEmbed::url).reduce("", String::concat);
-        counts.merge(channel.id() + " " + what, 1, Integer::sum);
-      }
-    }
-    return counts;
-  }
-
   private Report report(DiscordEmulator discord, int expected, int pendingAtKill) {
-    Set<String> wanted = new LinkedHashSet<>();
-    subscribers.forEach(
-        (feed, subscribed) -> {
-          for (SyntheticFeed.Item item : feed.newItems()) {
-            for (Channel channel : subscribed) {
-              wanted.add(channel.id() + " " + item.link());
-            }
-          }
-        });
-    Map<String, Integer> counts = countPosts(discord);
+    Set<String> wanted = PostLedger.wanted(subscribers);
+    Map<String, Integer> counts = PostLedger.posted(discord, channels);
     int posted = 0;
     int duplicated = 0;
     int unexpected = 0;
