@@ -1,5 +1,6 @@
 package dev.orrery.store;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,9 @@ import java.time.Instant;
  * @param fetchUrl where it moved to with a permanent redirect, or null
  * @param pausedReason why polling stopped, or null while it runs
  * @param imageUrl the feed's own image or icon, or null
+ * @param ttl the feed's own {@code <ttl>} at its last successful parse, or null
+ * @param pollInterval the interval chosen at the last successful poll, before jitter, or null
+ * @param pollIntervalReason why that interval, e.g. "posts about every 20 min", or null
  */
 public record Feed(
     long id,
@@ -29,7 +33,10 @@ public record Feed(
     Instant failingSince,
     String pausedReason,
     Instant pausedAt,
-    String imageUrl) {
+    String imageUrl,
+    Duration ttl,
+    Duration pollInterval,
+    String pollIntervalReason) {
 
   /** Where to fetch the feed: its new address after a permanent redirect, else its own. */
   public String location() {

@@ -3,6 +3,7 @@ package dev.orrery.store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,10 @@ public final class FeedStore {
           "failing_since",
           "paused_reason",
           "paused_at",
-          "image_url");
+          "image_url",
+          "ttl_seconds",
+          "poll_interval_seconds",
+          "poll_interval_reason");
 
   private final Database db;
 
@@ -261,6 +265,14 @@ public final class FeedStore {
         Sql.instant(rs, "f_failing_since"),
         rs.getString("f_paused_reason"),
         Sql.instant(rs, "f_paused_at"),
-        rs.getString("f_image_url"));
+        rs.getString("f_image_url"),
+        seconds(rs, "f_ttl_seconds"),
+        seconds(rs, "f_poll_interval_seconds"),
+        rs.getString("f_poll_interval_reason"));
+  }
+
+  private static Duration seconds(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : Duration.ofSeconds(value);
   }
 }

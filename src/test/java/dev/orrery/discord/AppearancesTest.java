@@ -35,7 +35,10 @@ class AppearancesTest {
         null,
         null,
         null,
-        imageUrl);
+        imageUrl,
+        null,
+        null,
+        null);
   }
 
   final Catalogue catalogue =

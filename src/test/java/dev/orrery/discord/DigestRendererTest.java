@@ -34,6 +34,9 @@ class DigestRendererTest {
           null,
           null,
           null,
+          null,
+          null,
+          null,
           null);
 
   final DigestRenderer renderer = new DigestRenderer(new Catalogue(Map.of()));
@@ -66,7 +69,7 @@ class DigestRendererTest {
     Feed untitled =
         new Feed(
             2, longUrl, null, null, null, null, null, null, T, T, null, null, null, 0, null, null,
-            null, null, null);
+            null, null, null, null, null, null);
     List<Entry> many = new java.util.ArrayList<>();
     for (int i = 0; i < 120; i++) {
       many.add(entry(i, "Post " + i + " " + "x".repeat(150), "https://news.example/" + i));

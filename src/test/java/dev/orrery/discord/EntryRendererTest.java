@@ -36,6 +36,9 @@ class EntryRendererTest {
           null,
           null,
           null,
+          null,
+          null,
+          null,
           null);
 
   final EntryRenderer renderer = new EntryRenderer(new Catalogue(Map.of()));
