@@ -45,8 +45,7 @@ final class Logging {
     if (json) {
       textEncoder = current;
     }
-    // the encoder is swapped while the appender is stopped, at start: a line logged meanwhile is
-    // lost
+    // swapped while the appender is stopped, once at start: a line logged in between is lost
     console.stop();
     console.setEncoder(json ? jsonEncoder(console) : textEncoder);
     console.start();
