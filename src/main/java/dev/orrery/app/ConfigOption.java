@@ -41,6 +41,7 @@ final class ConfigOption {
           file != null
               ? loader.load(file, tokenRequired)
               : loader.loadIfPresent(DEFAULT_FILE, tokenRequired);
+      Logging.setFormat(config.logFormat());
       Logging.setLevel(config.logLevel());
       report(config.provenance(), config.warnings(), err);
       return config;

@@ -24,6 +24,7 @@ public record Config(
     boolean deliverOnePostPerStory,
     int summaryMaxLength,
     String logLevel,
+    String logFormat,
     Map<String, Source> sources,
     List<ChannelSubscription> subscriptions,
     List<String> warnings) {

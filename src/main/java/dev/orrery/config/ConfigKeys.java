@@ -177,6 +177,13 @@ final class ConfigKeys {
           Rules.oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
           "INFO",
           "How much the bot logs, to standard error: TRACE, DEBUG, INFO, WARN or ERROR");
+  static final Key<String> LOG_FORMAT =
+      Key.of(
+          "log.format",
+          Rules.oneOf("text", "json"),
+          "text",
+          "How log lines are written: text (readable lines) or json (one JSON object per line,"
+              + " for a log collector)");
 
   static final Key<URI> SOURCE_URL =
       Key.of(
@@ -236,7 +243,8 @@ final class ConfigKeys {
           DELIVER_MAX_PER_POLL,
           DELIVER_ONE_POST_PER_STORY,
           SUMMARY_MAX_LENGTH,
-          LOG_LEVEL);
+          LOG_LEVEL,
+          LOG_FORMAT);
 
   /** The keys of one source, {@code sources.<name>.*}. */
   static final List<Key<?>> SOURCE =

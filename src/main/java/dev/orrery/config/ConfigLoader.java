@@ -19,6 +19,7 @@ import static dev.orrery.config.ConfigKeys.HTTP_ALLOW_PRIVATE_ADDRESSES;
 import static dev.orrery.config.ConfigKeys.HTTP_MAX_BYTES;
 import static dev.orrery.config.ConfigKeys.HTTP_TIMEOUT;
 import static dev.orrery.config.ConfigKeys.HTTP_USER_AGENT;
+import static dev.orrery.config.ConfigKeys.LOG_FORMAT;
 import static dev.orrery.config.ConfigKeys.LOG_LEVEL;
 import static dev.orrery.config.ConfigKeys.POLL_INTERVAL;
 import static dev.orrery.config.ConfigKeys.POLL_MIN_INTERVAL;
@@ -96,6 +97,7 @@ public final class ConfigLoader {
     boolean onePostPerStory = reader.get(DELIVER_ONE_POST_PER_STORY);
     int summaryMax = reader.get(SUMMARY_MAX_LENGTH);
     String logLevel = reader.get(LOG_LEVEL);
+    String logFormat = reader.get(LOG_FORMAT);
     CatalogueReader catalogue = new CatalogueReader(reader, values.keySet(), environment);
     Map<String, Config.Source> sources = catalogue.sources();
     List<Config.ChannelSubscription> subscriptions = catalogue.subscriptions(sources);
@@ -116,6 +118,7 @@ public final class ConfigLoader {
         onePostPerStory,
         summaryMax,
         logLevel,
+        logFormat,
         sources,
         subscriptions,
         reader.warnings);

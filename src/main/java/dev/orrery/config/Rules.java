@@ -117,11 +117,11 @@ final class Rules {
         v -> v);
   }
 
-  /** One of {@code choices}, in any case; the value is upper case. */
+  /** One of {@code choices}, in any case; the value is the choice as written here. */
   static Rule<String> oneOf(String... choices) {
-    Set<String> accepted = Set.of(choices);
+    List<String> accepted = List.of(choices);
     return new Rule<>(
-        v -> accepted.contains(v.toUpperCase(Locale.ROOT)) ? v.toUpperCase(Locale.ROOT) : null,
+        v -> accepted.stream().filter(v::equalsIgnoreCase).findFirst().orElse(null),
         "one of " + String.join(", ", choices),
         v -> v);
   }

@@ -2,13 +2,17 @@ package dev.orrery.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orrery.emulator.DiscordEmulator;
 import dev.orrery.emulator.Guild;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +52,57 @@ class RunProcessTest {
   }
 
   @Test
+  void withJsonLogsEveryLineOfTheRunIsOneJsonObjectAndTheTokenIsInNone() throws Exception {
+    try (DiscordEmulator discord = DiscordEmulator.builder().token(TOKEN).start()) {
+      discord.createTextChannel(discord.createGuild("Python"), "news");
+      Path log = dir.resolve("stderr.log");
+      Process process = startRun(discord, log, "log.format=json", "log.level=DEBUG");
+      try {
+        discord.awaitIdentifies(1, Duration.ofSeconds(60));
+        discord.awaitRequests("PUT applications/*/commands", 1, Duration.ofSeconds(60));
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).doesNotContain(TOKEN).doesNotContain("must-stay-secret");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : output.split("\n")) {
+          lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines)
+            .as(output)
+            .anySatisfy(
+                line -> {
+                  assertThat(line.get("level").asText()).isEqualTo("INFO");
+                  assertThat(line.get("formattedMessage").asText())
+                      .contains("Logged in to Discord");
+                })
+            .allSatisfy(
+                line -> assertThat(line.has("timestamp") && line.has("loggerName")).isTrue());
+      } finally {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void anUnknownLogFormatIsRefusedNamingTheFormatsBeforeAnythingStarts() throws Exception {
+    Path config = dir.resolve("bot.properties");
+    Files.write(
+        config,
+        List.of(
+            "discord.token=" + TOKEN,
+            "database.url=jdbc:sqlite:" + dir.resolve("orrery.db"),
+            "log.format=yaml"));
+    ProcessTest.Result result = ProcessTest.run(Map.of(), "run", "--config", config.toString());
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("log.format = 'yaml' is not valid: use one of text, json")
+        .doesNotContain("Logged in");
+    assertThat(dir.resolve("orrery.db")).doesNotExist();
+  }
+
+  @Test
   void aStopSignalWhileTheCommandsAreBeingRegisteredEndsWithStatusZero() throws Exception {
     try (DiscordEmulator discord = DiscordEmulator.builder().token(TOKEN).start()) {
       discord.createTextChannel(discord.createGuild("Python"), "news");
@@ -80,8 +135,7 @@ class RunProcessTest {
               "discord.api-base-url=" + discord.restBaseUrl(),
               "discord.gateway-url=" + discord.gatewayUrl(),
               "database.url=jdbc:sqlite:" + dir.resolve("orrery.db")));
-      ProcessTest.Result result =
-          ProcessTest.run(java.util.Map.of(), "run", "--config", config.toString());
+      ProcessTest.Result result = ProcessTest.run(Map.of(), "run", "--config", config.toString());
       assertThat(result.status()).isEqualTo(2);
       assertThat(result.err())
           .contains("Discord refused the token (401 Unauthorized): check discord.token")
@@ -90,15 +144,18 @@ class RunProcessTest {
   }
 
   /** {@code orrery run} as a process of its own against the emulator, its output in {@code log}. */
-  private Process startRun(DiscordEmulator discord, Path log) throws Exception {
+  private Process startRun(DiscordEmulator discord, Path log, String... moreLines)
+      throws Exception {
     Path config = dir.resolve("bot.properties");
-    Files.write(
-        config,
-        List.of(
-            "discord.token=" + TOKEN,
-            "discord.api-base-url=" + discord.restBaseUrl(),
-            "discord.gateway-url=" + discord.gatewayUrl(),
-            "database.url=jdbc:sqlite:" + dir.resolve("orrery.db")));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "discord.token=" + TOKEN,
+                "discord.api-base-url=" + discord.restBaseUrl(),
+                "discord.gateway-url=" + discord.gatewayUrl(),
+                "database.url=jdbc:sqlite:" + dir.resolve("orrery.db")));
+    lines.addAll(List.of(moreLines));
+    Files.write(config, lines);
     Files.setPosixFilePermissions(
         config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     return new ProcessBuilder(

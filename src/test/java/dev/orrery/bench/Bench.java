@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class Bench {
   /**
    * The scenarios in the order they run: items 1 to 3, then 4 (delivery), 5 (latency), 6
-   * (start-up), the fan-out and 11 (several nodes).
+   * (start-up), the fan-out, 11 (several nodes) and the peers' parsers.
    */
   static List<Scenario> scenarios() {
     return List.of(
@@ -26,7 +26,8 @@ public final class Bench {
         new LatencyScenario(),
         new StartupScenario(),
         new FanOutScenario(),
-        new ClusterScenario());
+        new ClusterScenario(),
+        new PeersScenario());
   }
 
   public static void main(String[] args) throws Exception {

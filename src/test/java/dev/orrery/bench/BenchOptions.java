@@ -33,7 +33,7 @@ public record BenchOptions(
 
   /** The names {@code --only} accepts, as {@link Scenario#name()} gives them. */
   static final List<String> SCENARIOS =
-      List.of("feed", "delivery", "latency", "startup", "fanout", "cluster");
+      List.of("feed", "delivery", "latency", "startup", "fanout", "cluster", "peers");
 
   static final String USAGE =
       String.join(
@@ -46,7 +46,8 @@ public record BenchOptions(
           "         --jfr                record a JFR profile of each measured JVM",
           "         --limit-seconds 5    how long ROME's raw parse rate is measured",
           "         --out target         where bench-results.md goes",
-          "         --only feed,delivery,latency,startup,fanout,cluster  run only the named scenarios",
+          "         --only feed,delivery,latency,startup,fanout,cluster,peers  run only the named"
+              + " scenarios",
           "         --channels 100       channel counts the delivery's 1,000 messages are spread over");
 
   /** Parses the arguments; throws IllegalArgumentException with the usage on a bad one. */

@@ -64,6 +64,7 @@ class ConfigLoaderTest {
     assertThat(config.deliverMaxPerPoll()).isEqualTo(5);
     assertThat(config.summaryMaxLength()).isEqualTo(350);
     assertThat(config.logLevel()).isEqualTo("INFO");
+    assertThat(config.logFormat()).isEqualTo("text");
     assertThat(config.discord().startTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.sources().values()).containsExactlyInAnyOrderElementsOf(BuiltInSources.ALL);
     assertThat(config.warnings()).isEmpty();
@@ -91,6 +92,7 @@ class ConfigLoaderTest {
             "deliver.max-per-poll=3",
             "summary.max-length=200",
             "log.level=debug",
+            "log.format=JSON",
             "sources.planet-python.url=https://planetpython.org/rss20.xml",
             "sources.planet-python.title=Planet Python",
             "sources.planet-python.color=#3776ab",
@@ -111,6 +113,7 @@ class ConfigLoaderTest {
     assertThat(config.deliverMaxPerPoll()).isEqualTo(3);
     assertThat(config.summaryMaxLength()).isEqualTo(200);
     assertThat(config.logLevel()).isEqualTo("DEBUG");
+    assertThat(config.logFormat()).isEqualTo("json");
     assertThat(config.source("planet-python"))
         .contains(
             new Config.Source(
@@ -228,7 +231,8 @@ class ConfigLoaderTest {
             "http.allow-private-addresses=maybe",
             "deliver.max-per-poll=-1",
             "summary.max-length=10",
-            "log.level=LOUD");
+            "log.level=LOUD",
+            "log.format=yaml");
     assertThat(e.problems())
         .containsExactlyInAnyOrder(
             "discord.guild-ids = '12345' is not valid: use a comma-separated list of server IDs (17"
@@ -252,7 +256,8 @@ class ConfigLoaderTest {
             "http.allow-private-addresses = 'maybe' is not valid: use true or false",
             "deliver.max-per-poll = '-1' is not valid: use a whole number from 1 to 50",
             "summary.max-length = '10' is not valid: use a whole number from 50 to 4000",
-            "log.level = 'LOUD' is not valid: use one of TRACE, DEBUG, INFO, WARN, ERROR");
+            "log.level = 'LOUD' is not valid: use one of TRACE, DEBUG, INFO, WARN, ERROR",
+            "log.format = 'yaml' is not valid: use one of text, json");
   }
 
   @Test

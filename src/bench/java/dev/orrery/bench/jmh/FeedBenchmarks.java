@@ -1,16 +1,12 @@
 package dev.orrery.bench.jmh;
 
-import dev.orrery.feed.EntryNormalizer;
-import dev.orrery.feed.FeedParser;
+import dev.orrery.bench.PlanetFeedWork;
 import dev.orrery.feed.NormalizedEntry;
-import dev.orrery.feed.ParseResult;
 import dev.orrery.feed.ParsedEntry;
 import dev.orrery.feed.ParsedFeed;
 import dev.orrery.markdown.HtmlToMarkdown;
 import dev.orrery.testing.Resources;
 import java.net.URI;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,14 +23,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class FeedBenchmarks {
-  /** The largest planet fixture (65 KB, three long posts). */
-  static final String LARGEST = "/fixtures/feeds/2025-07-06/planet-twisted.rss.xml";
-
-  static final URI FEED_URL = URI.create("https://planet.twistedmatrix.com/rss20.xml");
-  static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
-
-  private final FeedParser parser = new FeedParser();
-  private final EntryNormalizer normalizer = new EntryNormalizer(350);
+  private final PlanetFeedWork work = new PlanetFeedWork();
   private final HtmlToMarkdown htmlToMarkdown = new HtmlToMarkdown();
   private byte[] feed;
   private String longPost;
@@ -42,9 +31,8 @@ public class FeedBenchmarks {
 
   @Setup
   public void load() {
-    feed = Resources.bytes(LARGEST);
-    ParsedFeed parsed =
-        ((ParseResult.Parsed) parser.parse(feed, "application/rss+xml", FEED_URL)).feed();
+    feed = Resources.bytes(PlanetFeedWork.LARGEST);
+    ParsedFeed parsed = work.parse(feed);
     ParsedEntry longest =
         parsed.entries().stream()
             .max(Comparator.comparingInt(e -> e.html() == null ? 0 : e.html().length()))
@@ -55,8 +43,8 @@ public class FeedBenchmarks {
 
   /** FeedParser alone on the same feed: XML, ROME and the conversion to our records. */
   @Benchmark
-  public ParseResult parsePlanetFeed() {
-    return parser.parse(feed, "application/rss+xml", FEED_URL);
+  public ParsedFeed parsePlanetFeed() {
+    return work.parse(feed);
   }
 
   /**
@@ -64,13 +52,7 @@ public class FeedBenchmarks {
    */
   @Benchmark
   public List<NormalizedEntry> parseAndNormalizePlanetFeed() {
-    ParsedFeed parsed =
-        ((ParseResult.Parsed) parser.parse(feed, "application/rss+xml", FEED_URL)).feed();
-    List<NormalizedEntry> entries = new ArrayList<>(parsed.entries().size());
-    for (ParsedEntry entry : parsed.entries()) {
-      entries.add(normalizer.normalize(entry, FEED_URL, NOW));
-    }
-    return entries;
+    return work.parseAndNormalize(feed);
   }
 
   /** The longest post of that feed (about 20 KB of HTML) to Discord markdown. */
