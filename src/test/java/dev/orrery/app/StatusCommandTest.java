@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orrery.config.Config;
 import dev.orrery.config.ConfigLoader;
+import dev.orrery.poll.RefreshOutcome;
 import dev.orrery.store.ConsoleLock;
 import dev.orrery.store.Database;
+import dev.orrery.store.Feed;
 import dev.orrery.testing.FeedServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +105,8 @@ class StatusCommandTest {
         .matches(
             " {"
                 + feedColumn
-                + "}↳ paused since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: the feed is gone \\(HTTP"
-                + " 410 Gone\\)");
+                + "}↳ paused since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: HTTP 410 Gone: the feed"
+                + " was removed");
     assertThat(lines).hasSize(3 + 3 + 2).noneMatch(l -> l.contains(sample.unwatched));
   }
 
@@ -207,6 +210,24 @@ class StatusCommandTest {
   /** The document without what moves with the clock alone. */
   private static String withoutTimes(String json) {
     return json.replaceAll("\"(generated_at|\\w+_age_seconds)\" : [^,\\n]+", "");
+  }
+
+  @Test
+  void aFeedWhoseServerAskedToComeBackLaterIsOkAndSaysSoBeneath() throws Exception {
+    server.respond("/busy.xml", 429, "", Map.of("Retry-After", "600"));
+    String url = server.url("/busy.xml").toString();
+    try (FeedSide side = new FeedSide(loaded(), InstantSource.system())) {
+      Feed feed = side.feeds.findOrCreate(url, Instant.now());
+      side.subscriptions.create(900, 1001, feed.id(), null, null, Instant.now());
+      assertThat(side.refresher.refresh(feed)).isInstanceOf(RefreshOutcome.Deferred.class);
+    }
+
+    List<String> lines = CommandRun.of("status", "--config", config.toString()).lines();
+
+    assertThat(lines.get(0)).startsWith("1 feed: 1 ok, 0 failing, 0 paused · 1 subscription ·");
+    assertThat(lines.get(3)).startsWith("ok ").containsPattern("  in (9|10) min  ");
+    assertThat(lines.get(4).strip())
+        .isEqualTo("↳ last poll: HTTP 429 Too Many Requests: asked to come back later");
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.Map;
  * feed no channel wants any more.
  */
 final class StatusSample {
-  static final String PAUSED_REASON = "the feed is gone (HTTP 410 Gone)";
+  static final String PAUSED_REASON = "HTTP 410 Gone: the feed was removed";
 
   final String ok;
   final String failing;
