@@ -5,6 +5,7 @@ import dev.orrery.store.Database;
 import dev.orrery.store.FeedStatus;
 import dev.orrery.store.StatusStore;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +52,7 @@ final class StatusCommand implements Callable<Integer> {
     Instant now;
     try (Database database = Database.openToRead(cfg.database())) {
       rows = new StatusStore(database).watchedFeeds();
-      now = Instant.now();
+      now = InstantSource.system().instant();
     }
     StatusReport report = StatusReport.of(rows, cfg.poll().interval(), now);
     if (json) {
