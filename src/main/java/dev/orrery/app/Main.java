@@ -28,6 +28,7 @@ import picocli.CommandLine.Mixin;
       RunCommand.class,
       PollCommand.class,
       LatestCommand.class,
+      StatusCommand.class,
       OpmlCommand.class,
       CheckCommand.class,
       MigrateCommand.class,

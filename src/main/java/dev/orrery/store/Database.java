@@ -50,6 +50,20 @@ public final class Database implements AutoCloseable {
    * what to correct.
    */
   public static Database open(Config.Database settings, Dialect.Keys keys) {
+    return open(settings, keys, false);
+  }
+
+  /**
+   * Opens the database as {@link #open(Config.Database)} does, for reading beside a running bot: it
+   * migrates only when the schema is behind, and on SQLite without waiting for the bot's writers (a
+   * migration takes the write lock up front even when there is nothing to do).
+   */
+  public static Database openToRead(Config.Database settings) {
+    return open(settings, Dialect.Keys.CONFIG, true);
+  }
+
+  private static Database open(
+      Config.Database settings, Dialect.Keys keys, boolean onlyWhenBehind) {
     Dialect dialect = Dialect.of(settings.url());
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("orrery-db");
@@ -58,6 +72,11 @@ public final class Database implements AutoCloseable {
     hikari.setMinimumIdle(1);
     hikari.setAutoCommit(true);
     dialect.configure(hikari, settings);
+    if (onlyWhenBehind && dialect == Dialect.SQLITE) {
+      // a reader's transactions take no lock up front: Flyway's, which only reads when there is
+      // nothing to migrate, then never waits for a running bot's writers
+      hikari.addDataSourceProperty("transaction_mode", "DEFERRED");
+    }
     Path file = Dialect.sqliteFile(settings.url());
     String location = dialect.location(settings.url());
     createFolder(file);
@@ -69,7 +88,10 @@ public final class Database implements AutoCloseable {
           "open the database", reason(dialect, e, settings, keys, location), e);
     }
     try {
-      Flyway.configure().dataSource(ds).locations(dialect.migrations()).load().migrate();
+      Flyway flyway = Flyway.configure().dataSource(ds).locations(dialect.migrations()).load();
+      if (!onlyWhenBehind || flyway.info().pending().length > 0) {
+        flyway.migrate();
+      }
     } catch (RuntimeException e) {
       ds.close();
       throw new StoreException("migrate the database schema", e);

@@ -8,7 +8,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpAndVersionTest {
   @ParameterizedTest
   @ValueSource(
-      strings = {"run", "poll", "latest", "opml export", "opml import", "check", "migrate"})
+      strings = {
+        "run",
+        "poll",
+        "latest",
+        "status",
+        "opml export",
+        "opml import",
+        "check",
+        "migrate"
+      })
   void everyCommandExplainsItselfWithHelpAndChangesNothing(String command) {
     for (String flag : new String[] {"--help", "-h"}) {
       CommandRun run = CommandRun.of((command + " " + flag).split(" "));
@@ -20,7 +29,16 @@ class HelpAndVersionTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"run", "poll", "latest", "opml export", "opml import", "check", "migrate"})
+      strings = {
+        "run",
+        "poll",
+        "latest",
+        "status",
+        "opml export",
+        "opml import",
+        "check",
+        "migrate"
+      })
   void everyCommandTellsItsVersion(String command) {
     for (String flag : new String[] {"--version", "-V"}) {
       CommandRun run = CommandRun.of((command + " " + flag).split(" "));
