@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,18 +53,6 @@ public final class FeedRefresher {
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final DiskFullBackoff diskFull = new DiskFullBackoff();
 
-  public FeedRefresher(
-      FeedFetcher fetcher,
-      FeedParser parser,
-      EntryNormalizer normalizer,
-      FeedStore feeds,
-      EntryStore entries,
-      PollSchedule schedule,
-      InstantSource clock) {
-    this(fetcher, parser, normalizer, feeds, entries, schedule, new Catalogue(Map.of()), clock);
-  }
-
-  /** With the catalogue, whose sources may set their own interval. */
   public FeedRefresher(
       FeedFetcher fetcher,
       FeedParser parser,
