@@ -29,6 +29,7 @@ import static dev.orrery.config.ConfigKeys.SUMMARY_MAX_LENGTH;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -101,6 +102,7 @@ public final class ConfigLoader {
     CatalogueReader catalogue = new CatalogueReader(reader, values.keySet(), environment);
     Map<String, Config.Source> sources = catalogue.sources();
     List<Config.ChannelSubscription> subscriptions = catalogue.subscriptions(sources);
+    warnAboutSourcesFasterThanAllowed(reader, sources.values(), poll.minInterval());
     reader.warnAboutUnknownNames();
 
     Provenance provenance = new Provenance(file, fileValues != null, reader.settings());
@@ -208,6 +210,20 @@ public final class ConfigLoader {
               + " poll.partitions");
     }
     return new Config.Poll(interval, minInterval, maxInterval, threads, partitions);
+  }
+
+  private static void warnAboutSourcesFasterThanAllowed(
+      KeyReader reader, Collection<Config.Source> sources, Duration minInterval) {
+    for (Config.Source source : sources) {
+      if (source.interval() != null && source.interval().compareTo(minInterval) < 0) {
+        reader.warning(
+            reader.describe(ConfigKeys.SOURCE_INTERVAL.named(source.name()), source.interval())
+                + " is shorter than "
+                + reader.describe(POLL_MIN_INTERVAL, minInterval)
+                + ": the source is polled every "
+                + Values.formatDuration(minInterval));
+      }
+    }
   }
 
   private Config.Http http(KeyReader reader, int threads) {

@@ -377,6 +377,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aSourceIntervalUnderTheShortestIsRaisedWithAWarning() throws Exception {
+    Config config =
+        load(
+            "discord.token=" + TOKEN,
+            "sources.a.url=https://example.org/rss",
+            "sources.a.interval=10s");
+    assertThat(config.warnings())
+        .containsExactly(
+            "sources.a.interval = 10s is shorter than poll.min-interval = 1m: the source is polled"
+                + " every 1m");
+  }
+
+  @Test
   void aSourceIntervalThatIsNoDurationIsRefusedByName() throws Exception {
     ConfigException e =
         problems(
