@@ -101,7 +101,12 @@ public final class FeedSide implements AutoCloseable {
     this.deliveries = new DeliveryStore(database);
     this.fetcher = new FeedFetcher(fetcherSettings, clock);
     PollSchedule schedule =
-        new PollSchedule(config.poll().interval(), config.poll().minInterval(), new Random());
+        new PollSchedule(
+            config.poll().interval(),
+            config.poll().minInterval(),
+            config.poll().maxInterval(),
+            new Random());
+    this.catalogue = new Catalogue(config.sources());
     this.refresher =
         new FeedRefresher(
             fetcher,
@@ -110,9 +115,9 @@ public final class FeedSide implements AutoCloseable {
             feeds,
             entries,
             schedule,
+            catalogue,
             clock);
     this.scheduler = pollScheduler(schedule, console);
-    this.catalogue = new Catalogue(config.sources());
     this.finder = new FeedFinder(catalogue, feeds, subscriptions, refresher, clock);
     this.service =
         new SubscriptionService(

@@ -2,12 +2,14 @@ package dev.orrery.config;
 
 import static dev.orrery.config.ConfigKeys.SOURCE_COLOR;
 import static dev.orrery.config.ConfigKeys.SOURCE_ENABLED;
+import static dev.orrery.config.ConfigKeys.SOURCE_INTERVAL;
 import static dev.orrery.config.ConfigKeys.SOURCE_TITLE;
 import static dev.orrery.config.ConfigKeys.SOURCE_URL;
 import static dev.orrery.config.ConfigKeys.SUBSCRIPTION_CHANNEL;
 import static dev.orrery.config.ConfigKeys.SUBSCRIPTION_SOURCE;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -66,7 +68,11 @@ final class CatalogueReader {
   /** The source {@code name}, or null when it is removed or has no valid URL. */
   private Config.Source source(String name, Config.Source builtIn) {
     if (!reader.get(SOURCE_ENABLED.named(name))) {
-      reader.skip(SOURCE_URL.named(name), SOURCE_TITLE.named(name), SOURCE_COLOR.named(name));
+      reader.skip(
+          SOURCE_URL.named(name),
+          SOURCE_TITLE.named(name),
+          SOURCE_COLOR.named(name),
+          SOURCE_INTERVAL.named(name));
       return null;
     }
     Key<URI> urlKey = SOURCE_URL.named(name).withDefault(builtIn == null ? null : builtIn.url());
@@ -75,11 +81,12 @@ final class CatalogueReader {
         reader.get(SOURCE_TITLE.named(name).withDefault(builtIn == null ? null : builtIn.title()));
     Integer color =
         reader.get(SOURCE_COLOR.named(name).withDefault(builtIn == null ? null : builtIn.color()));
+    Duration interval = reader.get(SOURCE_INTERVAL.named(name));
     if (url == null && !reader.refused(urlKey)) {
       reader.problem(
           urlKey.name() + " is missing: every source needs the address of its RSS or Atom feed");
     }
-    return url == null ? null : new Config.Source(name, url, title, color);
+    return url == null ? null : new Config.Source(name, url, title, color, interval);
   }
 
   /** The channels subscribed by the configuration, each to a source or a feed URL. */

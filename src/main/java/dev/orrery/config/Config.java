@@ -91,9 +91,12 @@ public record Config(
   /**
    * How often feeds are polled, and by how many threads.
    *
+   * @param interval for a feed whose rhythm is not known
+   * @param maxInterval the longest a feed's rhythm makes it wait (a server may ask for longer)
    * @param partitions on PostgreSQL, how many partition jobs share the feeds between the nodes
    */
-  public record Poll(Duration interval, Duration minInterval, int threads, int partitions) {}
+  public record Poll(
+      Duration interval, Duration minInterval, Duration maxInterval, int threads, int partitions) {}
 
   /** How feeds are fetched. */
   public record Http(
@@ -103,8 +106,14 @@ public record Config(
    * A named feed of the catalogue.
    *
    * @param color embed colour as 0xRRGGBB, or null for the default
+   * @param interval how often its feed is polled, whatever its rhythm, or null to follow it
    */
-  public record Source(String name, URI url, String title, Integer color) {
+  public record Source(String name, URI url, String title, Integer color, Duration interval) {
+    /** A source polled at the pace of its posts. */
+    public Source(String name, URI url, String title, Integer color) {
+      this(name, url, title, color, null);
+    }
+
     /** The title to show: the configured one, else the name. */
     public String displayName() {
       return title != null ? title : name;

@@ -108,13 +108,20 @@ final class ConfigKeys {
           "poll.interval",
           Rules.duration(Duration.ofSeconds(1)),
           Duration.ofMinutes(10),
-          "How often each feed is fetched (±10% jitter), from 1s");
+          "How often a feed is fetched (±10% jitter) until its posts show a rhythm, from 1s");
   static final Key<Duration> POLL_MIN_INTERVAL =
       Key.of(
           "poll.min-interval",
           Rules.duration(Duration.ofSeconds(1)),
           Duration.ofMinutes(1),
           "The shortest wait between two polls of a feed, whatever a server asks");
+  static final Key<Duration> POLL_MAX_INTERVAL =
+      Key.of(
+          "poll.max-interval",
+          Rules.duration(Duration.ofSeconds(1)),
+          Duration.ofHours(1),
+          "The longest wait the rhythm of a feed's posts gives it (a server may ask for longer);"
+              + " poll.interval when that is longer or under a minute");
   static final Key<Integer> POLL_THREADS =
       Key.of(
           "poll.threads", Rules.wholeNumber(1, 64), 4, "Feeds fetched at the same time, 1 to 64");
@@ -195,6 +202,13 @@ final class ConfigKeys {
       Key.of("sources.<name>.title", Rules.text(), null, "The name shown for the source");
   static final Key<Integer> SOURCE_COLOR =
       Key.of("sources.<name>.color", Rules.color(), null, "The colour of its posts, as #RRGGBB");
+  static final Key<Duration> SOURCE_INTERVAL =
+      Key.of(
+          "sources.<name>.interval",
+          Rules.duration(Duration.ofSeconds(1)),
+          null,
+          "How often its feed is fetched, whatever the rhythm of its posts (never under"
+              + " poll.min-interval; a server may ask for longer)");
   static final Key<Boolean> SOURCE_ENABLED =
       Key.of(
           "sources.<name>.enabled",
@@ -234,6 +248,7 @@ final class ConfigKeys {
           CLUSTER_LEASE,
           POLL_INTERVAL,
           POLL_MIN_INTERVAL,
+          POLL_MAX_INTERVAL,
           POLL_THREADS,
           POLL_PARTITIONS,
           HTTP_USER_AGENT,
@@ -248,7 +263,7 @@ final class ConfigKeys {
 
   /** The keys of one source, {@code sources.<name>.*}. */
   static final List<Key<?>> SOURCE =
-      List.of(SOURCE_ENABLED, SOURCE_URL, SOURCE_TITLE, SOURCE_COLOR);
+      List.of(SOURCE_ENABLED, SOURCE_URL, SOURCE_TITLE, SOURCE_COLOR, SOURCE_INTERVAL);
 
   /** The keys of one subscription, {@code subscriptions.<name>.*}. */
   static final List<Key<?>> SUBSCRIPTION = List.of(SUBSCRIPTION_CHANNEL, SUBSCRIPTION_SOURCE);

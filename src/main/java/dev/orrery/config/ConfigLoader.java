@@ -22,6 +22,7 @@ import static dev.orrery.config.ConfigKeys.HTTP_USER_AGENT;
 import static dev.orrery.config.ConfigKeys.LOG_FORMAT;
 import static dev.orrery.config.ConfigKeys.LOG_LEVEL;
 import static dev.orrery.config.ConfigKeys.POLL_INTERVAL;
+import static dev.orrery.config.ConfigKeys.POLL_MAX_INTERVAL;
 import static dev.orrery.config.ConfigKeys.POLL_MIN_INTERVAL;
 import static dev.orrery.config.ConfigKeys.POLL_PARTITIONS;
 import static dev.orrery.config.ConfigKeys.POLL_THREADS;
@@ -29,6 +30,7 @@ import static dev.orrery.config.ConfigKeys.SUMMARY_MAX_LENGTH;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +41,7 @@ import java.util.Map;
  */
 public final class ConfigLoader {
   private static final Duration MINUTE = Duration.ofMinutes(1);
+  private static final Duration HOUR = Duration.ofHours(1);
 
   private final Environment environment;
   private final HeapBudget heap;
@@ -101,6 +104,7 @@ public final class ConfigLoader {
     CatalogueReader catalogue = new CatalogueReader(reader, values.keySet(), environment);
     Map<String, Config.Source> sources = catalogue.sources();
     List<Config.ChannelSubscription> subscriptions = catalogue.subscriptions(sources);
+    warnAboutSourcesFasterThanAllowed(reader, sources.values(), poll.minInterval());
     reader.warnAboutUnknownNames();
 
     Provenance provenance = new Provenance(file, fileValues != null, reader.settings());
@@ -187,6 +191,17 @@ public final class ConfigLoader {
               + reader.describe(POLL_INTERVAL, interval)
               + ": set poll.min-interval to poll.interval or less");
     }
+    // A fast interval is a test's: every feed at that pace, as with poll.min-interval.
+    Duration maxInterval =
+        reader.get(
+            POLL_MAX_INTERVAL.withDefault(fast || interval.compareTo(HOUR) > 0 ? interval : HOUR));
+    if (maxInterval.compareTo(minInterval) < 0) {
+      reader.problem(
+          reader.describe(POLL_MAX_INTERVAL, maxInterval)
+              + " is shorter than "
+              + reader.describe(POLL_MIN_INTERVAL, minInterval)
+              + ": set poll.max-interval to poll.min-interval or more");
+    }
     int threads = reader.get(POLL_THREADS);
     int partitions = reader.get(POLL_PARTITIONS);
     if (partitions < threads && databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql:")) {
@@ -197,7 +212,21 @@ public final class ConfigLoader {
               + ": a partition polls one feed at a time, so threads stay idle; raise"
               + " poll.partitions");
     }
-    return new Config.Poll(interval, minInterval, threads, partitions);
+    return new Config.Poll(interval, minInterval, maxInterval, threads, partitions);
+  }
+
+  private static void warnAboutSourcesFasterThanAllowed(
+      KeyReader reader, Collection<Config.Source> sources, Duration minInterval) {
+    for (Config.Source source : sources) {
+      if (source.interval() != null && source.interval().compareTo(minInterval) < 0) {
+        reader.warning(
+            reader.describe(ConfigKeys.SOURCE_INTERVAL.named(source.name()), source.interval())
+                + " is shorter than "
+                + reader.describe(POLL_MIN_INTERVAL, minInterval)
+                + ": the source is polled every "
+                + Values.formatDuration(minInterval));
+      }
+    }
   }
 
   private Config.Http http(KeyReader reader, int threads) {

@@ -2,6 +2,7 @@ package dev.orrery.discord;
 
 import dev.orrery.feed.InvisibleCharacters;
 import dev.orrery.poll.Catalogue;
+import dev.orrery.poll.PollRhythm;
 import dev.orrery.store.DigestSchedule;
 import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStore;
@@ -116,7 +117,7 @@ final class SubscriptionsCommand implements SlashCommand {
     hook.editOriginal(message.build()).queue();
   }
 
-  /** One subscription: source, channel, last new post, last check, health. */
+  /** One subscription: source, channel, last new post, last check, how often and why, health. */
   String line(Subscription s, Feed f) {
     List<String> parts = new ArrayList<>();
     parts.add("**" + Replies.inert(catalogue.displayName(f)) + "** → <#" + s.channelId() + ">");
@@ -147,6 +148,10 @@ final class SubscriptionsCommand implements SlashCommand {
     } else if (f.lastError() != null) {
       parts.add("⏳ " + Replies.inert(f.lastError()));
     } else {
+      if (f.pollInterval() != null) {
+        parts.add(
+            "polled " + new PollRhythm.Pace(f.pollInterval(), f.pollIntervalReason()).describe());
+      }
       parts.add("✅ ok");
     }
     return String.join(" · ", parts);

@@ -33,6 +33,27 @@ public final class Readable {
     return decimal(millis, 1000) + " s";
   }
 
+  /**
+   * A duration rounded the way a person says it: "45 s", "20 min", "1.5 h", "3 days", "2 months".
+   */
+  public static String roughly(Duration duration) {
+    long seconds = Math.max(0, duration.toSeconds());
+    if (seconds < 60) {
+      return seconds + " s";
+    }
+    if (seconds < 3600) {
+      return Math.round(seconds / 60.0) + " min";
+    }
+    if (seconds < 48 * 3600) {
+      return decimal(seconds, 3600) + " h";
+    }
+    if (seconds < 60 * 86_400) {
+      return Math.round(seconds / 86_400.0) + " days";
+    }
+    long months = Math.round(seconds / (30 * 86_400.0));
+    return months < 24 ? months + " months" : Math.round(seconds / (365 * 86_400.0)) + " years";
+  }
+
   // One decimal at most, and none when it is zero: "5", "1.5".
   private static String decimal(long value, long unit) {
     return BigDecimal.valueOf(value)

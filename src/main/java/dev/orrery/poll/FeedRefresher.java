@@ -48,6 +48,7 @@ public final class FeedRefresher {
   private final FeedStore feeds;
   private final EntryStore entries;
   private final PollSchedule schedule;
+  private final FeedPace pace;
   private final InstantSource clock;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final DiskFullBackoff diskFull = new DiskFullBackoff();
@@ -59,7 +60,9 @@ public final class FeedRefresher {
       FeedStore feeds,
       EntryStore entries,
       PollSchedule schedule,
+      Catalogue catalogue,
       InstantSource clock) {
+    this.pace = new FeedPace(schedule.rhythm(), catalogue, entries);
     this.fetcher = fetcher;
     this.parser = parser;
     this.normalizer = normalizer;
@@ -141,7 +144,8 @@ public final class FeedRefresher {
       feeds.recordUnchanged(
           feed.id(),
           now,
-          schedule.afterSuccess(now, null, notModified.maxAge()),
+          schedule.afterSuccess(
+              now, pace.whenUnchanged(feed, now), feed.ttl(), notModified.maxAge()),
           notModified.validators().etag(),
           notModified.validators().lastModified());
       return new RefreshOutcome.Unchanged(feed, true);
@@ -177,7 +181,7 @@ public final class FeedRefresher {
       feeds.recordUnchanged(
           feed.id(),
           now,
-          schedule.afterSuccess(now, null, fetched.maxAge()),
+          schedule.afterSuccess(now, pace.whenUnchanged(feed, now), feed.ttl(), fetched.maxAge()),
           validators.etag(),
           validators.lastModified());
       return new RefreshOutcome.Unchanged(feed, false);
@@ -257,6 +261,7 @@ public final class FeedRefresher {
       normalized.add(normalizer.normalize(entry, fetched.url(), now));
     }
     Validators validators = fetched.validators();
+    PollRhythm.Pace chosen = pace.afterRead(feed, parsedFeed, now);
     FeedUpdate update =
         new FeedUpdate(
             normalizer.feedTitle(parsedFeed),
@@ -264,8 +269,11 @@ public final class FeedRefresher {
             validators.etag(),
             validators.lastModified(),
             fetched.bodyHash(),
-            schedule.afterSuccess(now, parsedFeed.ttl(), fetched.maxAge()),
-            parsedFeed.imageUrl());
+            schedule.afterSuccess(now, chosen.interval(), parsedFeed.ttl(), fetched.maxAge()),
+            parsedFeed.imageUrl(),
+            parsedFeed.ttl(),
+            chosen.interval(),
+            chosen.reason());
     RefreshRecord record = entries.recordRefresh(feed.id(), update, normalized, now);
     return new RefreshOutcome.Updated(feeds.find(feed.id()).orElse(feed), record);
   }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.random.RandomGenerator;
 
 /**
- * When a feed is polled next: the configured interval with jitter, stretched by what the server
- * asks for, and exponential backoff after errors.
+ * When a feed is polled next: the feed's interval (see {@link PollRhythm}) with jitter, stretched
+ * by what the server asks for, and exponential backoff after errors.
  */
 public final class PollSchedule {
   static final Duration MAX_INTERVAL = Duration.ofHours(24);
@@ -21,22 +21,47 @@ public final class PollSchedule {
 
   private final Duration interval;
   private final Duration minInterval;
+  private final PollRhythm rhythm;
   private final RandomGenerator random;
 
+  /** Every feed at {@code interval}, whatever its rhythm. */
   public PollSchedule(Duration interval, Duration minInterval, RandomGenerator random) {
+    this(interval, minInterval, PollRhythm.fixed(interval), random);
+  }
+
+  /** Each feed at the pace of its posts, within [minInterval, maxInterval]. */
+  public PollSchedule(
+      Duration interval, Duration minInterval, Duration maxInterval, RandomGenerator random) {
+    this(interval, minInterval, new PollRhythm(interval, minInterval, maxInterval), random);
+  }
+
+  private PollSchedule(
+      Duration interval, Duration minInterval, PollRhythm rhythm, RandomGenerator random) {
     this.interval = interval;
     this.minInterval = minInterval;
+    this.rhythm = rhythm;
     this.random = random;
   }
 
+  /** How each feed's interval is chosen. */
+  public PollRhythm rhythm() {
+    return rhythm;
+  }
+
+  /** {@link #afterSuccess(Instant, Duration, Duration, Duration)} at the configured interval. */
+  public Instant afterSuccess(Instant now, Duration ttl, Duration maxAge) {
+    return afterSuccess(now, interval, ttl, maxAge);
+  }
+
   /**
-   * After a successful poll: the interval ±10%, or longer when the feed's {@code <ttl>} or the
-   * response's max-age ask for it, within [min-interval, 24 h].
+   * After a successful poll: the feed's interval ±10%, or longer when the feed's {@code <ttl>} or
+   * the response's max-age ask for it, within [min-interval, 24 h].
    *
+   * @param interval the feed's own interval, before jitter
    * @param ttl the feed's {@code <ttl>}, or null
    * @param maxAge Cache-Control max-age, or null
    */
-  public Instant afterSuccess(Instant now, Duration ttl, Duration maxAge) {
+  public Instant afterSuccess(Instant now, Duration interval, Duration ttl, Duration maxAge) {
     long ms = interval.toMillis();
     long jitter = ms / 10;
     Duration wait =

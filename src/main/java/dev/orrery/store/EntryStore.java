@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,7 +88,8 @@ public final class EntryStore {
               "UPDATE feeds SET title = ?, site_url = ?, etag = ?, last_modified = ?, content_hash"
                   + " = ?, next_poll_at = ?, last_polled_at = ?, last_success_at = ?, last_new_at ="
                   + " CASE WHEN ? THEN ? ELSE last_new_at END, error_count = 0, last_error = NULL,"
-                  + " failing_since = NULL, image_url = ? WHERE id = ?",
+                  + " failing_since = NULL, image_url = ?, ttl_seconds = ?, poll_interval_seconds"
+                  + " = ?, poll_interval_reason = ? WHERE id = ?",
               update.title(),
               update.siteUrl(),
               update.etag(),
@@ -99,6 +101,9 @@ public final class EntryStore {
               !inserted.isEmpty() && !baseline,
               now,
               update.imageUrl(),
+              seconds(update.ttl()),
+              seconds(update.pollInterval()),
+              update.pollIntervalReason(),
               feedId);
           if (baseline || inserted.isEmpty()) {
             return new RefreshRecord(baseline, inserted, 0, 0);
@@ -263,6 +268,10 @@ public final class EntryStore {
         Sql.instant(rs, "e_published_at"),
         Sql.instant(rs, "e_discovered_at"),
         categories(rs.getString("e_categories")));
+  }
+
+  private static Long seconds(Duration duration) {
+    return duration == null ? null : duration.toSeconds();
   }
 
   /** Categories are stored one per line; a feed's category never holds a line break. */

@@ -1,8 +1,15 @@
 package dev.orrery.store;
 
+import java.time.Duration;
 import java.time.Instant;
 
-/** What a successful fetch and parse learnt about a feed itself. */
+/**
+ * What a successful fetch and parse learnt about a feed itself.
+ *
+ * @param ttl the feed's {@code <ttl>}, or null
+ * @param pollInterval the interval chosen for it, before jitter, or null
+ * @param pollIntervalReason why that interval, or null
+ */
 public record FeedUpdate(
     String title,
     String siteUrl,
@@ -10,4 +17,7 @@ public record FeedUpdate(
     String lastModified,
     String contentHash,
     Instant nextPoll,
-    String imageUrl) {}
+    String imageUrl,
+    Duration ttl,
+    Duration pollInterval,
+    String pollIntervalReason) {}

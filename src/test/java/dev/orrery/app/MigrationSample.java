@@ -176,7 +176,10 @@ final class MigrationSample {
         "Fri, 01 May 2026 10:00:00 GMT",
         "hash",
         nextPoll,
-        "https://example.org/logo.png");
+        "https://example.org/logo.png",
+        null,
+        null,
+        null);
   }
 
   private static NormalizedEntry entry(String key, Instant published) {

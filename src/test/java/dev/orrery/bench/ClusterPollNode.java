@@ -6,6 +6,7 @@ import dev.orrery.feed.EntryNormalizer;
 import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
 import dev.orrery.feed.FetcherSettings;
+import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollCluster;
 import dev.orrery.poll.PollSchedule;
@@ -20,6 +21,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
@@ -73,6 +75,7 @@ public final class ClusterPollNode {
             feeds,
             new EntryStore(database, PollCycles.MAX_PER_POLL, Admission.EVERYTHING, true),
             schedule,
+            new Catalogue(Map.of()),
             clock);
     refresher.addListener(
         outcome -> (outcome instanceof RefreshOutcome.Failed ? failed : refreshed).increment());

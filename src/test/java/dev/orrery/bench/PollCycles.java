@@ -5,6 +5,7 @@ import dev.orrery.feed.EntryNormalizer;
 import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
 import dev.orrery.feed.FetcherSettings;
+import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
@@ -24,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -90,6 +92,7 @@ public final class PollCycles implements AutoCloseable {
             feeds,
             entries,
             schedule,
+            new Catalogue(Map.of()),
             clock);
     refresher.addListener(outcome -> tally.get().add(outcome));
     SubscriptionStore subscriptions = new SubscriptionStore(database);

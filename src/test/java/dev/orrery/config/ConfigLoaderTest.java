@@ -56,7 +56,9 @@ class ConfigLoaderTest {
     assertThat(config.discord().startTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.database()).isEqualTo(new Config.Database("jdbc:sqlite:data/orrery.db", 4));
     assertThat(config.poll())
-        .isEqualTo(new Config.Poll(Duration.ofMinutes(10), Duration.ofMinutes(1), 4, 64));
+        .isEqualTo(
+            new Config.Poll(
+                Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(1), 4, 64));
     assertThat(config.http().timeout()).isEqualTo(Duration.ofSeconds(20));
     assertThat(config.http().maxBytes()).isEqualTo(5L * 1024 * 1024);
     assertThat(config.http().allowPrivateAddresses()).isFalse();
@@ -107,7 +109,9 @@ class ConfigLoaderTest {
     assertThat(config.discord().startTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.database().poolSize()).isEqualTo(2);
     assertThat(config.poll())
-        .isEqualTo(new Config.Poll(Duration.ofHours(2), Duration.ofMinutes(5), 8, 16));
+        .isEqualTo(
+            new Config.Poll(
+                Duration.ofHours(2), Duration.ofMinutes(5), Duration.ofHours(2), 8, 16));
     assertThat(config.http())
         .isEqualTo(new Config.Http("TestBot/1", Duration.ofSeconds(5), 512 * 1024, true));
     assertThat(config.deliverMaxPerPoll()).isEqualTo(3);
@@ -334,6 +338,73 @@ class ConfigLoaderTest {
         .singleElement()
         .asString()
         .startsWith("poll.interval = 2s polls feeds more than once a minute");
+  }
+
+  @Test
+  void theLongestIntervalIsAnHourOrTheIntervalWhenThatIsLongerOrUnderAMinute() throws Exception {
+    assertThat(load("discord.token=" + TOKEN).poll().maxInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(load("discord.token=" + TOKEN, "poll.interval=3h").poll().maxInterval())
+        .isEqualTo(Duration.ofHours(3));
+    assertThat(load("discord.token=" + TOKEN, "poll.interval=2s").poll().maxInterval())
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(load("discord.token=" + TOKEN, "poll.max-interval=6h").poll().maxInterval())
+        .isEqualTo(Duration.ofHours(6));
+  }
+
+  @Test
+  void aLongestIntervalShorterThanTheShortestIsRefused() throws Exception {
+    ConfigException e =
+        problems("discord.token=" + TOKEN, "poll.min-interval=5m", "poll.max-interval=2m");
+    assertThat(e.problems())
+        .containsExactly(
+            "poll.max-interval = 2m is shorter than poll.min-interval = 5m: set poll.max-interval"
+                + " to poll.min-interval or more");
+  }
+
+  @Test
+  void aLongestIntervalThatIsNoDurationIsRefusedByName() throws Exception {
+    ConfigException e = problems("discord.token=" + TOKEN, "poll.max-interval=hourly");
+    assertThat(e.problems())
+        .singleElement()
+        .asString()
+        .startsWith("poll.max-interval = 'hourly' is not valid: use a duration from 1s");
+  }
+
+  @Test
+  void aSourceMaySetItsOwnInterval() throws Exception {
+    Config config =
+        load(
+            "discord.token=" + TOKEN,
+            "sources.a.url=https://example.org/rss",
+            "sources.a.interval=30m");
+    assertThat(config.source("a").orElseThrow().interval()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.source("planet-python").orElseThrow().interval()).isNull();
+  }
+
+  @Test
+  void aSourceIntervalUnderTheShortestIsRaisedWithAWarning() throws Exception {
+    Config config =
+        load(
+            "discord.token=" + TOKEN,
+            "sources.a.url=https://example.org/rss",
+            "sources.a.interval=10s");
+    assertThat(config.warnings())
+        .containsExactly(
+            "sources.a.interval = 10s is shorter than poll.min-interval = 1m: the source is polled"
+                + " every 1m");
+  }
+
+  @Test
+  void aSourceIntervalThatIsNoDurationIsRefusedByName() throws Exception {
+    ConfigException e =
+        problems(
+            "discord.token=" + TOKEN,
+            "sources.a.url=https://example.org/rss",
+            "sources.a.interval=0s");
+    assertThat(e.problems())
+        .singleElement()
+        .asString()
+        .startsWith("sources.a.interval = '0s' is not valid: use a duration from 1s");
   }
 
   @Test

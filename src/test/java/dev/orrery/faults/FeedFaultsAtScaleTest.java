@@ -8,6 +8,7 @@ import dev.orrery.feed.EntryNormalizer;
 import dev.orrery.feed.FeedFetcher;
 import dev.orrery.feed.FeedParser;
 import dev.orrery.feed.FetcherSettings;
+import dev.orrery.poll.Catalogue;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.RefreshOutcome;
@@ -104,6 +105,7 @@ class FeedFaultsAtScaleTest {
               feeds,
               entries,
               new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), new Random(7)),
+              new Catalogue(Map.of()),
               clock);
 
       Map<Long, Kind> kindByFeed = new TreeMap<>();

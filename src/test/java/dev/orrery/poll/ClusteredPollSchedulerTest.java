@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +86,7 @@ class ClusteredPollSchedulerTest {
               feeds,
               new EntryStore(db, 5, Admission.EVERYTHING, true),
               schedule,
+              new Catalogue(Map.of()),
               InstantSource.system());
       refresher.addListener(outcome -> refreshed.add(outcome.feed().id()));
       scheduler =

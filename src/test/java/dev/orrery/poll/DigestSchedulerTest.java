@@ -87,7 +87,17 @@ class DigestSchedulerTest {
               List.of()));
     }
     FeedUpdate update =
-        new FeedUpdate("Example", null, null, null, "hash-" + keys[0], clock.instant(), null);
+        new FeedUpdate(
+            "Example",
+            null,
+            null,
+            null,
+            "hash-" + keys[0],
+            clock.instant(),
+            null,
+            null,
+            null,
+            null);
     entries.recordRefresh(feed.id(), update, found, clock.instant());
   }
 

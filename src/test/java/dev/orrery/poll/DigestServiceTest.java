@@ -71,7 +71,7 @@ class DigestServiceTest {
             .toList();
     entries.recordRefresh(
         feed.id(),
-        new FeedUpdate("Example", null, null, null, "hash-" + keys[0], NOW, null),
+        new FeedUpdate("Example", null, null, null, "hash-" + keys[0], NOW, null, null, null, null),
         found,
         clock.instant());
   }

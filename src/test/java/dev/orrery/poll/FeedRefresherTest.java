@@ -72,6 +72,7 @@ class FeedRefresherTest {
             feeds,
             entries,
             new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), new Random(1)),
+            new Catalogue(Map.of()),
             clock);
     refresher.addListener(heard::add);
   }

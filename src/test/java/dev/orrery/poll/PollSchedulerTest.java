@@ -56,6 +56,7 @@ class PollSchedulerTest {
             feeds,
             new EntryStore(db, 5, Admission.EVERYTHING, true),
             schedule,
+            new Catalogue(Map.of()),
             InstantSource.system());
   }
 

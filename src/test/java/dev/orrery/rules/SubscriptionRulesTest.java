@@ -83,7 +83,8 @@ class SubscriptionRulesTest {
 
   RefreshRecord refresh(Instant now, NormalizedEntry... found) {
     FeedUpdate update =
-        new FeedUpdate("Example", "https://example.org/", null, null, "h", now, null);
+        new FeedUpdate(
+            "Example", "https://example.org/", null, null, "h", now, null, null, null, null);
     return entries.recordRefresh(feed.id(), update, List.of(found), now);
   }
 
@@ -154,7 +155,7 @@ class SubscriptionRulesTest {
   @Test
   void theSameStoryUnderAnotherFormOfItsLinkReachesAChannelOnce() {
     Feed other = new FeedStore(db).findOrCreate("https://example.com/atom", T0);
-    FeedUpdate update = new FeedUpdate("Other", null, null, null, "h", T0, null);
+    FeedUpdate update = new FeedUpdate("Other", null, null, null, "h", T0, null, null, null, null);
     entries.recordRefresh(other.id(), update, List.of(), T0);
     Subscription first = subscribe(10, null);
     Subscription second =

@@ -120,7 +120,7 @@ class DeliveryPlanTest {
     store(true)
         .recordRefresh(
             python.id(),
-            new FeedUpdate("Planet Python", null, null, null, "h", now, null),
+            new FeedUpdate("Planet Python", null, null, null, "h", now, null, null, null, null),
             List.of(entry("p1", "Story", "https://blog.example/story", null, now)),
             now);
     Entry again =
@@ -247,7 +247,8 @@ class DeliveryPlanTest {
     store(true)
         .recordRefresh(
             feed.id(),
-            new FeedUpdate("A", null, null, null, "h", now, "https://a.example/icon.png"),
+            new FeedUpdate(
+                "A", null, null, null, "h", now, "https://a.example/icon.png", null, null, null),
             List.of(entry("1", "One", "https://a.example/1", null, now)),
             now);
     assertThat(

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.feed.NormalizedEntry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,35 @@ class EntryStoreTest {
     assertThat(after.title()).isEqualTo("Example");
     assertThat(after.etag()).isEqualTo("\"etag\"");
     assertThat(after.nextPollAt()).isEqualTo(T0.plusSeconds(600));
+  }
+
+  @Test
+  void aRefreshKeepsTheFeedsTtlAndTheIntervalChosenAndWhy() {
+    entries.recordRefresh(
+        feed.id(),
+        new FeedUpdate(
+            "Example",
+            null,
+            null,
+            null,
+            "hash",
+            T0.plusSeconds(240),
+            null,
+            Duration.ofHours(3),
+            Duration.ofMinutes(4),
+            "posts about every 20 min"),
+        List.of(entry("a", T0.minusSeconds(60))),
+        T0);
+    Feed after = feeds.find(feed.id()).orElseThrow();
+    assertThat(after.ttl()).isEqualTo(Duration.ofHours(3));
+    assertThat(after.pollInterval()).isEqualTo(Duration.ofMinutes(4));
+    assertThat(after.pollIntervalReason()).isEqualTo("posts about every 20 min");
+
+    entries.recordRefresh(feed.id(), update(T0.plusSeconds(600)), List.of(), T0.plusSeconds(300));
+    Feed cleared = feeds.find(feed.id()).orElseThrow();
+    assertThat(cleared.ttl()).as("the feed dropped its <ttl>").isNull();
+    assertThat(cleared.pollInterval()).isNull();
+    assertThat(cleared.pollIntervalReason()).isNull();
   }
 
   @Test

@@ -52,6 +52,15 @@ public final class StoreFixture {
 
   static FeedUpdate update(Instant nextPoll) {
     return new FeedUpdate(
-        "Example", "https://example.org/", "\"etag\"", null, "hash", nextPoll, null);
+        "Example",
+        "https://example.org/",
+        "\"etag\"",
+        null,
+        "hash",
+        nextPoll,
+        null,
+        null,
+        null,
+        null);
   }
 }
