@@ -1,5 +1,6 @@
 package dev.orrery.config;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -177,6 +178,13 @@ final class ConfigKeys {
           Rules.oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
           "INFO",
           "How much the bot logs, to standard error: TRACE, DEBUG, INFO, WARN or ERROR");
+  static final Key<InetSocketAddress> METRICS_LISTEN =
+      Key.of(
+          "metrics.listen",
+          Rules.hostPort(),
+          null,
+          "Where to serve Prometheus metrics at /metrics and a health check at /health, as"
+              + " host:port (0.0.0.0:9108 in Docker); unset, none is served");
 
   static final Key<URI> SOURCE_URL =
       Key.of(
@@ -236,7 +244,8 @@ final class ConfigKeys {
           DELIVER_MAX_PER_POLL,
           DELIVER_ONE_POST_PER_STORY,
           SUMMARY_MAX_LENGTH,
-          LOG_LEVEL);
+          LOG_LEVEL,
+          METRICS_LISTEN);
 
   /** The keys of one source, {@code sources.<name>.*}. */
   static final List<Key<?>> SOURCE =

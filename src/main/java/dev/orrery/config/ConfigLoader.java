@@ -20,12 +20,14 @@ import static dev.orrery.config.ConfigKeys.HTTP_MAX_BYTES;
 import static dev.orrery.config.ConfigKeys.HTTP_TIMEOUT;
 import static dev.orrery.config.ConfigKeys.HTTP_USER_AGENT;
 import static dev.orrery.config.ConfigKeys.LOG_LEVEL;
+import static dev.orrery.config.ConfigKeys.METRICS_LISTEN;
 import static dev.orrery.config.ConfigKeys.POLL_INTERVAL;
 import static dev.orrery.config.ConfigKeys.POLL_MIN_INTERVAL;
 import static dev.orrery.config.ConfigKeys.POLL_PARTITIONS;
 import static dev.orrery.config.ConfigKeys.POLL_THREADS;
 import static dev.orrery.config.ConfigKeys.SUMMARY_MAX_LENGTH;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -96,6 +98,7 @@ public final class ConfigLoader {
     boolean onePostPerStory = reader.get(DELIVER_ONE_POST_PER_STORY);
     int summaryMax = reader.get(SUMMARY_MAX_LENGTH);
     String logLevel = reader.get(LOG_LEVEL);
+    InetSocketAddress metricsListen = reader.get(METRICS_LISTEN);
     CatalogueReader catalogue = new CatalogueReader(reader, values.keySet(), environment);
     Map<String, Config.Source> sources = catalogue.sources();
     List<Config.ChannelSubscription> subscriptions = catalogue.subscriptions(sources);
@@ -116,6 +119,7 @@ public final class ConfigLoader {
         onePostPerStory,
         summaryMax,
         logLevel,
+        metricsListen,
         sources,
         subscriptions,
         reader.warnings);

@@ -58,7 +58,8 @@ class ConfigKeysTest {
             "DISCORD_TOKEN", TOKEN,
             "ORRERY_DATABASE_USERNAME", "orrery",
             "ORRERY_DATABASE_PASSWORD", "a-password",
-            "ORRERY_CLUSTER_NODE_NAME", "bot-1");
+            "ORRERY_CLUSTER_NODE_NAME", "bot-1",
+            "ORRERY_METRICS_LISTEN", "127.0.0.1:9108");
     Config config = new ConfigLoader(env).loadIfPresent(Path.of("absent"), true);
     Set<String> listed =
         config.provenance().settings().stream()
