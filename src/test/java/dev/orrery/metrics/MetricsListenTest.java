@@ -3,24 +3,20 @@ package dev.orrery.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orrery.app.App;
 import dev.orrery.config.Config;
 import dev.orrery.config.ConfigException;
 import dev.orrery.config.ConfigLoader;
 import dev.orrery.emulator.DiscordEmulator;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** metrics.listen: what it accepts, what it refuses, and an address that is taken. */
+/** metrics.listen: what it accepts and what it refuses. */
 class MetricsListenTest {
   @TempDir Path dir;
 
@@ -45,24 +41,6 @@ class MetricsListenTest {
                               + bad
                               + "' is not valid: use host:port, such as 127.0.0.1:9108 or"
                               + " 0.0.0.0:9108 (port 0 to 65535)"));
-    }
-  }
-
-  @Test
-  void aTakenAddressStopsTheStartBeforeDiscordWithAMessageNamingTheKey() throws Exception {
-    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        DiscordEmulator discord = DiscordEmulator.start()) {
-      Config config =
-          load(
-              "discord.api-base-url=" + discord.restBaseUrl(),
-              "discord.gateway-url=" + discord.gatewayUrl(),
-              "metrics.listen=127.0.0.1:" + taken.getLocalPort());
-
-      assertThatThrownBy(() -> App.start(config, InstantSource.system()))
-          .isInstanceOf(ListenException.class)
-          .hasMessageStartingWith("metrics.listen=127.0.0.1:" + taken.getLocalPort())
-          .hasMessageEndingWith("choose another address or port, or unset metrics.listen");
-      assertThat(discord.requests()).isEmpty();
     }
   }
 
