@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.logging.LogbackMetrics;
 import io.micrometer.core.instrument.binder.okhttp3.OkHttpMetricsEventListener;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import java.sql.SQLException;
 
 /**
@@ -34,7 +35,9 @@ final class LibraryMeters implements AutoCloseable {
     logback.bindTo(registry);
     pool(database).setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     // the uri tag stays "none" (no URI_PATTERN header is set): a feed's path and query, which may
-    // carry a token, never become a label; the host alone does
+    // carry a token, never become a label. Nor does its host: thousands of feeds on as many hosts
+    // would make as many series, held in the bot's small heap; /subscriptions tells the slow ones
+    registry.config().meterFilter(MeterFilter.ignoreTags("host", "target.host", "target.port"));
     OkHttpMetricsEventListener requests =
         OkHttpMetricsEventListener.builder(registry, "okhttp.requests").build();
     // one listener for every call: it keeps each call's start itself
