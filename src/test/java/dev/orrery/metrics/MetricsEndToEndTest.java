@@ -49,9 +49,12 @@ class MetricsEndToEndTest {
     PostedMessage reply =
         h.subscribe(h.news, h.feeds.url("/private.xml?key=" + FEED_KEY).toString());
     assertThat(reply.content()).startsWith("Subscribed");
-    // the first post is answered 429 once: JDA waits and sends it again
+    // the first post is answered 429 twice, for the route then globally: JDA waits and sends it
+    // again each time
     h.discord.rateLimitNextRequests(
         1, RateLimitScope.USER, Duration.ofMillis(200), "POST channels/*/messages");
+    h.discord.rateLimitNextRequests(
+        1, RateLimitScope.GLOBAL, Duration.ofMillis(200), "POST channels/*/messages");
     h.feeds.serveResource(
         "/private.xml", Resources.snapshot(Resources.SNAPSHOTS[1], "planet-python"));
     h.discord.awaitMessages(h.news, 1, WAIT);
@@ -86,7 +89,8 @@ class MetricsEndToEndTest {
     assertThat(scrape.value("orrery_commands_total{command=\"subscribe\",outcome=\"ok\"}"))
         .isEqualTo(1.0);
     assertThat(scrape.value("orrery_discord_rate_limits_total{scope=\"route\"}")).isEqualTo(1.0);
-    assertThat(scrape.value("orrery_discord_rate_limits_total{scope=\"global\"}")).isZero();
+    assertThat(scrape.value("orrery_discord_rate_limits_total{scope=\"global\"}")).isEqualTo(1.0);
+    assertThat(scrape.value("orrery_discord_rate_limits_total{scope=\"shared\"}")).isZero();
     assertThat(scrape.value("orrery_discord_requests_total")).isGreaterThan(sent);
     assertThat(scrape.value("orrery_gateway_connected{shard=\"0\"}")).isEqualTo(1.0);
     // the libraries' meters
