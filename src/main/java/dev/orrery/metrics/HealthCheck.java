@@ -5,12 +5,15 @@ import dev.orrery.poll.PollScheduler;
 import dev.orrery.store.Database;
 import dev.orrery.store.StoreException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether this node does its work: the database answers, polling runs, and every shard the node
  * runs is connected to the gateway. The first that fails is the reason.
  */
 final class HealthCheck {
+  private static final Logger log = LoggerFactory.getLogger(HealthCheck.class);
   private static final int DATABASE_WAIT_SECONDS = 2;
 
   private final Database database;
@@ -45,7 +48,9 @@ final class HealthCheck {
           database.withConnection("answer the health check", c -> c.isValid(DATABASE_WAIT_SECONDS));
       return valid ? null : "the database does not answer";
     } catch (StoreException e) {
-      return "the database does not answer: " + e.getMessage();
+      // the store's sentence is long and the cause is for the log: the answer stays short
+      log.warn("Health check: {}", e.getMessage(), e);
+      return "the database does not answer";
     }
   }
 }

@@ -133,12 +133,21 @@ class MetricsEndToEndTest {
     Scrape health = Scrape.get(server, "/health");
 
     assertThat(health.status()).isEqualTo(503);
-    assertThat(health.body()).startsWith("{\"status\":\"down\",\"reason\":\"the database");
+    assertThat(health.body())
+        .isEqualTo("{\"status\":\"down\",\"reason\":\"the database does not answer\"}");
     // the gauges read from it are NaN, the rest of the scrape is there
     Scrape scrape = Scrape.get(server, "/metrics");
     assertThat(scrape.status()).isEqualTo(200);
     assertThat(scrape.value("orrery_feeds{state=\"watched\"}")).isNaN();
     assertThat(scrape.has("jvm_memory_used_bytes")).isTrue();
+  }
+
+  @Test
+  void healthIsDownWhenPollingHasStopped() {
+    app.feedSide().scheduler.close();
+
+    assertThat(Scrape.get(server, "/health"))
+        .isEqualTo(new Scrape(503, "{\"status\":\"down\",\"reason\":\"polling is not running\"}"));
   }
 
   @Test
