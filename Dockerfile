@@ -20,6 +20,13 @@ VOLUME /data
 # variables alone (the file may then be absent; the built-in planets need no configuration).
 WORKDIR /config
 ENV ORRERY_DATABASE_URL=jdbc:sqlite:/data/orrery.db
+# Prometheus metrics at /metrics and the health check at /health (README: Metrics and health)
+ENV ORRERY_METRICS_LISTEN=0.0.0.0:9108
+EXPOSE 9108
+# The image has no curl or wget: bash asks /health over /dev/tcp, on the port of
+# ORRERY_METRICS_LISTEN. 503 (the database, polling or a shard is down) or no answer is unhealthy.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=2m --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${ORRERY_METRICS_LISTEN##*:} && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # A 256 MB heap and the parallel collector: peak RSS under 300 MB at 10,000 feeds (BENCHMARKS.md).
 # Set JAVA_OPTS to run with other JVM options (docker run -e JAVA_OPTS="-Xmx512m ...").
 ENV JAVA_OPTS="-XX:+UseParallelGC -Xmx256m"

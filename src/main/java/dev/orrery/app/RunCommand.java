@@ -2,6 +2,7 @@ package dev.orrery.app;
 
 import dev.orrery.config.Config;
 import dev.orrery.discord.DiscordStartException;
+import dev.orrery.metrics.ListenException;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -34,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
     } catch (DiscordStartException e) {
       main.err.println("orrery: " + e.getMessage());
       return e.kind() == DiscordStartException.Kind.TOKEN_REFUSED ? Main.USAGE : Main.UNREACHABLE;
+    } catch (ListenException e) {
+      main.err.println("orrery: " + e.getMessage());
+      return Main.USAGE;
     } catch (RuntimeException e) {
       if (Shutdown.requested()) {
         // a stop signal during the start cuts its requests short: that is the stop, not a failure

@@ -1,5 +1,6 @@
 package dev.orrery.config;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * ConfigLoader}.
  *
  * @param provenance where each value came from: the file, the environment or a default
+ * @param metricsListen where /metrics and /health are served (unresolved), or null for nowhere
  * @param warnings things that work but deserve a look (typos, impolite poll intervals)
  */
 public record Config(
@@ -25,6 +27,7 @@ public record Config(
     int summaryMaxLength,
     String logLevel,
     String logFormat,
+    InetSocketAddress metricsListen,
     Map<String, Source> sources,
     List<ChannelSubscription> subscriptions,
     List<String> warnings) {

@@ -1,5 +1,6 @@
 package dev.orrery.config;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -191,6 +192,13 @@ final class ConfigKeys {
           "text",
           "How log lines are written: text (readable lines) or json (one JSON object per line,"
               + " for a log collector)");
+  static final Key<InetSocketAddress> METRICS_LISTEN =
+      Key.of(
+          "metrics.listen",
+          Rules.hostPort(),
+          null,
+          "Where to serve Prometheus metrics at /metrics and a health check at /health, as"
+              + " host:port (0.0.0.0:9108 in Docker); unset, none is served");
 
   static final Key<URI> SOURCE_URL =
       Key.of(
@@ -259,7 +267,8 @@ final class ConfigKeys {
           DELIVER_ONE_POST_PER_STORY,
           SUMMARY_MAX_LENGTH,
           LOG_LEVEL,
-          LOG_FORMAT);
+          LOG_FORMAT,
+          METRICS_LISTEN);
 
   /** The keys of one source, {@code sources.<name>.*}. */
   static final List<Key<?>> SOURCE =

@@ -21,6 +21,7 @@ import static dev.orrery.config.ConfigKeys.HTTP_TIMEOUT;
 import static dev.orrery.config.ConfigKeys.HTTP_USER_AGENT;
 import static dev.orrery.config.ConfigKeys.LOG_FORMAT;
 import static dev.orrery.config.ConfigKeys.LOG_LEVEL;
+import static dev.orrery.config.ConfigKeys.METRICS_LISTEN;
 import static dev.orrery.config.ConfigKeys.POLL_INTERVAL;
 import static dev.orrery.config.ConfigKeys.POLL_MAX_INTERVAL;
 import static dev.orrery.config.ConfigKeys.POLL_MIN_INTERVAL;
@@ -28,6 +29,7 @@ import static dev.orrery.config.ConfigKeys.POLL_PARTITIONS;
 import static dev.orrery.config.ConfigKeys.POLL_THREADS;
 import static dev.orrery.config.ConfigKeys.SUMMARY_MAX_LENGTH;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -101,6 +103,7 @@ public final class ConfigLoader {
     int summaryMax = reader.get(SUMMARY_MAX_LENGTH);
     String logLevel = reader.get(LOG_LEVEL);
     String logFormat = reader.get(LOG_FORMAT);
+    InetSocketAddress metricsListen = reader.get(METRICS_LISTEN);
     CatalogueReader catalogue = new CatalogueReader(reader, values.keySet(), environment);
     Map<String, Config.Source> sources = catalogue.sources();
     List<Config.ChannelSubscription> subscriptions = catalogue.subscriptions(sources);
@@ -123,6 +126,7 @@ public final class ConfigLoader {
         summaryMax,
         logLevel,
         logFormat,
+        metricsListen,
         sources,
         subscriptions,
         reader.warnings);

@@ -1,5 +1,6 @@
 package dev.orrery.config;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -18,6 +19,8 @@ final class Rules {
   private static final long LARGEST_SIZE = 1L << 30;
   private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}");
   private static final Pattern COLOR = Pattern.compile("#?([0-9a-fA-F]{6})");
+  private static final Pattern HOST_PORT =
+      Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9][A-Za-z0-9.-]*):([0-9]{1,5})");
 
   private Rules() {}
 
@@ -177,5 +180,26 @@ final class Rules {
         },
         "a colour as six hex digits, like #3776ab",
         c -> String.format("#%06x", c));
+  }
+
+  /**
+   * An address to listen on, {@code host:port} (an IPv6 host in brackets); port 0 takes a free one.
+   * Not resolved here: the server resolves it when it binds.
+   */
+  static Rule<InetSocketAddress> hostPort() {
+    return new Rule<>(
+        v -> {
+          Matcher m = HOST_PORT.matcher(v);
+          if (!m.matches() || Integer.parseInt(m.group(2)) > 65535) {
+            return null;
+          }
+          String host = m.group(1).replace("[", "").replace("]", "");
+          return InetSocketAddress.createUnresolved(host, Integer.parseInt(m.group(2)));
+        },
+        "host:port, such as 127.0.0.1:9108 or 0.0.0.0:9108 (port 0 to 65535)",
+        a ->
+            (a.getHostString().contains(":") ? "[" + a.getHostString() + "]" : a.getHostString())
+                + ":"
+                + a.getPort());
   }
 }

@@ -26,12 +26,14 @@ final class CommandRouter extends ListenerAdapter {
   private final SubscriptionsCommand subscriptionsCommand;
   private final CustomizeFormSubmission customizeForm;
   private final ExecutorService pool;
+  private final DiscordReport report;
 
   CommandRouter(
       List<SlashCommand> commands,
       SubscriptionsCommand subscriptionsCommand,
       CustomizeFormSubmission customizeForm,
-      ExecutorService pool) {
+      ExecutorService pool,
+      DiscordReport report) {
     this.commands =
         commands.stream()
             .collect(
@@ -39,6 +41,7 @@ final class CommandRouter extends ListenerAdapter {
     this.subscriptionsCommand = subscriptionsCommand;
     this.customizeForm = customizeForm;
     this.pool = pool;
+    this.report = report;
   }
 
   List<SlashCommandData> definitions() {
@@ -52,6 +55,7 @@ final class CommandRouter extends ListenerAdapter {
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     SlashCommand command = commands.get(event.getName());
     if (command == null) {
+      report.command(event.getName(), DiscordReport.Command.UNKNOWN);
       event.reply("That command is no longer supported.").setEphemeral(true).queue();
       return;
     }
@@ -64,7 +68,9 @@ final class CommandRouter extends ListenerAdapter {
         () -> {
           try {
             command.handle(event);
+            report.command(event.getName(), DiscordReport.Command.OK);
           } catch (RuntimeException e) {
+            report.command(event.getName(), DiscordReport.Command.ERROR);
             log.error("/{} failed in channel {}", event.getName(), event.getChannelId(), e);
             if (!event.isAcknowledged()) {
               event.deferReply(true).queue();

@@ -41,6 +41,7 @@ final class Deliverer implements AutoCloseable {
   private final InstantSource clock;
   private final String node;
   private final Supplier<ShardSlice> held;
+  private final DiscordReport report;
   private final Semaphore wake = new Semaphore(0);
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
   private final ExecutorService completions =
@@ -57,7 +58,8 @@ final class Deliverer implements AutoCloseable {
       SubscriptionService service,
       InstantSource clock,
       String node,
-      Supplier<ShardSlice> held) {
+      Supplier<ShardSlice> held,
+      DiscordReport report) {
     this.poster = poster;
     this.deliveries = deliveries;
     this.digests = digests;
@@ -67,6 +69,7 @@ final class Deliverer implements AutoCloseable {
     this.clock = clock;
     this.node = node;
     this.held = held;
+    this.report = report;
   }
 
   /** Starts posting, beginning with whatever waited from before a restart. */
@@ -213,29 +216,38 @@ final class Deliverer implements AutoCloseable {
   private void settle(Delivery d, Long messageId, Throwable error) {
     if (error == null) {
       deliveries.markSent(d.deliveryId(), messageId, clock.instant());
+      report.delivered(DiscordReport.Delivery.SENT);
       return;
     }
     long id = d.deliveryId();
-    failures.failed(
-        new FailureResponse.Post() {
-          @Override
-          public String name() {
-            return "delivery " + id;
-          }
+    SendFailure.Kind kind =
+        failures.failed(
+            new FailureResponse.Post() {
+              @Override
+              public String name() {
+                return "delivery " + id;
+              }
 
-          @Override
-          public void retryLater(String reason, Instant next) {
-            deliveries.retryLater(id, reason, next);
-          }
+              @Override
+              public void retryLater(String reason, Instant next) {
+                deliveries.retryLater(id, reason, next);
+              }
 
-          @Override
-          public void failed(String reason) {
-            deliveries.markFailed(id, reason);
-          }
-        },
-        d.subscription().channelId(),
-        d.attempts(),
-        error);
+              @Override
+              public void failed(String reason) {
+                deliveries.markFailed(id, reason);
+              }
+            },
+            d.subscription().channelId(),
+            d.attempts(),
+            error);
+    report.delivered(
+        switch (kind) {
+          case TRANSIENT -> DiscordReport.Delivery.RETRIED;
+          case REJECTED -> DiscordReport.Delivery.FAILED;
+          case CHANNEL_GONE -> DiscordReport.Delivery.CHANNEL_GONE;
+          case NO_ACCESS, NO_WEBHOOK -> DiscordReport.Delivery.PAUSED;
+        });
   }
 
   /**

@@ -111,6 +111,12 @@ public final class DiscordBot implements AutoCloseable {
    * posts nothing until it gains one.
    */
   public static DiscordBot start(Parts parts, Cluster cluster) throws InterruptedException {
+    return start(parts, cluster, DiscordReport.NONE);
+  }
+
+  /** As {@link #start(Parts, Cluster)}, telling {@code report} what happens (the metrics). */
+  public static DiscordBot start(Parts parts, Cluster cluster, DiscordReport report)
+      throws InterruptedException {
     Config.Discord discord = parts.config().discord();
     // the nodes lease shards by number: they need the count before any logs in
     int totalShards =
@@ -169,7 +175,8 @@ public final class DiscordBot implements AutoCloseable {
             subscriptionsCommand,
             new CustomizeFormSubmission(
                 picker, parts.subscriptions(), parts.entries(), parts.catalogue(), renderer),
-            commandPool);
+            commandPool,
+            report);
 
     GlobalRateLimit rate = new GlobalRateLimit(REQUESTS_PER_SECOND);
     ConfiguredSubscriptions configured =
@@ -186,7 +193,10 @@ public final class DiscordBot implements AutoCloseable {
                     : new SharedIdentifies(
                         discord.gatewayUrl().toString(), cluster.identifyTurns()))
             .setCompression(Compression.NONE)
-            .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(rate))
+            .setHttpClientBuilder(
+                new OkHttpClient.Builder()
+                    .addInterceptor(rate)
+                    .addInterceptor(new RestReport(report)))
             .addEventListeners(
                 router, new ChannelCleanup(parts.service(), commandPool), configured);
     // the store work of webhook posts, off JDA's threads
@@ -201,7 +211,7 @@ public final class DiscordBot implements AutoCloseable {
             rate,
             shards -> {
               configured.applyToRunningShards(shards);
-              startPosting(shards, parts, router, renderer, deliverer, webhookWork, node);
+              startPosting(shards, parts, router, renderer, deliverer, webhookWork, node, report);
             });
     DiscordBot bot = new DiscordBot(runner, deliverer, commandPool, webhookWork);
     try {
@@ -246,7 +256,8 @@ public final class DiscordBot implements AutoCloseable {
       EntryRenderer renderer,
       AtomicReference<Deliverer> deliverer,
       ExecutorService webhookWork,
-      String node) {
+      String node,
+      DiscordReport report) {
     Config.Discord discord = parts.config().discord();
     log.info(
         "Logged in to Discord as {} in {} servers on shards {} of {}",
@@ -273,7 +284,8 @@ public final class DiscordBot implements AutoCloseable {
             parts.service(),
             parts.clock(),
             node,
-            new HeldShards(shards));
+            new HeldShards(shards),
+            report);
     parts
         .refresher()
         .addListener(new PauseNotifier(parts.subscriptions(), poster, parts.catalogue()));

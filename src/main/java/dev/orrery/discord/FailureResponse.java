@@ -43,8 +43,9 @@ final class FailureResponse {
 
   /**
    * @param attempts the tries made before this one
+   * @return the kind of failure it was, which says what was done
    */
-  void failed(Post post, long channel, int attempts, Throwable error) {
+  SendFailure.Kind failed(Post post, long channel, int attempts, Throwable error) {
     SendFailure failure = SendFailure.of(error);
     switch (failure.kind()) {
       case CHANNEL_GONE -> {
@@ -81,6 +82,7 @@ final class FailureResponse {
         log.warn("Discord rejected {} to channel {}: {}", post.name(), channel, failure.reason());
       }
     }
+    return failure.kind();
   }
 
   static Duration backoff(int attempts) {

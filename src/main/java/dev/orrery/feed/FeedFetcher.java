@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -32,6 +33,9 @@ public final class FeedFetcher implements AutoCloseable {
   private final AddressGuard guard;
   private final HostLimiter limiter;
   private final OkHttpClient client;
+
+  /** Told of every request's events: the metrics, once they are wired. */
+  private volatile EventListener.Factory events = call -> EventListener.NONE;
 
   public FeedFetcher(FetcherSettings settings) {
     this(settings, InstantSource.system());
@@ -60,6 +64,7 @@ public final class FeedFetcher implements AutoCloseable {
             .readTimeout(timeout)
             .writeTimeout(timeout)
             .callTimeout(timeout)
+            .eventListenerFactory(call -> events.create(call))
             .build();
   }
 
@@ -72,6 +77,11 @@ public final class FeedFetcher implements AutoCloseable {
     return new Attempt(
             HttpUrl.get(url.toString()), validators == null ? Validators.NONE : validators)
         .run();
+  }
+
+  /** Tells {@code listeners} of the events of every request from now on (the metrics' timings). */
+  public void reportTo(EventListener.Factory listeners) {
+    events = listeners;
   }
 
   @Override

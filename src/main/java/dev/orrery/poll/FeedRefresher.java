@@ -18,6 +18,7 @@ import dev.orrery.store.FeedUpdate;
 import dev.orrery.store.RefreshRecord;
 import dev.orrery.store.StoreException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -40,6 +41,11 @@ public final class FeedRefresher {
   @FunctionalInterface
   public interface Listener {
     void refreshed(RefreshOutcome outcome);
+
+    /** As {@link #refreshed(RefreshOutcome)}, with how long the refresh took: for the metrics. */
+    default void refreshed(RefreshOutcome outcome, Duration took) {
+      refreshed(outcome);
+    }
   }
 
   private final FeedFetcher fetcher;
@@ -78,7 +84,9 @@ public final class FeedRefresher {
 
   /** Refreshes the feed now, whatever its schedule says, and tells the listeners. */
   public RefreshOutcome refresh(Feed feed) {
+    long started = System.nanoTime();
     RefreshOutcome outcome = guarded(feed);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
     if (outcome instanceof RefreshOutcome.Failed failed) {
       log.warn("Feed {} failed: {}", feed.url(), failed.reason());
     } else if (outcome instanceof RefreshOutcome.Updated updated
@@ -90,7 +98,7 @@ public final class FeedRefresher {
           updated.record().baseline() ? " (baseline, not posted)" : "");
     }
     for (Listener listener : listeners) {
-      listener.refreshed(outcome);
+      listener.refreshed(outcome, took);
     }
     return outcome;
   }

@@ -207,6 +207,15 @@ public final class PollScheduler implements AutoCloseable {
     }
   }
 
+  /** Whether polling runs: started, and neither stopped nor paused. */
+  public boolean running() {
+    try {
+      return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+    } catch (SchedulerException e) {
+      return false;
+    }
+  }
+
   /** Stops polling and waits for the polls under way to finish. */
   @Override
   public void close() {

@@ -137,7 +137,7 @@ public final class FeedStore {
                 limit));
   }
 
-  private static String wanted(boolean console) {
+  static String wanted(boolean console) {
     return "EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id"
         + (console ? ")" : " AND s.channel_id <> " + Subscription.CONSOLE_CHANNEL + ")");
   }

@@ -59,7 +59,8 @@ class ConfigKeysTest {
             "ORRERY_DATABASE_USERNAME", "orrery",
             "ORRERY_DATABASE_PASSWORD", "a-password",
             "ORRERY_CLUSTER_NODE_NAME", "bot-1",
-            "ORRERY_SOURCES_PLANET_PYTHON_INTERVAL", "30m");
+            "ORRERY_SOURCES_PLANET_PYTHON_INTERVAL", "30m",
+            "ORRERY_METRICS_LISTEN", "127.0.0.1:9108");
     Config config = new ConfigLoader(env).loadIfPresent(Path.of("absent"), true);
     Set<String> listed =
         config.provenance().settings().stream()
