@@ -49,6 +49,7 @@ public final class FeedRefresher {
   private final EntryStore entries;
   private final PollSchedule schedule;
   private final InstantSource clock;
+  private final UnchangedPolls unchanged;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final DiskFullBackoff diskFull = new DiskFullBackoff();
 
@@ -60,6 +61,29 @@ public final class FeedRefresher {
       EntryStore entries,
       PollSchedule schedule,
       InstantSource clock) {
+    this(
+        fetcher,
+        parser,
+        normalizer,
+        feeds,
+        entries,
+        schedule,
+        clock,
+        UnchangedPolls.writeThrough(feeds));
+  }
+
+  /**
+   * @param unchanged where polls that found their feed unchanged are recorded, in batches or not
+   */
+  public FeedRefresher(
+      FeedFetcher fetcher,
+      FeedParser parser,
+      EntryNormalizer normalizer,
+      FeedStore feeds,
+      EntryStore entries,
+      PollSchedule schedule,
+      InstantSource clock,
+      UnchangedPolls unchanged) {
     this.fetcher = fetcher;
     this.parser = parser;
     this.normalizer = normalizer;
@@ -67,6 +91,7 @@ public final class FeedRefresher {
     this.entries = entries;
     this.schedule = schedule;
     this.clock = clock;
+    this.unchanged = unchanged;
   }
 
   public void addListener(Listener listener) {
@@ -90,6 +115,20 @@ public final class FeedRefresher {
       listener.refreshed(outcome);
     }
     return outcome;
+  }
+
+  /**
+   * When the feed is to be polled next: from its last unchanged poll if that is not written yet,
+   * else from its row; null when it has no row.
+   */
+  public Instant nextPollAt(long feedId) {
+    Instant pending = unchanged.pendingNextPoll(feedId);
+    return pending != null ? pending : feeds.find(feedId).map(Feed::nextPollAt).orElse(null);
+  }
+
+  /** Writes the unchanged polls not written yet: for whoever reads the rows next. */
+  public void flushUnchanged() {
+    unchanged.flush();
   }
 
   /**
@@ -134,11 +173,17 @@ public final class FeedRefresher {
     }
   }
 
-  private RefreshOutcome fetchAndStore(Feed feed, Instant now) {
+  private RefreshOutcome fetchAndStore(Feed given, Instant now) {
+    Feed feed = given;
+    if (unchanged.pendingNextPoll(feed.id()) != null) {
+      // its last poll is written first, so nothing written now can be overwritten by it
+      unchanged.flush();
+      feed = feeds.find(feed.id()).orElse(feed);
+    }
     URI url = URI.create(feed.location());
     FetchResult result = fetcher.fetch(url, new Validators(feed.etag(), feed.lastModified()));
     if (result instanceof FetchResult.NotModified notModified) {
-      feeds.recordUnchanged(
+      unchanged.record(
           feed.id(),
           now,
           schedule.afterSuccess(now, null, notModified.maxAge()),
@@ -174,7 +219,7 @@ public final class FeedRefresher {
     }
     Validators validators = fetched.validators();
     if (fetched.bodyHash().equals(feed.contentHash()) && !feed.neverPolled()) {
-      feeds.recordUnchanged(
+      unchanged.record(
           feed.id(),
           now,
           schedule.afterSuccess(now, null, fetched.maxAge()),

@@ -62,8 +62,7 @@ public final class PollScheduler implements AutoCloseable {
     this.sweep = null;
     try {
       scheduler = PollQuartz.inMemory(threads);
-      scheduler.setJobFactory(
-          (bundle, s) -> new PollFeedJob(feeds, refresher, schedule, this, clock));
+      scheduler.setJobFactory((bundle, s) -> new PollFeedJob(refresher, schedule, this, clock));
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot create the poll scheduler: " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
 import dev.orrery.poll.RefreshOutcome;
+import dev.orrery.poll.UnchangedPolls;
 import dev.orrery.store.Admission;
 import dev.orrery.store.Database;
 import dev.orrery.store.EntryStore;
@@ -63,6 +64,7 @@ public final class PollCycles implements AutoCloseable {
   private final FeedStore feeds;
   private final FeedFetcher fetcher;
   private final FeedRefresher refresher;
+  private final UnchangedPolls unchanged;
   private final PollSchedule schedule;
   private final ProcessProbe probe = new ProcessProbe();
   private final AtomicReference<Tally> tally = new AtomicReference<>();
@@ -82,6 +84,8 @@ public final class PollCycles implements AutoCloseable {
         new FeedFetcher(
             new FetcherSettings("OrreryBench/1", TIMEOUT, MAX_BYTES, true, REQUESTS_PER_HOST));
     this.schedule = new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), new Random());
+    // as FeedSide batches them
+    this.unchanged = new UnchangedPolls(feeds, 256, Duration.ofSeconds(1));
     this.refresher =
         new FeedRefresher(
             fetcher,
@@ -90,7 +94,8 @@ public final class PollCycles implements AutoCloseable {
             feeds,
             entries,
             schedule,
-            clock);
+            clock,
+            unchanged);
     refresher.addListener(outcome -> tally.get().add(outcome));
     SubscriptionStore subscriptions = new SubscriptionStore(database);
     for (int k = 0; k < count; k++) {
@@ -129,6 +134,7 @@ public final class PollCycles implements AutoCloseable {
    */
   CycleResult run(String name, String serverControl) throws IOException, InterruptedException {
     control(serverControl);
+    unchanged.flush(); // the last cycle's, before every feed is made due again
     markAllDue();
     System.gc();
     processPeakRss();
@@ -201,6 +207,7 @@ public final class PollCycles implements AutoCloseable {
 
   @Override
   public void close() {
+    unchanged.close();
     probe.close();
     fetcher.close();
     database.close();
