@@ -16,13 +16,20 @@ public final class SummaryMarkdown {
    * @param base the address relative links are resolved against
    */
   public String summary(Element body, URI base, int maxLength) {
-    // twice the length, and room for a long link, lets the beginning decide almost every cut
-    int enough = 2 * maxLength + 256;
-    HtmlToMarkdown.Converted beginning = htmlToMarkdown.convertBeginning(body, base, enough);
-    if (beginning.complete()) {
-      return cutter.cut(beginning.markdown(), maxLength);
+    // a little more than is kept decides most cuts; a link or code span across the cut may need
+    // more, so each retry converts four times as much (at most a third more work than converting
+    // the whole post once)
+    int enough = maxLength + 200;
+    while (true) {
+      HtmlToMarkdown.Converted beginning = htmlToMarkdown.convertBeginning(body, base, enough);
+      if (beginning.complete()) {
+        return cutter.cut(beginning.markdown(), maxLength);
+      }
+      String cut = cutter.cutBeginning(beginning.markdown(), maxLength);
+      if (cut != null) {
+        return cut;
+      }
+      enough = enough > Integer.MAX_VALUE / 4 ? Integer.MAX_VALUE : enough * 4;
     }
-    String cut = cutter.cutBeginning(beginning.markdown(), maxLength);
-    return cut != null ? cut : cutter.cut(htmlToMarkdown.convert(body, base), maxLength);
   }
 }

@@ -64,7 +64,7 @@ class SummaryIdentityTest {
             .as("%s at %d: %s", html.substring(0, Math.min(80, html.length())), maxLength, summary)
             .isTrue();
       }
-      if (!htmlToMarkdown.convertBeginning(body(html), BASE, 2 * 350 + 256).complete()) {
+      if (!htmlToMarkdown.convertBeginning(body(html), BASE, 350 + 200).complete()) {
         shortened++;
       }
     }
