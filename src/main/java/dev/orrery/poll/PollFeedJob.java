@@ -42,10 +42,14 @@ public final class PollFeedJob implements Job {
     boolean stopped = false;
     try {
       Optional<Feed> feed = scheduler.wanted(feedId);
-      if (feed.isPresent()) {
-        refresher.refresh(feed.get());
+      if (feed.isEmpty()) {
+        stopped = scheduler.stopIfUnwanted(feedId);
+      } else if (refresher.refresh(feed.get()) instanceof RefreshOutcome.Failed failed
+          && failed.pausedNow()) {
+        // unsubscribing stops the job itself; a pause by this poll is the one change left to see
+        // here (and anything else is seen as the next run starts, before it polls)
+        stopped = scheduler.stopIfUnwanted(feedId);
       }
-      stopped = scheduler.stopIfUnwanted(feedId);
       if (!stopped) {
         next = later(refresher.nextPollAt(feedId), refresher.heldUntil());
       }

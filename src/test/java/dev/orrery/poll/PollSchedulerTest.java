@@ -189,6 +189,23 @@ class PollSchedulerTest {
   }
 
   @Test
+  void aFeedNoChannelWantsAnyMoreIsNotFetchedAgainAndItsJobGoes() {
+    server.serveResource("/a", PYTHON);
+    Feed feed = subscribed("/a");
+    try (PollScheduler scheduler = scheduler()) {
+      scheduler.start();
+      Await.until(WAIT, "a first poll", () -> server.requestCount("/a") >= 1);
+      // removed behind the scheduler's back, as another process sharing the database would
+      subscriptions.forFeed(feed.id()).forEach(s -> subscriptions.delete(s.id()));
+      long fetches = server.requestCount("/a");
+      Await.until(WAIT, "the job to go", () -> !scheduler.isWatching(feed.id()));
+      assertThat(server.requestCount("/a"))
+          .as("at most the poll under way when the subscription went")
+          .isLessThanOrEqualTo(fetches + 1);
+    }
+  }
+
+  @Test
   void watchAddsAFeedAndItStopsOnlyOnceNoChannelWantsIt() throws InterruptedException {
     server.serveResource("/a", PYTHON);
     try (PollScheduler scheduler = scheduler()) {
