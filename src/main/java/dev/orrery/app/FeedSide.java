@@ -20,6 +20,7 @@ import dev.orrery.poll.PollCluster;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
 import dev.orrery.poll.SubscriptionService;
+import dev.orrery.poll.UnchangedPolls;
 import dev.orrery.rules.SubscriptionRules;
 import dev.orrery.store.ConsoleLock;
 import dev.orrery.store.Database;
@@ -34,6 +35,7 @@ import dev.orrery.store.ShardLeaseStore;
 import dev.orrery.store.Subscription;
 import dev.orrery.store.SubscriptionStore;
 import dev.orrery.store.WebhookStore;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Random;
 
@@ -45,6 +47,14 @@ import java.util.Random;
 public final class FeedSide implements AutoCloseable {
   /** Fetches to one host at once: planets share hosts, and hosts deserve politeness. */
   private static final int REQUESTS_PER_HOST = 4;
+
+  /**
+   * Unchanged polls written together, at most this many feeds or this long after the first: a crash
+   * costs at most that many early polls.
+   */
+  private static final int UNCHANGED_BATCH = 256;
+
+  private static final Duration UNCHANGED_DELAY = Duration.ofSeconds(1);
 
   public final Config config;
   public final Database database;
@@ -65,6 +75,7 @@ public final class FeedSide implements AutoCloseable {
   public final OpmlExport opmlExport;
   public final WebhookStore webhooks;
   private final InstantSource clock;
+  private final UnchangedPolls unchanged;
 
   /** The feed side of the bot, which polls the feeds that channels want. */
   public FeedSide(Config config, InstantSource clock) {
@@ -107,6 +118,11 @@ public final class FeedSide implements AutoCloseable {
             config.poll().maxInterval(),
             new Random());
     this.catalogue = new Catalogue(config.sources());
+    // the console prints each poll as read back from its row: it writes them at once
+    this.unchanged =
+        console
+            ? UnchangedPolls.writeThrough(feeds)
+            : new UnchangedPolls(feeds, UNCHANGED_BATCH, UNCHANGED_DELAY);
     this.refresher =
         new FeedRefresher(
             fetcher,
@@ -116,7 +132,8 @@ public final class FeedSide implements AutoCloseable {
             entries,
             schedule,
             catalogue,
-            clock);
+            clock,
+            unchanged);
     this.scheduler = pollScheduler(schedule, console);
     this.finder = new FeedFinder(catalogue, feeds, subscriptions, refresher, clock);
     this.service =
@@ -226,6 +243,7 @@ public final class FeedSide implements AutoCloseable {
   @Override
   public void close() {
     scheduler.close();
+    unchanged.close();
     digestScheduler.close();
     fetcher.close();
     database.close();

@@ -2,7 +2,7 @@ package dev.orrery.feed;
 
 import dev.orrery.markdown.HtmlToMarkdown;
 import dev.orrery.markdown.Links;
-import dev.orrery.markdown.SummaryCutter;
+import dev.orrery.markdown.SummaryMarkdown;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,8 +18,7 @@ import org.jsoup.select.NodeTraversor;
  * author, the summary's text, the feed's own title) goes through {@link #clean} on its way.
  */
 public final class EntryNormalizer {
-  private final HtmlToMarkdown htmlToMarkdown = new HtmlToMarkdown();
-  private final SummaryCutter cutter = new SummaryCutter();
+  private final SummaryMarkdown summaries = new SummaryMarkdown();
   private final int summaryMaxLength;
 
   public EntryNormalizer(int summaryMaxLength) {
@@ -40,10 +39,10 @@ public final class EntryNormalizer {
     URI base = url != null ? HttpUrl.get(url).uri() : feedUrl;
     // Parsed once for both the summary and the image: jsoup's parse is the dear part of either.
     Element body = entry.html() == null ? null : Jsoup.parseBodyFragment(entry.html()).body();
-    String markdown = "";
+    String summary = "";
     if (body != null && !entry.html().isBlank()) {
       cleanText(body);
-      markdown = htmlToMarkdown.convert(body, base);
+      summary = summaries.summary(body, base, summaryMaxLength);
     }
     String author = line(entry.author());
     return new NormalizedEntry(
@@ -51,7 +50,7 @@ public final class EntryNormalizer {
         entry.title() == null ? "" : line(entry.title()),
         url,
         author == null || author.isEmpty() ? null : author,
-        cutter.cut(markdown, summaryMaxLength),
+        summary,
         image(entry, feedUrl, base, body),
         entry.published() != null ? entry.published() : discoveredAt,
         entry.guid() == null ? null : line(entry.guid()),

@@ -92,7 +92,12 @@ public final class FeedParser {
       return new ParseResult.Invalid(ParseErrors.OPML);
     }
     try {
+      RomeDates dates = RomeDates.take(document, rome.getType());
       WireFeed wire = rome.parse(document, false, Locale.US);
+      if (!dates.putInto(wire)) {
+        dates.putBack(); // ROME read other items than expected: let it read their dates too
+        wire = rome.parse(document, false, Locale.US);
+      }
       // The wire feed is kept: it has what the generic model loses, RSS <ttl> and the real guid.
       return new ParseResult.Parsed(converter.convert(new SyndFeedImpl(wire, true), url));
     } catch (StackOverflowError e) {

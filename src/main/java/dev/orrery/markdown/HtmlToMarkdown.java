@@ -27,6 +27,30 @@ public final class HtmlToMarkdown {
     return tidy(out.result());
   }
 
+  /**
+   * The markdown of a parsed body, or only its beginning once at least {@code atLeast} characters
+   * are written: for a summary that keeps a few hundred characters of a long post.
+   */
+  public Converted convertBeginning(Element body, URI base, int atLeast) {
+    MarkdownWriter out = new MarkdownWriter(true);
+    MarkdownWalk walk = new MarkdownWalk(base, out, null);
+    walk.stopAfter(atLeast);
+    walk.children(body);
+    if (walk.stoppedWith() != null) {
+      // tidy() changes text only by what follows it, and only at its end: a prefix stays one
+      return new Converted(tidy(walk.stoppedWith()), false);
+    }
+    return new Converted(tidy(out.result()), true);
+  }
+
+  /**
+   * Markdown from {@link #convertBeginning}.
+   *
+   * @param complete false when it is only the beginning of the whole markdown (of at least the
+   *     length asked for before tidying)
+   */
+  public record Converted(String markdown, boolean complete) {}
+
   // Trailing spaces on lines and around the whole text serve no one.
   // In one pass, what replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip() did.
   static String tidy(String markdown) {

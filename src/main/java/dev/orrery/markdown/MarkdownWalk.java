@@ -83,6 +83,12 @@ final class MarkdownWalk {
   private int depth;
   private int lists;
 
+  /** The walk stops once this much markdown is written for good (outermost walk only). */
+  private int stopAfter = Integer.MAX_VALUE;
+
+  /** What was written for good when the walk stopped; null while it runs. */
+  private String stoppedWith;
+
   /**
    * @param outer the walk this one renders an inline element for, whose style and depth it
    *     continues; null for the outermost
@@ -100,8 +106,28 @@ final class MarkdownWalk {
 
   void children(Element element) {
     for (Node child : element.childNodes()) {
+      if (stoppedWith != null) {
+        return;
+      }
+      if (out.written() >= stopAfter) {
+        stoppedWith = out.writtenSoFar();
+        return;
+      }
       node(child);
     }
+  }
+
+  /**
+   * Stops the walk at the first node met once {@code length} characters of markdown are written for
+   * good; what comes after it is then never walked.
+   */
+  void stopAfter(int length) {
+    this.stopAfter = length;
+  }
+
+  /** The markdown written for good when the walk stopped, or null when it walked everything. */
+  String stoppedWith() {
+    return stoppedWith;
   }
 
   private void node(Node node) {

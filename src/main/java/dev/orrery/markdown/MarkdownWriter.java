@@ -103,6 +103,19 @@ final class MarkdownWriter {
     return owedSpace || owedNewlines > 0;
   }
 
+  /** How much markdown is written for good: what is owed or pending is not counted. */
+  int written() {
+    return out.length();
+  }
+
+  /**
+   * The markdown written for good so far: a prefix of {@link #result()} whatever comes next, since
+   * written markdown is only ever appended to.
+   */
+  String writtenSoFar() {
+    return out.toString();
+  }
+
   String result() {
     writeRun();
     return out.toString();

@@ -10,18 +10,44 @@ import java.util.List;
 public final class SummaryCutter {
   private static final String ELLIPSIS = "…";
 
+  /** How far past a position the scan for spans may look ("<http" is the farthest). */
+  private static final int LOOK_AHEAD = 8;
+
+  /** A link's end when the text ends before it: no link in a whole text, unknown in a beginning. */
+  private static final int UNENDED = -2;
+
   /** The markdown unchanged when it fits, else cut so that the result, "…" included, fits. */
   public String cut(String markdown, int maxLength) {
+    return cut(markdown, maxLength, true);
+  }
+
+  /**
+   * What {@link #cut} gives for a markdown that begins with {@code beginning}, when the beginning
+   * alone decides it; null when what follows could change the cut (it might all fit, or a code span
+   * or link open before the cut closes only after the beginning ends).
+   */
+  public String cutBeginning(String beginning, int maxLength) {
+    return cut(beginning, maxLength, false);
+  }
+
+  /**
+   * @param complete false when {@code markdown} is only the beginning of the text: then null
+   *     whenever the rest could change the result
+   */
+  private static String cut(String markdown, int maxLength, boolean complete) {
     if (markdown.length() <= maxLength) {
-      return markdown;
+      return complete ? markdown : null;
     }
-    List<Span> spans = spans(markdown, maxLength);
+    List<Span> spans = spans(markdown, maxLength, complete);
+    if (spans == null) {
+      return null;
+    }
     // Room for closing a bold or italic run the cut leaves open ("***" at most).
     for (int reserve = 0; reserve <= 3; reserve++) {
       int limit = maxLength - ELLIPSIS.length() - reserve;
       int cut = wordBoundary(markdown, limit, spans);
       if (cut <= 0) {
-        return cutInsideFirst(markdown, maxLength - ELLIPSIS.length(), spans);
+        return cutInsideFirst(markdown, maxLength - ELLIPSIS.length(), spans, complete);
       }
       String kept = markdown.substring(0, cut).stripTrailing();
       String closing = openEmphasis(kept, spans);
@@ -80,7 +106,7 @@ public final class SummaryCutter {
    * Nothing fits before the first span: cut inside it and close it (a code block or span), or keep
    * a link's text alone.
    */
-  private static String cutInsideFirst(String text, int limit, List<Span> spans) {
+  private static String cutInsideFirst(String text, int limit, List<Span> spans, boolean complete) {
     Span first = spans.isEmpty() ? null : spans.get(0);
     if (first == null || first.start > 0) {
       return text.substring(0, Math.max(0, limit)) + ELLIPSIS;
@@ -89,8 +115,7 @@ public final class SummaryCutter {
     int room = limit - closing.length();
     if (first.kind == Kind.LINK) {
       String linkText = text.substring(1, closingBracket(text, first.start));
-      return new SummaryCutter()
-          .cut(linkText + text.substring(first.end), limit + ELLIPSIS.length());
+      return cut(linkText + text.substring(first.end), limit + ELLIPSIS.length(), complete);
     }
     String inside = text.substring(0, Math.max(0, room));
     int lineEnd = inside.lastIndexOf('\n');
@@ -123,12 +148,28 @@ public final class SummaryCutter {
    * before {@code limit}, the only ones a cut there can meet.
    */
   static List<Span> spans(String text, int limit) {
+    return spans(text, limit, true);
+  }
+
+  /**
+   * @param complete false when {@code text} is only a beginning: then null when a span starting at
+   *     or before {@code limit} does not end within it (it might end later, or not be one)
+   */
+  private static List<Span> spans(String text, int limit, boolean complete) {
+    // the look-aheads below read up to "<http" past a position
+    if (!complete && text.length() <= limit + LOOK_AHEAD) {
+      return null;
+    }
     List<Span> spans = new ArrayList<>();
     int i = 0;
     while (i < text.length() && i <= limit) {
+      if (!complete && i + LOOK_AHEAD >= text.length()) {
+        return null;
+      }
       char c = text.charAt(i);
       int end = -1;
       Kind kind = null;
+      boolean open = false; // a span that does not end in the text
       if (c == '\\' && i + 1 < text.length()) {
         end = i + 2;
         kind = Kind.ESCAPE;
@@ -136,18 +177,25 @@ public final class SummaryCutter {
         int close = text.indexOf("```", i + 3);
         end = close < 0 ? text.length() : close + 3;
         kind = Kind.FENCE;
+        open = close < 0;
       } else if (c == '`') {
         int run = text.startsWith("``", i) ? 2 : 1;
         int close = text.indexOf("`".repeat(run), i + run);
         end = close < 0 ? -1 : close + run;
         kind = Kind.CODE;
+        open = close < 0;
       } else if (c == '[') {
         end = linkEnd(text, i);
         kind = Kind.LINK;
+        open = end == UNENDED;
       } else if (c == '<' && text.startsWith("http", i + 1)) {
         int close = text.indexOf('>', i);
         end = close < 0 ? -1 : close + 1;
         kind = Kind.LINK;
+        open = close < 0;
+      }
+      if (open && !complete) {
+        return null;
       }
       if (end > i) {
         spans.add(new Span(i, end, kind));
@@ -159,13 +207,17 @@ public final class SummaryCutter {
     return spans;
   }
 
+  /** The end of the link opening at {@code open}; -1 when it is none, UNENDED when unclosed. */
   private static int linkEnd(String text, int open) {
     int bracket = closingBracket(text, open);
-    if (bracket < 0 || !text.startsWith("(", bracket + 1)) {
+    if (bracket < 0 || bracket + 1 == text.length()) {
+      return UNENDED;
+    }
+    if (!text.startsWith("(", bracket + 1)) {
       return -1;
     }
     int close = text.indexOf(')', bracket + 2);
-    return close < 0 ? -1 : close + 1;
+    return close < 0 ? UNENDED : close + 1;
   }
 
   /** The unescaped ']' closing the '[' at {@code open}, or -1. */

@@ -56,6 +56,7 @@ public final class FeedRefresher {
   private final PollSchedule schedule;
   private final FeedPace pace;
   private final InstantSource clock;
+  private final UnchangedPolls unchanged;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final DiskFullBackoff diskFull = new DiskFullBackoff();
 
@@ -68,6 +69,31 @@ public final class FeedRefresher {
       PollSchedule schedule,
       Catalogue catalogue,
       InstantSource clock) {
+    this(
+        fetcher,
+        parser,
+        normalizer,
+        feeds,
+        entries,
+        schedule,
+        catalogue,
+        clock,
+        UnchangedPolls.writeThrough(feeds));
+  }
+
+  /**
+   * @param unchanged where polls that found their feed unchanged are recorded, in batches or not
+   */
+  public FeedRefresher(
+      FeedFetcher fetcher,
+      FeedParser parser,
+      EntryNormalizer normalizer,
+      FeedStore feeds,
+      EntryStore entries,
+      PollSchedule schedule,
+      Catalogue catalogue,
+      InstantSource clock,
+      UnchangedPolls unchanged) {
     this.pace = new FeedPace(schedule.rhythm(), catalogue, entries);
     this.fetcher = fetcher;
     this.parser = parser;
@@ -76,6 +102,7 @@ public final class FeedRefresher {
     this.entries = entries;
     this.schedule = schedule;
     this.clock = clock;
+    this.unchanged = unchanged;
   }
 
   public void addListener(Listener listener) {
@@ -101,6 +128,20 @@ public final class FeedRefresher {
       listener.refreshed(outcome, took);
     }
     return outcome;
+  }
+
+  /**
+   * When the feed is to be polled next: from its last unchanged poll if that is not written yet,
+   * else from its row; null when it has no row.
+   */
+  public Instant nextPollAt(long feedId) {
+    Instant pending = unchanged.pendingNextPoll(feedId);
+    return pending != null ? pending : feeds.find(feedId).map(Feed::nextPollAt).orElse(null);
+  }
+
+  /** Writes the unchanged polls not written yet: for whoever reads the rows next. */
+  public void flushUnchanged() {
+    unchanged.flush();
   }
 
   /**
@@ -145,11 +186,17 @@ public final class FeedRefresher {
     }
   }
 
-  private RefreshOutcome fetchAndStore(Feed feed, Instant now) {
+  private RefreshOutcome fetchAndStore(Feed given, Instant now) {
+    Feed feed = given;
+    if (unchanged.pendingNextPoll(feed.id()) != null) {
+      // its last poll is written first, so nothing written now can be overwritten by it
+      unchanged.flush();
+      feed = feeds.find(feed.id()).orElse(feed);
+    }
     URI url = URI.create(feed.location());
     FetchResult result = fetcher.fetch(url, new Validators(feed.etag(), feed.lastModified()));
     if (result instanceof FetchResult.NotModified notModified) {
-      feeds.recordUnchanged(
+      unchanged.record(
           feed.id(),
           now,
           schedule.afterSuccess(
@@ -186,7 +233,7 @@ public final class FeedRefresher {
     }
     Validators validators = fetched.validators();
     if (fetched.bodyHash().equals(feed.contentHash()) && !feed.neverPolled()) {
-      feeds.recordUnchanged(
+      unchanged.record(
           feed.id(),
           now,
           schedule.afterSuccess(now, pace.whenUnchanged(feed, now), feed.ttl(), fetched.maxAge()),

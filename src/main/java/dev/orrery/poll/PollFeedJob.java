@@ -1,7 +1,6 @@
 package dev.orrery.poll;
 
 import dev.orrery.store.Feed;
-import dev.orrery.store.FeedStore;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Date;
@@ -20,19 +19,16 @@ public final class PollFeedJob implements Job {
   static final String FEED_ID = "feedId";
   private static final Logger log = LoggerFactory.getLogger(PollFeedJob.class);
 
-  private final FeedStore feeds;
   private final FeedRefresher refresher;
   private final PollSchedule schedule;
   private final PollScheduler scheduler;
   private final InstantSource clock;
 
   PollFeedJob(
-      FeedStore feeds,
       FeedRefresher refresher,
       PollSchedule schedule,
       PollScheduler scheduler,
       InstantSource clock) {
-    this.feeds = feeds;
     this.refresher = refresher;
     this.schedule = schedule;
     this.scheduler = scheduler;
@@ -46,12 +42,16 @@ public final class PollFeedJob implements Job {
     boolean stopped = false;
     try {
       Optional<Feed> feed = scheduler.wanted(feedId);
-      if (feed.isPresent()) {
-        refresher.refresh(feed.get());
+      if (feed.isEmpty()) {
+        stopped = scheduler.stopIfUnwanted(feedId);
+      } else if (refresher.refresh(feed.get()) instanceof RefreshOutcome.Failed failed
+          && failed.pausedNow()) {
+        // unsubscribing stops the job itself; a pause by this poll is the one change left to see
+        // here (and anything else is seen as the next run starts, before it polls)
+        stopped = scheduler.stopIfUnwanted(feedId);
       }
-      stopped = scheduler.stopIfUnwanted(feedId);
       if (!stopped) {
-        next = later(feeds.find(feedId).map(Feed::nextPollAt).orElse(null), refresher.heldUntil());
+        next = later(refresher.nextPollAt(feedId), refresher.heldUntil());
       }
     } catch (RuntimeException e) {
       // a broken database or a bug must not stop this feed for good: try again after a backoff

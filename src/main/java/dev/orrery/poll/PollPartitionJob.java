@@ -59,6 +59,22 @@ public final class PollPartitionJob implements InterruptableJob {
     } catch (RuntimeException e) {
       // the next run, here or on another node, tries the feeds still due
       log.error("Polling partition {} of {} failed unexpectedly", partition, partitions, e);
+    } finally {
+      flushUnchanged(partition, partitions);
+    }
+  }
+
+  /** The partition's next run may be another node's, which reads the feeds' rows for due times. */
+  private void flushUnchanged(int partition, int partitions) {
+    try {
+      refresher.flushUnchanged();
+    } catch (RuntimeException e) {
+      // the feeds stay due in their rows: polled once more, nothing lost
+      log.warn(
+          "Could not record the unchanged polls of partition {} of {}: {}",
+          partition,
+          partitions,
+          e.getMessage());
     }
   }
 

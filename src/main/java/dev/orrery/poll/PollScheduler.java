@@ -62,8 +62,7 @@ public final class PollScheduler implements AutoCloseable {
     this.sweep = null;
     try {
       scheduler = PollQuartz.inMemory(threads);
-      scheduler.setJobFactory(
-          (bundle, s) -> new PollFeedJob(feeds, refresher, schedule, this, clock));
+      scheduler.setJobFactory((bundle, s) -> new PollFeedJob(refresher, schedule, this, clock));
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot create the poll scheduler: " + e.getMessage(), e);
     }
@@ -164,14 +163,25 @@ public final class PollScheduler implements AutoCloseable {
 
   /**
    * Stops polling a feed if nothing wants it any more (its last subscription went, or it is
-   * paused). Checked and done under the same lock as {@link #watch}, so a subscription made
+   * paused). Checked again and done under the same lock as {@link #watch}, so a subscription made
    * meanwhile keeps its feed polled. In a cluster there is nothing to remove: the partitions pass
    * over a feed nothing wants.
    *
    * @return true when the feed is no longer polled: its job was removed, or in a cluster, nothing
    *     wants it
    */
-  public synchronized boolean stopIfUnwanted(long feedId) {
+  public boolean stopIfUnwanted(long feedId) {
+    // every poll asks, and almost every feed is still wanted: that answer needs no lock, which
+    // would make the poll threads read the database one at a time
+    if (wanted(feedId).isPresent()) {
+      return false;
+    }
+    synchronized (this) {
+      return stopIfStillUnwanted(feedId);
+    }
+  }
+
+  private boolean stopIfStillUnwanted(long feedId) {
     if (wanted(feedId).isPresent()) {
       return false;
     }

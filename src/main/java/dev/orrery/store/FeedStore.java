@@ -1,6 +1,7 @@
 package dev.orrery.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -147,19 +148,39 @@ public final class FeedStore {
       long id, Instant now, Instant nextPoll, String etag, String lastModified) {
     db.withConnection(
         "record an unchanged poll of feed " + id,
-        c ->
-            Sql.update(
-                c,
-                "UPDATE feeds SET last_polled_at = ?, last_success_at = ?, next_poll_at = ?,"
-                    + " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
-                    + " error_count = 0, last_error = NULL, failing_since = NULL WHERE id = ?",
-                now,
-                now,
-                nextPoll,
-                etag,
-                lastModified,
-                id));
+        c -> Sql.update(c, UNCHANGED, now, now, nextPoll, etag, lastModified, id));
   }
+
+  /** Unchanged polls of many feeds, each as the one-feed {@code recordUnchanged}, in one go. */
+  public void recordUnchanged(List<UnchangedPoll> polls) {
+    if (polls.isEmpty()) {
+      return;
+    }
+    db.inTransaction(
+        "record unchanged polls of " + polls.size() + " feeds",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(UNCHANGED)) {
+            for (UnchangedPoll poll : polls) {
+              Sql.bind(
+                  ps,
+                  poll.polledAt(),
+                  poll.polledAt(),
+                  poll.nextPoll(),
+                  poll.etag(),
+                  poll.lastModified(),
+                  poll.feedId());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  private static final String UNCHANGED =
+      "UPDATE feeds SET last_polled_at = ?, last_success_at = ?, next_poll_at = ?,"
+          + " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
+          + " error_count = 0, last_error = NULL, failing_since = NULL WHERE id = ?";
 
   /**
    * A failed poll: the error count grows, the reason is kept for {@code /subscriptions}.

@@ -10,6 +10,7 @@ import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollSchedule;
 import dev.orrery.poll.PollScheduler;
 import dev.orrery.poll.RefreshOutcome;
+import dev.orrery.poll.UnchangedPolls;
 import dev.orrery.store.Admission;
 import dev.orrery.store.Database;
 import dev.orrery.store.EntryStore;
@@ -65,6 +66,7 @@ public final class PollCycles implements AutoCloseable {
   private final FeedStore feeds;
   private final FeedFetcher fetcher;
   private final FeedRefresher refresher;
+  private final UnchangedPolls unchanged;
   private final PollSchedule schedule;
   private final ProcessProbe probe = new ProcessProbe();
   private final AtomicReference<Tally> tally = new AtomicReference<>();
@@ -84,6 +86,8 @@ public final class PollCycles implements AutoCloseable {
         new FeedFetcher(
             new FetcherSettings("OrreryBench/1", TIMEOUT, MAX_BYTES, true, REQUESTS_PER_HOST));
     this.schedule = new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), new Random());
+    // as FeedSide batches them
+    this.unchanged = new UnchangedPolls(feeds, 256, Duration.ofSeconds(1));
     this.refresher =
         new FeedRefresher(
             fetcher,
@@ -93,7 +97,8 @@ public final class PollCycles implements AutoCloseable {
             entries,
             schedule,
             new Catalogue(Map.of()),
-            clock);
+            clock,
+            unchanged);
     refresher.addListener(outcome -> tally.get().add(outcome));
     SubscriptionStore subscriptions = new SubscriptionStore(database);
     for (int k = 0; k < count; k++) {
@@ -132,6 +137,7 @@ public final class PollCycles implements AutoCloseable {
    */
   CycleResult run(String name, String serverControl) throws IOException, InterruptedException {
     control(serverControl);
+    unchanged.flush(); // the last cycle's, before every feed is made due again
     markAllDue();
     System.gc();
     processPeakRss();
@@ -204,6 +210,7 @@ public final class PollCycles implements AutoCloseable {
 
   @Override
   public void close() {
+    unchanged.close();
     probe.close();
     fetcher.close();
     database.close();

@@ -95,6 +95,59 @@ class PollSchedulerTest {
   }
 
   @Test
+  void feedsAnswering304ArePolledOnScheduleWhileTheirPollsWaitToBeWritten() throws Exception {
+    byte[] body;
+    try (java.io.InputStream in = getClass().getResourceAsStream(PYTHON)) {
+      body = in.readAllBytes();
+    }
+    server.respond("/a", 200, body, Map.of("ETag", "\"a1\""));
+    Feed feed = subscribed("/a");
+    // a batch never full and never due: the rows keep the first poll's next poll time
+    try (UnchangedPolls polls = new UnchangedPolls(feeds, 1_000, Duration.ofHours(1))) {
+      FeedRefresher batching =
+          new FeedRefresher(
+              fetcher,
+              new FeedParser(),
+              new EntryNormalizer(350),
+              feeds,
+              new EntryStore(db, 5, Admission.EVERYTHING, true),
+              schedule,
+              new Catalogue(Map.of()),
+              InstantSource.system(),
+              polls);
+      try (PollScheduler scheduler =
+          new PollScheduler(feeds, batching, schedule, 2, false, InstantSource.system())) {
+        scheduler.start();
+        Await.until(WAIT, "three polls answered 304", () -> server.requestCount("/a") >= 4);
+      }
+      assertThat(server.requests().stream().filter(r -> "\"a1\"".equals(r.ifNoneMatch())))
+          .hasSizeGreaterThanOrEqualTo(3);
+      assertThat(polls.pendingNextPoll(feed.id())).isNotNull();
+    }
+  }
+
+  @Test
+  void askingWhetherAWantedFeedIsStillWantedDoesNotWaitForTheSchedulersLock() throws Exception {
+    Feed feed = subscribed("/a");
+    try (PollScheduler scheduler = scheduler()) {
+      java.util.concurrent.ExecutorService asker =
+          java.util.concurrent.Executors.newSingleThreadExecutor();
+      try {
+        synchronized (scheduler) {
+          // as while a subscription is being watched: a poll thread's answer must not wait
+          assertThat(
+                  asker
+                      .submit(() -> scheduler.stopIfUnwanted(feed.id()))
+                      .get(20, java.util.concurrent.TimeUnit.SECONDS))
+              .isFalse();
+        }
+      } finally {
+        asker.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void jobsAreMadeAgainFromTheFeedsTableAtEveryStart() {
     server.serveResource("/a", PYTHON);
     Feed feed = subscribed("/a");
@@ -134,6 +187,23 @@ class PollSchedulerTest {
           "the job to stop",
           () -> server.requestCount("/gone") == 1 && !scheduler.isWatching(feed.id()));
       assertThat(feeds.find(feed.id()).orElseThrow().paused()).isTrue();
+    }
+  }
+
+  @Test
+  void aFeedNoChannelWantsAnyMoreIsNotFetchedAgainAndItsJobGoes() {
+    server.serveResource("/a", PYTHON);
+    Feed feed = subscribed("/a");
+    try (PollScheduler scheduler = scheduler()) {
+      scheduler.start();
+      Await.until(WAIT, "a first poll", () -> server.requestCount("/a") >= 1);
+      // removed behind the scheduler's back, as another process sharing the database would
+      subscriptions.forFeed(feed.id()).forEach(s -> subscriptions.delete(s.id()));
+      long fetches = server.requestCount("/a");
+      Await.until(WAIT, "the job to go", () -> !scheduler.isWatching(feed.id()));
+      assertThat(server.requestCount("/a"))
+          .as("at most the poll under way when the subscription went")
+          .isLessThanOrEqualTo(fetches + 1);
     }
   }
 
