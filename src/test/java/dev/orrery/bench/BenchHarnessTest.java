@@ -62,6 +62,18 @@ class BenchHarnessTest {
   }
 
   @Test
+  void theCompetingLoadRunsOneLoopPerCpuUntilClosed() throws Exception {
+    CpuLoad load = CpuLoad.saturate();
+    try {
+      assertThat(load.processes()).isEqualTo(Runtime.getRuntime().availableProcessors());
+      assertThat(load.running()).isEqualTo(load.processes());
+    } finally {
+      load.close();
+    }
+    assertThat(load.running()).isZero();
+  }
+
+  @Test
   void optionsAreReadFromTheCommandLine() {
     BenchOptions options =
         BenchOptions.parse(
