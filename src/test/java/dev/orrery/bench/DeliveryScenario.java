@@ -57,9 +57,13 @@ public final class DeliveryScenario implements Scenario {
             + " requests per 1 s globally. So of 1,000 messages over 100 channels the last can come"
             + " at the earliest 19 s after the first (the 20th global window opens 19 s after the"
             + " first; each channel's second window of 5 opens 5 s after its first). Our own cap"
-            + " spaces sends 1/"
+            + " lets at most "
             + ourCap()
-            + " s apart: 999 gaps. The poll is the real refresher on "
+            + " requests go in any "
+            + ourWindow().toMillis()
+            + " ms (a sliding window of send times): the 1,000th goes at the earliest "
+            + (FEEDS - 1) / ourCap()
+            + " windows after the first. The poll is the real refresher on "
             + options.threads()
             + " threads, the bot the real DiscordBot (deliverer, JDA) in the bench's JVM. \"CPUs"
             + " saturated\": the same run with one busy shell loop per CPU (`while :; do :; done`),"
@@ -151,7 +155,7 @@ public final class DeliveryScenario implements Scenario {
       double total = seconds(start, last);
       double minimum = minimumSeconds(FEEDS, channelCount, CHANNEL_LIMIT, GLOBAL_PER_SECOND);
       double steady = (double) FEEDS / GLOBAL_PER_SECOND;
-      double cap = capSeconds(FEEDS, ourCap());
+      double cap = capSeconds(FEEDS, ourCap(), ourWindow().toNanos() / 1e9);
       String s =
           "delivery, "
               + (saturated ? "CPUs saturated, " : "")
@@ -164,7 +168,11 @@ public final class DeliveryScenario implements Scenario {
       table.info(s, "all queued to the last message", seconds(queued, last), "s");
       table.info(s, "minimum under Discord's limits (fixed windows)", minimum, "s");
       table.info(s, "minimum at a steady 50/s", steady, "s");
-      table.info(s, "minimum under our cap of " + ourCap() + "/s", cap, "s");
+      table.info(
+          s,
+          "minimum under our cap of " + ourCap() + " per " + ourWindow().toMillis() + " ms",
+          cap,
+          "s");
       table.atMost(
           s, "poll start to last message ÷ Discord minimum", total / minimum, "×", TARGET_RATIO);
       table.info(s, "poll start to last message ÷ our cap's minimum", total / cap, "×");
@@ -234,9 +242,28 @@ public final class DeliveryScenario implements Scenario {
     }
   }
 
-  /** Our own limiter lets one request go every {@code 1 / perSecond}: the last after n − 1 gaps. */
-  static double capSeconds(int messages, int perSecond) {
-    return (messages - 1) / (double) perSecond;
+  /**
+   * {@code GlobalRateLimit.WINDOW}, the sliding window our cap counts in (the class is
+   * package-private).
+   */
+  static Duration ourWindow() {
+    try {
+      java.lang.reflect.Field field =
+          Class.forName("dev.orrery.discord.GlobalRateLimit").getDeclaredField("WINDOW");
+      field.setAccessible(true);
+      return (Duration) field.get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          "GlobalRateLimit.WINDOW is gone: the bench needs the cap's window", e);
+    }
+  }
+
+  /**
+   * Our own limiter lets at most {@code perWindow} requests go in any {@code windowSeconds}: the
+   * n-th request goes at the earliest ⌊(n − 1) / perWindow⌋ windows after the first.
+   */
+  static double capSeconds(int messages, int perWindow, double windowSeconds) {
+    return (messages - 1) / perWindow * windowSeconds;
   }
 
   static double seconds(Instant from, Instant to) {
