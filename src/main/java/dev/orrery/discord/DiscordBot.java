@@ -45,7 +45,7 @@ public final class DiscordBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
 
   /** Our own global ceiling, under Discord's 50 requests per second. */
-  static final int REQUESTS_PER_SECOND = 48;
+  static final int REQUESTS_PER_SECOND = 49;
 
   private final ShardRunner runner;
   private final AtomicReference<Deliverer> deliverer;
@@ -196,7 +196,8 @@ public final class DiscordBot implements AutoCloseable {
             .setHttpClientBuilder(
                 new OkHttpClient.Builder()
                     .addInterceptor(rate)
-                    .addInterceptor(new RestReport(report)))
+                    .addInterceptor(new RestReport(report))
+                    .addNetworkInterceptor(rate.onTheWire()))
             .addEventListeners(
                 router, new ChannelCleanup(parts.service(), commandPool), configured);
     // the store work of webhook posts, off JDA's threads

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,8 +58,23 @@ class BenchHarnessTest {
     // one channel, 10 messages, 5 per 5 s: the second window opens 5 s after the first
     assertThat(DeliveryScenario.minimumSeconds(10, 1, discord, 50)).isEqualTo(5.0);
     assertThat(DeliveryScenario.minimumSeconds(50, 1, discord, 50)).isEqualTo(45.0);
-    assertThat(DeliveryScenario.capSeconds(1_000, 40)).isEqualTo(24.975);
+    // 48 in any 1 s: the 1,000th goes 20 windows after the first (999 = 20 × 48 + 39)
+    assertThat(DeliveryScenario.capSeconds(1_000, 48, 1.0)).isEqualTo(20.0);
+    assertThat(DeliveryScenario.capSeconds(1_000, 40, 1.5)).isEqualTo(36.0);
+    assertThat(DeliveryScenario.ourWindow()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(DeliveryScenario.ourCap()).isBetween(1, 49);
+  }
+
+  @Test
+  void theCompetingLoadRunsOneLoopPerCpuUntilClosed() throws Exception {
+    CpuLoad load = CpuLoad.saturate();
+    try {
+      assertThat(load.processes()).isEqualTo(Runtime.getRuntime().availableProcessors());
+      assertThat(load.running()).isEqualTo(load.processes());
+    } finally {
+      load.close();
+    }
+    assertThat(load.running()).isZero();
   }
 
   @Test

@@ -30,7 +30,7 @@ public final class DeliveryScenario implements Scenario {
   static final int GLOBAL_PER_SECOND = 50;
 
   static final RouteLimit CHANNEL_LIMIT = RouteLimit.discordChannelMessages();
-  static final double TARGET_RATIO = 1.15;
+  static final double TARGET_RATIO = 1.10;
   private static final Duration WAIT = Duration.ofMinutes(3);
 
   @Override
@@ -41,7 +41,10 @@ public final class DeliveryScenario implements Scenario {
   @Override
   public void run(BenchOptions options, ResultTable table) throws Exception {
     for (int channels : options.channels()) {
-      runAt(channels, options, table);
+      runAt(channels, options, table, false);
+    }
+    for (int channels : options.channels()) {
+      runAt(channels, options, table, true);
     }
     table.note(
         "Delivery: Discord's limits as the emulator enforces them, fixed windows opened by their"
@@ -54,16 +57,25 @@ public final class DeliveryScenario implements Scenario {
             + " requests per 1 s globally. So of 1,000 messages over 100 channels the last can come"
             + " at the earliest 19 s after the first (the 20th global window opens 19 s after the"
             + " first; each channel's second window of 5 opens 5 s after its first). Our own cap"
-            + " spaces sends 1/"
+            + " lets at most "
             + ourCap()
-            + " s apart: 999 gaps. The poll is the real refresher on "
+            + " requests go in any "
+            + ourWindow().toMillis()
+            + " ms (a sliding window of send times): the 1,000th goes at the earliest "
+            + (FEEDS - 1) / ourCap()
+            + " windows after the first. The poll is the real refresher on "
             + options.threads()
-            + " threads, the bot the real DiscordBot (deliverer, JDA) in the bench's JVM.");
+            + " threads, the bot the real DiscordBot (deliverer, JDA) in the bench's JVM. \"CPUs"
+            + " saturated\": the same run with one busy shell loop per CPU (`while :; do :; done`),"
+            + " started a second before the poll and stopped after the last message, so every"
+            + " thread of the bot and the emulator waits for a CPU.");
   }
 
-  private void runAt(int channelCount, BenchOptions options, ResultTable table) throws Exception {
+  private void runAt(int channelCount, BenchOptions options, ResultTable table, boolean saturated)
+      throws Exception {
     InProcessBot.productLogging(true);
     Path dir = Files.createTempDirectory("orrery-bench-delivery");
+    CpuLoad load = null;
     try (FeedLoadServer server =
             new FeedLoadServer(SyntheticFeeds.fromFixtures(), FEEDS, options.serverThreads());
         DiscordEmulator discord =
@@ -94,6 +106,10 @@ public final class DeliveryScenario implements Scenario {
       server.grow(100); // one new entry in every feed
 
       InProcessBot.productLogging(false);
+      if (saturated) {
+        load = CpuLoad.saturate();
+        Thread.sleep(1_000); // the loops have the CPUs before the clock starts
+      }
       TrafficStats stats = discord.stats();
       int user0 = stats.userRateLimited();
       int global0 = stats.globalRateLimited();
@@ -123,6 +139,13 @@ public final class DeliveryScenario implements Scenario {
               .max(Comparator.naturalOrder())
               .orElseThrow();
       Thread.sleep(1_000); // anything more than 1,000 (a repeat) would show now
+      double loadAverage = loadAverage();
+      int busyLoops = 0;
+      if (load != null) {
+        busyLoops = load.processes();
+        load.close();
+        load = null;
+      }
       int messages =
           (int)
               discord.messages().stream()
@@ -132,15 +155,24 @@ public final class DeliveryScenario implements Scenario {
       double total = seconds(start, last);
       double minimum = minimumSeconds(FEEDS, channelCount, CHANNEL_LIMIT, GLOBAL_PER_SECOND);
       double steady = (double) FEEDS / GLOBAL_PER_SECOND;
-      double cap = capSeconds(FEEDS, ourCap());
-      String s = "delivery, 1,000 entries, " + channelCount + " channels";
+      double cap = capSeconds(FEEDS, ourCap(), ourWindow().toNanos() / 1e9);
+      String s =
+          "delivery, "
+              + (saturated ? "CPUs saturated, " : "")
+              + "1,000 entries, "
+              + channelCount
+              + " channels";
       table.info(s, "poll start to the 1,000th message", total, "s");
       table.info(s, "of which the poll (1,000 feeds, 1 new entry each)", pollNanos / 1e9, "s");
       table.info(s, "first to last message", seconds(first, last), "s");
       table.info(s, "all queued to the last message", seconds(queued, last), "s");
       table.info(s, "minimum under Discord's limits (fixed windows)", minimum, "s");
       table.info(s, "minimum at a steady 50/s", steady, "s");
-      table.info(s, "minimum under our cap of " + ourCap() + "/s", cap, "s");
+      table.info(
+          s,
+          "minimum under our cap of " + ourCap() + " per " + ourWindow().toMillis() + " ms",
+          cap,
+          "s");
       table.atMost(
           s, "poll start to last message ÷ Discord minimum", total / minimum, "×", TARGET_RATIO);
       table.info(s, "poll start to last message ÷ our cap's minimum", total / cap, "×");
@@ -149,12 +181,28 @@ public final class DeliveryScenario implements Scenario {
       table.atMost(s, "429 global", stats.globalRateLimited() - global0, "responses", 0);
       table.info(s, "429 per route (user)", stats.userRateLimited() - user0, "responses");
       table.info(s, "429 shared", stats.sharedRateLimited() - shared0, "responses");
+      if (saturated) {
+        table.info(s, "competing busy processes (one per CPU)", busyLoops, "processes");
+      }
+      table.info(s, "load average (1 min) at the end", loadAverage, "");
       if (messages != FEEDS) {
         throw new IllegalStateException(
             "expected " + FEEDS + " messages, the emulator holds " + messages);
       }
     } finally {
+      if (load != null) {
+        load.close();
+      }
       delete(dir);
+    }
+  }
+
+  /** The one-minute load average, or -1 where /proc/loadavg cannot be read. */
+  private static double loadAverage() {
+    try {
+      return Double.parseDouble(Machine.loadAverage().split(" ")[0]);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
@@ -194,9 +242,28 @@ public final class DeliveryScenario implements Scenario {
     }
   }
 
-  /** Our own limiter lets one request go every {@code 1 / perSecond}: the last after n − 1 gaps. */
-  static double capSeconds(int messages, int perSecond) {
-    return (messages - 1) / (double) perSecond;
+  /**
+   * {@code GlobalRateLimit.WINDOW}, the sliding window our cap counts in (the class is
+   * package-private).
+   */
+  static Duration ourWindow() {
+    try {
+      java.lang.reflect.Field field =
+          Class.forName("dev.orrery.discord.GlobalRateLimit").getDeclaredField("WINDOW");
+      field.setAccessible(true);
+      return (Duration) field.get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          "GlobalRateLimit.WINDOW is gone: the bench needs the cap's window", e);
+    }
+  }
+
+  /**
+   * Our own limiter lets at most {@code perWindow} requests go in any {@code windowSeconds}: the
+   * n-th request goes at the earliest ⌊(n − 1) / perWindow⌋ windows after the first.
+   */
+  static double capSeconds(int messages, int perWindow, double windowSeconds) {
+    return (messages - 1) / perWindow * windowSeconds;
   }
 
   static double seconds(Instant from, Instant to) {

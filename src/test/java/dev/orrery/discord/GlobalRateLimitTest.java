@@ -3,55 +3,55 @@ package dev.orrery.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cap on requests per second and its split among nodes. Sleeping is the cap's job, so these
+ * The cap on requests per window and its split among nodes. Sleeping is the cap's job, so these
  * look only at lower bounds: it never lets more through than its share, however fast the machine.
  */
 class GlobalRateLimitTest {
-  static final int LIMIT = 48;
+  static final int LIMIT = 49;
 
   /** Discord's global limit: requests per second for the bot's token. */
   static final int DISCORD_LIMIT = 50;
 
-  /** How long {@code count} acquisitions take. */
+  /** How long {@code count} requests take, each sent as soon as it may be. */
   static Duration timeOf(GlobalRateLimit rate, int count) throws InterruptedException {
-    rate.acquire();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
-      rate.acquire();
+      GlobalRateLimit.Permit permit = rate.acquire();
+      rate.sending(permit);
+      rate.release(permit);
     }
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  /** The least time {@code count} requests may take at {@code perSecond}. */
-  static Duration atLeast(int count, int perSecond) {
-    return Duration.ofNanos(count * (1_000_000_000L / perSecond));
-  }
-
   @Test
-  void aLoneNodeSendsAtMostTheWholeLimit() throws Exception {
+  void aLoneNodeSendsAtMostTheWholeLimitInAWindow() throws Exception {
     GlobalRateLimit rate = new GlobalRateLimit(LIMIT);
-    assertThat(timeOf(rate, 24)).isGreaterThanOrEqualTo(atLeast(24, LIMIT));
+    assertThat(timeOf(rate, LIMIT + 1)).isGreaterThanOrEqualTo(GlobalRateLimit.WINDOW);
   }
 
   @Test
   void withTwoNodesEachSendsAtMostHalf() throws Exception {
     GlobalRateLimit rate = new GlobalRateLimit(LIMIT);
     rate.shareWith(2);
-    assertThat(timeOf(rate, 12)).isGreaterThanOrEqualTo(atLeast(12, LIMIT / 2));
+    assertThat(rate.share()).isEqualTo(LIMIT / 2);
+    assertThat(timeOf(rate, LIMIT / 2 + 1)).isGreaterThanOrEqualTo(GlobalRateLimit.WINDOW);
   }
 
   @Test
   void theNodesTogetherStayUnderTheLimitInAnyOneSecondWindowWhateverTheirPhases() {
     GlobalRateLimit rate = new GlobalRateLimit(LIMIT);
-    for (int nodes = 2; nodes <= 6; nodes++) {
+    assertThat(GlobalRateLimit.WINDOW).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    for (int nodes = 1; nodes <= 6; nodes++) {
       rate.shareWith(nodes);
-      // evenly spaced, a node's requests fall at most one more than its rate into any window
-      assertThat(nodes * (Math.floor(rate.share()) + 1))
+      // each node's sends in any window of ours, so in any of Discord's shorter ones
+      assertThat(nodes * rate.share())
           .as("%d nodes", nodes)
-          .isLessThanOrEqualTo(LIMIT + 1.0)
+          .isLessThanOrEqualTo(LIMIT)
           .isLessThan(DISCORD_LIMIT);
     }
     rate.shareWith(1);
@@ -62,19 +62,75 @@ class GlobalRateLimitTest {
   void theShareFollowsTheLiveNodesBothWays() throws Exception {
     GlobalRateLimit rate = new GlobalRateLimit(LIMIT);
     rate.shareWith(3);
-    Duration third = timeOf(rate, 8);
+    assertThat(rate.share()).isEqualTo(LIMIT / 3);
+    assertThat(timeOf(rate, LIMIT / 3 + 1)).isGreaterThanOrEqualTo(GlobalRateLimit.WINDOW);
     rate.shareWith(1);
-    Duration whole = timeOf(rate, 8);
-
-    assertThat(third).isGreaterThanOrEqualTo(atLeast(8, LIMIT / 3));
-    // the same requests take about three times as long as with the whole limit
-    assertThat(third.toNanos()).isGreaterThan(2 * whole.toNanos());
+    assertThat(rate.share()).isEqualTo(LIMIT);
   }
 
   @Test
-  void moreNodesThanRequestsPerSecondStillLetEachNodeSendOnePerSecond() throws Exception {
+  void moreNodesThanRequestsPerSecondStillLetEachNodeSendOnePerWindow() throws Exception {
     GlobalRateLimit rate = new GlobalRateLimit(LIMIT);
     rate.shareWith(100);
-    assertThat(timeOf(rate, 1)).isGreaterThanOrEqualTo(atLeast(1, 1));
+    assertThat(rate.share()).isEqualTo(1);
+    assertThat(timeOf(rate, 2)).isGreaterThanOrEqualTo(GlobalRateLimit.WINDOW);
+  }
+
+  @Test
+  void aPermitWhoseRequestHasNotLeftHoldsItsPlace() throws Exception {
+    GlobalRateLimit rate = new GlobalRateLimit(LIMIT);
+    rate.shareWith(100); // one request per window
+    GlobalRateLimit.Permit slow = rate.acquire();
+    CountDownLatch next = new CountDownLatch(1);
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                rate.acquire();
+                next.countDown();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    waiter.start();
+
+    // the first request's thread is held up before it writes: the second may not go meanwhile
+    assertThat(next.await(500, TimeUnit.MILLISECONDS)).isFalse();
+    long sent = System.nanoTime();
+    rate.sending(slow);
+    assertThat(next.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - sent))
+        .isGreaterThanOrEqualTo(GlobalRateLimit.WINDOW);
+    waiter.join();
+  }
+
+  @Test
+  void aPermitGivenBackUnsentLetsTheNextGoAtOnce() throws Exception {
+    GlobalRateLimit rate = new GlobalRateLimit(LIMIT);
+    rate.shareWith(100);
+    GlobalRateLimit.Permit failed = rate.acquire();
+    CountDownLatch next = new CountDownLatch(1);
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                rate.acquire();
+                next.countDown();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    waiter.start();
+
+    rate.release(failed);
+    assertThat(next.await(10, TimeUnit.SECONDS)).isTrue();
+    waiter.join();
+  }
+
+  @Test
+  void aGlobal429PausesEveryRequestForItsRetryAfter() throws Exception {
+    GlobalRateLimit rate = new GlobalRateLimit(LIMIT);
+    rate.pause(Duration.ofMillis(700));
+    assertThat(timeOf(rate, 1)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
   }
 }
