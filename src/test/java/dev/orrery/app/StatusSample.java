@@ -7,6 +7,7 @@ import dev.orrery.poll.RefreshOutcome;
 import dev.orrery.store.Feed;
 import dev.orrery.store.Subscription;
 import dev.orrery.testing.FeedServer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
@@ -51,15 +52,16 @@ final class StatusSample {
       assertThat(side.refresher.refresh(ok)).isInstanceOf(RefreshOutcome.Updated.class);
       assertThat(side.refresher.refresh(failing)).isInstanceOf(RefreshOutcome.Failed.class);
       side.feeds.pause(paused.id(), PAUSED_REASON, now);
-      // what a poll that chose the interval leaves in the row
+      // what a poll that chose this interval leaves in the row, whatever the fixture's own pace
       side.database.withConnection(
           "choose an interval",
           c -> {
             try (var update =
                 c.prepareStatement(
                     "UPDATE feeds SET poll_interval_seconds = 240, poll_interval_reason = 'posts"
-                        + " about every 20 min' WHERE id = ?")) {
-              update.setLong(1, ok.id());
+                        + " about every 20 min', next_poll_at = ? WHERE id = ?")) {
+              update.setLong(1, now.plus(Duration.ofMinutes(4)).toEpochMilli());
+              update.setLong(2, ok.id());
               return update.executeUpdate();
             }
           });
