@@ -108,7 +108,8 @@ public final class ClusterScenario implements Scenario {
             + " DiscordBot, deliverer and JDA, in the bench's JVM) on one PostgreSQL database, each"
             + " running the shard it leased and sending at its share of our global cap ("
             + DeliveryScenario.ourCap()
-            + "/s over the live nodes). Both nodes refresh half the feeds in the poll that finds"
+            + " requests in any 1.02 s, split between the live nodes). Both nodes refresh half the"
+            + " feeds in the poll that finds"
             + " the entries; the time runs from its start to the last message, against the same"
             + " minimum as the delivery scenario's.");
   }
