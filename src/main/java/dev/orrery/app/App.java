@@ -56,7 +56,7 @@ public final class App implements AutoCloseable {
       // after the bot, which listens for digests to post: one missed while down is closed now
       side.digestScheduler.start();
       if (metrics != null) {
-        metrics.watch(bot, side.database, side.scheduler);
+        metrics.watch(bot, side.database, side.scheduler, side.refresher);
       }
       return new App(side, bot, metrics);
     } catch (InterruptedException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.orrery.metrics;
 
 import dev.orrery.discord.GatewayStatus;
+import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.PollScheduler;
 import dev.orrery.store.Database;
 import dev.orrery.store.StoreException;
@@ -9,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether this node does its work: the database answers, polling runs, and every shard the node
- * runs is connected to the gateway. The first that fails is the reason.
+ * Whether this node does its work: the database answers, polling runs and is not held back by a
+ * full disk, and every shard the node runs is connected to the gateway. The first that fails is the
+ * reason.
  */
 final class HealthCheck {
   private static final Logger log = LoggerFactory.getLogger(HealthCheck.class);
@@ -18,11 +20,14 @@ final class HealthCheck {
 
   private final Database database;
   private final PollScheduler polling;
+  private final FeedRefresher refresher;
   private final GatewayStatus gateway;
 
-  HealthCheck(Database database, PollScheduler polling, GatewayStatus gateway) {
+  HealthCheck(
+      Database database, PollScheduler polling, FeedRefresher refresher, GatewayStatus gateway) {
     this.database = database;
     this.polling = polling;
+    this.refresher = refresher;
     this.gateway = gateway;
   }
 
@@ -33,6 +38,10 @@ final class HealthCheck {
     }
     if (!polling.running()) {
       return Health.down("polling is not running");
+    }
+    // the database still answers reads, but no poll can be stored until there is room
+    if (refresher.heldUntil() != null) {
+      return Health.down("polling waits for room on the database's disk");
     }
     for (Map.Entry<Integer, String> shard : gateway.byShard().entrySet()) {
       if (!GatewayStatus.CONNECTED.equals(shard.getValue())) {

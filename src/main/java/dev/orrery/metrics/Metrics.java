@@ -70,10 +70,11 @@ public final class Metrics implements AutoCloseable {
   }
 
   /** The bot runs: its shards' gateway status and its polling join the series and the health. */
-  public void watch(DiscordBot bot, Database database, PollScheduler polling) {
+  public void watch(
+      DiscordBot bot, Database database, PollScheduler polling, FeedRefresher refresher) {
     GatewayStatus status = new GatewayStatus(bot);
     gateway = new GatewayGauges(registry, status);
-    health = new HealthCheck(database, polling, status);
+    health = new HealthCheck(database, polling, refresher, status);
   }
 
   /** Where /metrics and /health are served: the port taken when port 0 was asked for. */

@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orrery.app.App;
+import dev.orrery.app.FeedSide;
 import dev.orrery.discord.BotHarness;
 import dev.orrery.emulator.PostedMessage;
 import dev.orrery.emulator.RateLimitScope;
+import dev.orrery.poll.RefreshOutcome;
 import dev.orrery.store.Database;
 import dev.orrery.store.DeliveryStore;
+import dev.orrery.store.Feed;
 import dev.orrery.testing.Await;
 import dev.orrery.testing.Resources;
+import dev.orrery.testing.SmallDisk;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +47,9 @@ class MetricsEndToEndTest {
 
   @AfterEach
   void stop() {
-    h.close();
+    if (h != null) {
+      h.close();
+    }
   }
 
   @Test
@@ -148,6 +156,44 @@ class MetricsEndToEndTest {
 
     assertThat(Scrape.get(server, "/health"))
         .isEqualTo(new Scrape(503, "{\"status\":\"down\",\"reason\":\"polling is not running\"}"));
+  }
+
+  @Test
+  void healthIsDownWhilePollingWaitsForRoomOnAFullDisk() throws Exception {
+    Assumptions.assumeTrue(SmallDisk.canMount(), "mounting a small disk needs root");
+    h.close();
+    h = null;
+    Path mountPoint = Files.createDirectories(dir.resolve("small"));
+    try (SmallDisk disk = SmallDisk.mount(mountPoint, 8);
+        BotHarness small = new BotHarness(disk.path()).configure("metrics.listen=127.0.0.1:0")) {
+      String feedPath = "/feed.xml";
+      small.feeds.serveResource(
+          feedPath, Resources.snapshot(Resources.SNAPSHOTS[0], "planet-python"));
+      App bot = small.startBot();
+      InetSocketAddress address = bot.metrics().address();
+      assertThat(small.subscribe(small.news, small.feeds.url(feedPath).toString()).content())
+          .startsWith("Subscribed");
+      Await.until(WAIT, "up", () -> Scrape.get(address, "/health").status() == 200);
+      FeedSide side = bot.feedSide();
+      // every write from now on must grow the write-ahead log, on a disk with no room
+      side.database.withConnection(
+          "truncate the log", c -> c.createStatement().execute("PRAGMA wal_checkpoint(TRUNCATE)"));
+      disk.fill();
+      small.feeds.serveResource(
+          feedPath, Resources.snapshot(Resources.SNAPSHOTS[1], "planet-python"));
+      Feed feed = side.feeds.findByUrl(small.feeds.url(feedPath).toString()).orElseThrow();
+
+      assertThat(side.refresher.refresh(feed)).isInstanceOf(RefreshOutcome.Failed.class);
+
+      assertThat(Scrape.get(address, "/health"))
+          .isEqualTo(
+              new Scrape(
+                  503,
+                  "{\"status\":\"down\",\"reason\":\"polling waits for room on the database's"
+                      + " disk\"}"));
+      disk.free();
+      small.stopBot();
+    }
   }
 
   @Test
