@@ -1,6 +1,7 @@
 package dev.orrery.poll;
 
 import dev.orrery.store.FeedStore;
+import dev.orrery.store.StoreException;
 import dev.orrery.store.UnchangedPoll;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,11 @@ public final class UnchangedPolls implements AutoCloseable {
     synchronized (this) {
       pending.merge(id, poll, (earlier, later) -> later.after(earlier));
       if (pending.size() >= maxRows) {
-        flush();
+        if (maxRows == 1) {
+          flush();
+        } else {
+          flushKeepingOnFailure();
+        }
       }
     }
   }
@@ -88,6 +93,21 @@ public final class UnchangedPolls implements AutoCloseable {
     }
     feeds.recordUnchanged(new ArrayList<>(pending.values()));
     pending.clear();
+  }
+
+  /**
+   * A batch filled by this poll, written now: a failure of the whole batch is not this feed's (it
+   * stays waiting for the next try), but a full disk is told, so that polling holds back.
+   */
+  private void flushKeepingOnFailure() {
+    try {
+      flush();
+    } catch (StoreException.DiskFull e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not record the unchanged polls of {} feeds: {}", pending.size(), e.getMessage());
+    }
   }
 
   private void flushQuietly() {

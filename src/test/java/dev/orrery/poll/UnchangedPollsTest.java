@@ -1,6 +1,7 @@
 package dev.orrery.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.orrery.feed.EntryNormalizer;
 import dev.orrery.feed.FeedFetcher;
@@ -91,6 +92,23 @@ class UnchangedPollsTest {
       }
       assertThat(row(a).etag()).isEqualTo("\"v1\"");
       assertThat(row(b).etag()).as("no validator sent: the one stored stays").isEqualTo("\"v0\"");
+    }
+  }
+
+  @Test
+  void aBatchThatCannotBeWrittenStaysWaitingAndIsNotBlamedOnThePollThatFilledIt() {
+    Feed a = feed("a");
+    Feed b = feed("b");
+    Instant next = T0.plusSeconds(1200);
+    try (UnchangedPolls polls = new UnchangedPolls(feeds, 2, NEVER)) {
+      polls.record(a.id(), T0.plusSeconds(600), next, "\"v1\"", null);
+      db.close();
+
+      assertThatCode(() -> polls.record(b.id(), T0.plusSeconds(600), next, null, null))
+          .doesNotThrowAnyException();
+
+      assertThat(polls.pendingNextPoll(a.id())).isEqualTo(next);
+      assertThat(polls.pendingNextPoll(b.id())).isEqualTo(next);
     }
   }
 
