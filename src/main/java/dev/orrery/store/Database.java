@@ -79,6 +79,15 @@ public final class Database implements AutoCloseable {
     }
     Path file = Dialect.sqliteFile(settings.url());
     String location = dialect.location(settings.url());
+    if (onlyWhenBehind && file != null && !Files.exists(file)) {
+      // a reader must not leave an empty database behind a mistyped path
+      throw new StoreException(
+          "open the database",
+          "there is no database at "
+              + file.toAbsolutePath()
+              + ": check database.url, or start the bot once to create it",
+          null);
+    }
     createFolder(file);
     HikariDataSource ds;
     try {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ class StatusCommandTest {
 
   @Test
   void jsonHasTheTotalsAndEveryFieldOfEveryWatchedFeed() throws Exception {
-    Instant before = Instant.now();
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the rows keep times
     StatusSample sample = StatusSample.write(loaded(), server);
 
     CommandRun run = CommandRun.of("status", "--json", "--config", config.toString());
@@ -231,7 +232,24 @@ class StatusCommandTest {
   }
 
   @Test
+  void aDatabaseThatIsNotThereIsNamedAndNotCreated() throws Exception {
+    Path missing = dir.resolve("typo").resolve("orrery.db");
+    Files.write(config, List.of("database.url=jdbc:sqlite:" + missing));
+
+    CommandRun run = CommandRun.of("status", "--config", config.toString());
+
+    assertThat(run.status()).isNotZero();
+    assertThat(run.err())
+        .contains(
+            "there is no database at "
+                + missing.toAbsolutePath()
+                + ": check database.url, or start the bot once to create it");
+    assertThat(missing.getParent()).doesNotExist();
+  }
+
+  @Test
   void anEmptyDatabaseSaysHowFeedsComeToBeWatched() throws Exception {
+    Database.open(loaded().database()).close();
     CommandRun run = CommandRun.of("status", "--config", config.toString());
 
     assertThat(run.status()).isZero();
