@@ -122,7 +122,8 @@ final class ConfigKeys {
           Rules.duration(Duration.ofSeconds(1)),
           Duration.ofHours(1),
           "The longest wait the rhythm of a feed's posts gives it (a server may ask for longer);"
-              + " poll.interval when that is longer or under a minute");
+              + " not shorter than poll.interval, which is the default when that is longer or"
+              + " under a minute");
   static final Key<Integer> POLL_THREADS =
       Key.of(
           "poll.threads", Rules.wholeNumber(1, 64), 4, "Feeds fetched at the same time, 1 to 64");

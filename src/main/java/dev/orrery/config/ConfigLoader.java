@@ -205,6 +205,13 @@ public final class ConfigLoader {
               + " is shorter than "
               + reader.describe(POLL_MIN_INTERVAL, minInterval)
               + ": set poll.max-interval to poll.min-interval or more");
+    } else if (maxInterval.compareTo(interval) < 0) {
+      // a feed with no rhythm yet is polled at poll.interval: the longest wait must allow it
+      reader.problem(
+          reader.describe(POLL_MAX_INTERVAL, maxInterval)
+              + " is shorter than "
+              + reader.describe(POLL_INTERVAL, interval)
+              + ": set poll.max-interval to poll.interval or more");
     }
     int threads = reader.get(POLL_THREADS);
     int partitions = reader.get(POLL_PARTITIONS);

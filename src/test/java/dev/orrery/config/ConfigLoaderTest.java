@@ -362,6 +362,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aLongestIntervalShorterThanTheUsualOneIsRefused() throws Exception {
+    ConfigException e =
+        problems("discord.token=" + TOKEN, "poll.interval=2h", "poll.max-interval=30m");
+    assertThat(e.problems())
+        .containsExactly(
+            "poll.max-interval = 30m is shorter than poll.interval = 2h: set poll.max-interval"
+                + " to poll.interval or more");
+  }
+
+  @Test
   void aLongestIntervalThatIsNoDurationIsRefusedByName() throws Exception {
     ConfigException e = problems("discord.token=" + TOKEN, "poll.max-interval=hourly");
     assertThat(e.problems())
