@@ -16,9 +16,11 @@ import java.util.Set;
 
 /**
  * Reads the dates feeds write, RFC 822 (RSS) and RFC 3339 (Atom), with java.time: what ROME's
- * DateParser reads with up to 23 SimpleDateFormats built per date. Only forms it reads exactly as
- * ROME does are accepted; anything else (two-digit years, unknown zones, a day past the month's
- * end) is null, for ROME's lenient reading.
+ * DateParser reads with up to 23 SimpleDateFormats built per date. It gives the instant ROME gives,
+ * but for fractions of a second, which it reads as fractions (".5" is half a second, ".123456" 123
+ * ms) where ROME reads their digits as milliseconds; anything else it does not read exactly as ROME
+ * does (two-digit years, unknown zones, a day past the month's end) is null, for ROME's lenient
+ * reading.
  */
 final class FeedDates {
   /** "5 Dec 2026 10:00:00" and "05 dec 2026 10:00": the RFC 822 date and time, zone apart. */
