@@ -22,15 +22,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (verbosity.problem() != null) {
-      main.err.println("orrery: " + verbosity.problem());
-      return Main.USAGE;
-    }
-    Config resolved = config.load(main.env, true, main.err);
+    Config resolved = config.load(verbosity, main.env, true, main.err);
     if (resolved == null) {
       return Main.USAGE;
     }
-    Logging.setLevel(verbosity.logLevel(resolved.logLevel()));
     for (String line : describe(resolved)) {
       main.out.println(line);
     }

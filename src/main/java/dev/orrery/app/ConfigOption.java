@@ -59,6 +59,25 @@ final class ConfigOption {
     }
   }
 
+  /**
+   * What a console command starts with: refuses a -v/-q mistake, then loads the configuration as
+   * {@link #load} does and sets the log level it and -v/-q give.
+   *
+   * @return the configuration, or null when something is wrong (already printed)
+   */
+  Config load(
+      Verbosity verbosity, Map<String, String> env, boolean tokenRequired, PrintStream err) {
+    if (verbosity.problem() != null) {
+      err.println("orrery: " + verbosity.problem());
+      return null;
+    }
+    Config config = load(env, tokenRequired, err);
+    if (config != null) {
+      Logging.setLevel(verbosity.logLevel(config.logLevel()));
+    }
+    return config;
+  }
+
   private static void report(Provenance provenance, List<String> warnings, PrintStream err) {
     String note = provenance.absentFileNote();
     if (note != null) {

@@ -46,15 +46,10 @@ final class LatestCommand implements Callable<Integer> {
       main.err.println("orrery latest: -n " + count + " is out of range: use 1 to 50");
       return Main.USAGE;
     }
-    if (verbosity.problem() != null) {
-      main.err.println("orrery: " + verbosity.problem());
-      return Main.USAGE;
-    }
-    Config cfg = config.load(main.env, false, main.err);
+    Config cfg = config.load(verbosity, main.env, false, main.err);
     if (cfg == null) {
       return Main.USAGE;
     }
-    Logging.setLevel(verbosity.logLevel(cfg.logLevel()));
     // refused before the database is opened: a mistyped source changes nothing
     Catalogue.Resolution resolution = new Catalogue(cfg.sources()).resolve(source);
     if (resolution instanceof Catalogue.Resolution.Invalid invalid) {

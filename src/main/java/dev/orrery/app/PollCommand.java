@@ -60,15 +60,10 @@ final class PollCommand implements Callable<Integer> {
       main.err.println("orrery poll: --backfill " + backfill + " is out of range: use 0 to 50");
       return Main.USAGE;
     }
-    if (verbosity.problem() != null) {
-      main.err.println("orrery: " + verbosity.problem());
-      return Main.USAGE;
-    }
-    Config cfg = config.load(main.env, false, main.err);
+    Config cfg = config.load(verbosity, main.env, false, main.err);
     if (cfg == null) {
       return Main.USAGE;
     }
-    Logging.setLevel(verbosity.logLevel(cfg.logLevel()));
     if (cfg.sources().isEmpty()) {
       main.err.println(
           "orrery poll: the configuration has no sources: the built-in ones are removed"

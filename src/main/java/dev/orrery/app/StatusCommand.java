@@ -39,15 +39,10 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (verbosity.problem() != null) {
-      main.err.println("orrery: " + verbosity.problem());
-      return Main.USAGE;
-    }
-    Config cfg = config.load(main.env, false, main.err);
+    Config cfg = config.load(verbosity, main.env, false, main.err);
     if (cfg == null) {
       return Main.USAGE;
     }
-    Logging.setLevel(verbosity.logLevel(cfg.logLevel()));
     List<FeedStatus> rows;
     Instant now;
     try (Database database = Database.openToRead(cfg.database())) {
