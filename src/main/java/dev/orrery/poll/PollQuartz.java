@@ -30,8 +30,7 @@ final class PollQuartz {
     Properties props = common(threads);
     props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     props.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
-    // one job per feed: when many are due, hand out as many as there are free threads at once
-    // rather than one per turn of the scheduler's thread
+    // one job per poll thread, all on the same sweep: hand them out together
     props.setProperty(
         "org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(threads));
     return create(props);

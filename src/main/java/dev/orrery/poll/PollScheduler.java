@@ -4,10 +4,8 @@ import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStore;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Date;
 import java.util.Optional;
 import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -19,24 +17,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls each watched feed on its own schedule, in one of two ways:
+ * Polls each watched feed when it is due, in one of two ways:
  *
  * <ul>
- *   <li>one node (SQLite): one Quartz job per feed, in memory, made again from the feeds table at
- *       every start;
+ *   <li>one node (SQLite): as many {@link PollDueFeedsJob}s as poll threads, in memory, each
+ *       refreshing the due feeds that {@link DueFeeds} reads from the feeds table a batch at a
+ *       time;
  *   <li>a cluster (PostgreSQL): a fixed number of {@link PollPartitionJob}s in Quartz's clustered
- *       job store, which the nodes share. Each refreshes the due feeds of its partition, so the
- *       feeds table alone says what is polled: there is no job per feed to add or remove (thousands
- *       of triggers in one store would all wait on its one lock).
+ *       job store, which the nodes share. Each refreshes the due feeds of its partition.
  * </ul>
+ *
+ * <p>Either way the feeds table alone says what is polled and when: there is no job per feed to add
+ * or remove, and no trigger to move after every poll (thousands of triggers cost the scheduler more
+ * than the polls that answer 304, and in a clustered store they would all wait on its one lock).
  */
 public final class PollScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
-  private static final String GROUP = "feeds";
+  private static final String GROUP = "due-feeds";
+
+  /**
+   * How often a node that polls alone looks for due feeds, at the most: how late a feed may be
+   * polled. A look finds nothing to read until the first feed is due, so it costs next to nothing.
+   */
+  static final Duration SWEEP_ALONE = Duration.ofMillis(250);
+
+  /** Due feeds read at a time per poll thread, when polling alone. */
+  private static final int BATCH_PER_THREAD = 8;
 
   private final FeedStore feeds;
   private final boolean console;
   private final Scheduler scheduler;
+  private final int threads;
+
+  /** The due feeds of a node that polls alone, or null in a cluster. */
+  private final DueFeeds due;
 
   /** The cluster this node polls with, or null when it polls alone. */
   private final PollCluster cluster;
@@ -44,7 +58,7 @@ public final class PollScheduler implements AutoCloseable {
   private final Duration sweep;
 
   /**
-   * Polling on one node, with a job per feed in memory.
+   * Polling on one node, with a job per poll thread in memory.
    *
    * @param console true for the console's scheduler, which polls for the console's subscriptions as
    *     well as the channels'
@@ -58,11 +72,15 @@ public final class PollScheduler implements AutoCloseable {
       InstantSource clock) {
     this.feeds = feeds;
     this.console = console;
+    this.threads = threads;
     this.cluster = null;
-    this.sweep = null;
+    this.sweep = shorter(schedule.sweep(), SWEEP_ALONE);
+    this.due =
+        new DueFeeds(
+            feeds, refresher, console, schedule.minInterval(), threads * BATCH_PER_THREAD, clock);
     try {
       scheduler = PollQuartz.inMemory(threads);
-      scheduler.setJobFactory((bundle, s) -> new PollFeedJob(refresher, schedule, this, clock));
+      scheduler.setJobFactory((bundle, s) -> new PollDueFeedsJob(due, refresher));
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot create the poll scheduler: " + e.getMessage(), e);
     }
@@ -77,7 +95,9 @@ public final class PollScheduler implements AutoCloseable {
       PollCluster cluster) {
     this.feeds = feeds;
     this.console = false;
+    this.threads = threads;
     this.cluster = cluster;
+    this.due = null;
     this.sweep = schedule.sweep();
     try {
       scheduler = PollQuartz.clustered(threads, cluster);
@@ -103,32 +123,27 @@ public final class PollScheduler implements AutoCloseable {
   }
 
   /**
-   * Starts polling: alone, after making a job for every watched feed, due at its stored next poll
-   * time; in a cluster, after making the partition jobs that no node has made yet.
+   * Starts polling: alone, after making a job for each poll thread; in a cluster, after making the
+   * partition jobs that no node has made yet.
    */
   public void start() {
     String what;
-    if (cluster != null) {
-      try {
-        PollPartitions.share(scheduler, cluster.partitions(), sweep);
-      } catch (SchedulerException e) {
-        throw new IllegalStateException(
-            "cannot make the poll's partition jobs: " + e.getMessage(), e);
-      }
-      what =
-          "the feeds in "
-              + cluster.partitions()
-              + " partitions with the other nodes, as node "
-              + cluster.node();
-    } else {
-      int count = 0;
-      for (Feed feed : feeds.watched(console)) {
-        watch(feed);
-        count++;
-      }
-      what = count + " feeds";
-    }
     try {
+      if (cluster != null) {
+        PollPartitions.share(scheduler, cluster.partitions(), sweep);
+        what =
+            "the feeds in "
+                + cluster.partitions()
+                + " partitions with the other nodes, as node "
+                + cluster.node();
+      } else {
+        for (int thread = 0; thread < threads; thread++) {
+          JobKey key = JobKey.jobKey("poll-" + thread, GROUP);
+          scheduler.scheduleJob(
+              JobBuilder.newJob(PollDueFeedsJob.class).withIdentity(key).build(), sweeping(key));
+        }
+        what = feeds.watched(console).size() + " feeds";
+      }
       scheduler.start();
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot start the poll scheduler: " + e.getMessage(), e);
@@ -137,67 +152,25 @@ public final class PollScheduler implements AutoCloseable {
   }
 
   /**
-   * Polls this feed from now on (a no-op when it is already polled), first at its next poll time.
-   * In a cluster, always a no-op: the feed's partition finds it in the feeds table when it is due.
+   * The feed is wanted now (a new subscription, a feed resumed): polled when it is due, which may
+   * be at once. There is nothing to add, the feeds table says what is polled; alone, the node looks
+   * for due feeds again at its next sweep.
    */
-  public synchronized void watch(Feed feed) {
-    if (cluster != null) {
-      return;
-    }
-    JobKey key = jobKey(feed.id());
-    try {
-      if (scheduler.checkExists(key)) {
-        return;
-      }
-      JobDetail job =
-          JobBuilder.newJob(PollFeedJob.class)
-              .withIdentity(key)
-              .usingJobData(PollFeedJob.FEED_ID, feed.id())
-              .build();
-      scheduler.scheduleJob(job, triggerAt(key, Date.from(feed.nextPollAt())));
-    } catch (SchedulerException e) {
-      throw new IllegalStateException(
-          "cannot schedule feed " + feed.url() + ": " + e.getMessage(), e);
+  public void watch(Feed feed) {
+    if (due != null) {
+      due.wake();
     }
   }
 
   /**
-   * Stops polling a feed if nothing wants it any more (its last subscription went, or it is
-   * paused). Checked again and done under the same lock as {@link #watch}, so a subscription made
-   * meanwhile keeps its feed polled. In a cluster there is nothing to remove: the partitions pass
-   * over a feed nothing wants.
+   * Whether polling has stopped for a feed because nothing wants it any more (its last subscription
+   * went, or it is paused). Nothing is removed: the due feeds are read from the feeds table, which
+   * passes over a feed nothing wants.
    *
-   * @return true when the feed is no longer polled: its job was removed, or in a cluster, nothing
-   *     wants it
+   * @return true when the feed is no longer polled
    */
   public boolean stopIfUnwanted(long feedId) {
-    // every poll asks, and almost every feed is still wanted: that answer needs no lock, which
-    // would make the poll threads read the database one at a time
-    if (wanted(feedId).isPresent()) {
-      return false;
-    }
-    synchronized (this) {
-      return stopIfStillUnwanted(feedId);
-    }
-  }
-
-  private boolean stopIfStillUnwanted(long feedId) {
-    if (wanted(feedId).isPresent()) {
-      return false;
-    }
-    if (cluster != null) {
-      return true;
-    }
-    try {
-      boolean removed = scheduler.deleteJob(jobKey(feedId));
-      if (removed) {
-        log.info("Stopped polling feed {}: paused, or no channel wants it", feedId);
-      }
-      return removed;
-    } catch (SchedulerException e) {
-      log.warn("Could not stop polling feed {}", feedId, e);
-      return false;
-    }
+    return wanted(feedId).isEmpty();
   }
 
   /** Whether the feed should be polled: not paused, and wanted by a subscription this counts. */
@@ -205,16 +178,9 @@ public final class PollScheduler implements AutoCloseable {
     return feeds.findWatched(feedId, console);
   }
 
-  /** Whether the feed is polled: it has its job, or in a cluster, it is wanted. */
+  /** Whether the feed is polled: it is wanted, and not paused. */
   public boolean isWatching(long feedId) {
-    if (cluster != null) {
-      return wanted(feedId).isPresent();
-    }
-    try {
-      return scheduler.checkExists(jobKey(feedId));
-    } catch (SchedulerException e) {
-      return false;
-    }
+    return wanted(feedId).isPresent();
   }
 
   /** Whether polling runs: started, and neither stopped nor paused. */
@@ -229,6 +195,11 @@ public final class PollScheduler implements AutoCloseable {
   /** Stops polling and waits for the polls under way to finish. */
   @Override
   public void close() {
+    if (due != null) {
+      // the jobs poll until no feed is due: they end after the feed under way, which Quartz
+      // needs before it can stop (its thread waits for a free poll thread)
+      due.stop();
+    }
     try {
       scheduler.shutdown(true);
     } catch (SchedulerException e) {
@@ -244,17 +215,21 @@ public final class PollScheduler implements AutoCloseable {
     scheduler.shutdown(false);
   }
 
-  static JobKey jobKey(long feedId) {
-    return JobKey.jobKey("feed-" + feedId, GROUP);
-  }
-
-  static Trigger triggerAt(JobKey job, Date when) {
+  /** A job's trigger, fired every sweep; a sweep missed while the job runs is not made up for. */
+  private Trigger sweeping(JobKey job) {
     return TriggerBuilder.newTrigger()
         .withIdentity(TriggerKey.triggerKey(job.getName(), GROUP))
         .forJob(job)
-        .startAt(when)
+        .startNow()
         .withSchedule(
-            SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+            SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInMilliseconds(sweep.toMillis())
+                .repeatForever()
+                .withMisfireHandlingInstructionNextWithRemainingCount())
         .build();
+  }
+
+  private static Duration shorter(Duration a, Duration b) {
+    return a.compareTo(b) < 0 ? a : b;
   }
 }

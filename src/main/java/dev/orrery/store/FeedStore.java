@@ -138,6 +138,43 @@ public final class FeedStore {
                 limit));
   }
 
+  /**
+   * The watched feeds (as {@link #watched(boolean)} says) due by {@code now}, the longest due
+   * first, at most {@code limit}: what one node polls next.
+   */
+  public List<Feed> due(Instant now, boolean console, int limit) {
+    return db.withConnection(
+        "list the due feeds",
+        c ->
+            Sql.list(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM feeds f WHERE f.next_poll_at <= ? AND f.paused_reason IS NULL AND "
+                    + wanted(console)
+                    + " ORDER BY f.next_poll_at, f.id LIMIT ?",
+                FeedStore::map,
+                now,
+                limit));
+  }
+
+  /**
+   * When the first watched feed (as {@link #watched(boolean)} says) is due, or empty when none is
+   * watched.
+   */
+  public Optional<Instant> firstDue(boolean console) {
+    return db.withConnection(
+        "find when the next feed is due",
+        c ->
+            Sql.one(
+                c,
+                "SELECT f.next_poll_at AS f_next_poll_at FROM feeds f WHERE f.paused_reason IS NULL"
+                    + " AND "
+                    + wanted(console)
+                    + " ORDER BY f.next_poll_at LIMIT 1",
+                rs -> Sql.instant(rs, "f_next_poll_at")));
+  }
+
   static String wanted(boolean console) {
     return "EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id"
         + (console ? ")" : " AND s.channel_id <> " + Subscription.CONSOLE_CHANNEL + ")");

@@ -17,12 +17,15 @@ import dev.orrery.testing.Await;
 import dev.orrery.testing.FeedServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class PollSchedulerTest {
@@ -95,14 +98,15 @@ class PollSchedulerTest {
   }
 
   @Test
-  void feedsAnswering304ArePolledOnScheduleWhileTheirPollsWaitToBeWritten() throws Exception {
+  void feedsAnswering304ArePolledOnScheduleAndTheirPollsWrittenBeforeTheDueFeedsAreReadAgain()
+      throws Exception {
     byte[] body;
     try (java.io.InputStream in = getClass().getResourceAsStream(PYTHON)) {
       body = in.readAllBytes();
     }
     server.respond("/a", 200, body, Map.of("ETag", "\"a1\""));
     Feed feed = subscribed("/a");
-    // a batch never full and never due: the rows keep the first poll's next poll time
+    // a batch never full and never due by its own timer
     try (UnchangedPolls polls = new UnchangedPolls(feeds, 1_000, Duration.ofHours(1))) {
       FeedRefresher batching =
           new FeedRefresher(
@@ -120,9 +124,106 @@ class PollSchedulerTest {
         scheduler.start();
         Await.until(WAIT, "three polls answered 304", () -> server.requestCount("/a") >= 4);
       }
-      assertThat(server.requests().stream().filter(r -> "\"a1\"".equals(r.ifNoneMatch())))
+      List<FeedServer.Request> requests = server.requests();
+      assertThat(requests.stream().filter(r -> "\"a1\"".equals(r.ifNoneMatch())))
           .hasSizeGreaterThanOrEqualTo(3);
-      assertThat(polls.pendingNextPoll(feed.id())).isNotNull();
+      for (int k = 1; k < requests.size(); k++) {
+        assertThat(Duration.between(requests.get(k - 1).at(), requests.get(k).at()))
+            .as("polls a second apart, never sooner")
+            .isGreaterThan(Duration.ofMillis(900));
+      }
+      // written by the reads of due feeds, not by the batch
+      assertThat(feeds.find(feed.id()).orElseThrow().lastPolledAt())
+          .isAfterOrEqualTo(requests.get(requests.size() - 2).at().minusMillis(1));
+    }
+  }
+
+  @Test
+  void aFeedIsNeverPolledByTwoThreadsAtOnceThoughItsRowStaysDueWhileItIsPolled() {
+    server.serveResource("/slow", PYTHON);
+    server.delay(Duration.ofMillis(1500));
+    Feed feed = subscribed("/slow");
+    try (PollScheduler scheduler = scheduler()) {
+      scheduler.start();
+      Await.until(WAIT, "three polls", () -> server.requestCount("/slow") >= 3);
+    }
+    assertThat(server.mostAtOnceAt("/slow")).isEqualTo(1);
+    assertThat(feeds.find(feed.id()).orElseThrow().neverPolled()).isFalse();
+  }
+
+  @Test
+  // a stop that waited for every due feed would never end: they are due again every second
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void stoppingEndsAfterThePollsUnderWayThoughMoreFeedsAreDue() {
+    server.delay(Duration.ofMillis(500));
+    for (int k = 0; k < 30; k++) {
+      server.serveResource("/f" + k, PYTHON);
+      subscribed("/f" + k);
+    }
+    try (PollScheduler scheduler = scheduler()) {
+      scheduler.start();
+      Await.until(WAIT, "the first polls", () -> server.requests().size() >= 2);
+    }
+    long polled = server.requests().size();
+    // two threads: the two polls under way, maybe two more taken as the stop came
+    assertThat(polled).isLessThanOrEqualTo(4);
+    sleep(1_000);
+    assertThat(server.requests()).as("nothing polled after the stop").hasSize((int) polled);
+  }
+
+  @Test
+  void aFeedWhoseRowCannotBeWrittenIsNotFetchedAgainAtEverySweep() throws Exception {
+    server.serveResource("/a", PYTHON);
+    Feed feed = subscribed("/a");
+    db.withConnection(
+        "refuse writes to one feed",
+        c -> {
+          try (java.sql.Statement st = c.createStatement()) {
+            st.execute(
+                "CREATE TRIGGER refuse BEFORE UPDATE ON feeds WHEN OLD.id = "
+                    + feed.id()
+                    + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+          }
+          return null;
+        });
+    try (PollScheduler scheduler = scheduler()) {
+      scheduler.start();
+      Await.until(WAIT, "a first poll", () -> server.requestCount("/a") >= 1);
+      Thread.sleep(3_000);
+    }
+    assertThat(feeds.find(feed.id()).orElseThrow().neverPolled()).as("never written").isTrue();
+    // every sweep (a quarter second) would have fetched it a dozen times; each poll waits the
+    // shortest interval (a second)
+    assertThat(server.requestCount("/a")).isBetween(2L, 5L);
+  }
+
+  @Test
+  void aFeedWatchedWhileNothingIsDueIsPolledAtOnce() {
+    server.serveResource("/later", PYTHON);
+    server.serveResource("/new", PYTHON);
+    Feed later = subscribed("/later");
+    feeds.reschedule(
+        later.id(), Instant.now(), Instant.now().plus(Duration.ofHours(1)), "not due for an hour");
+    try (PollScheduler scheduler = scheduler()) {
+      scheduler.start();
+      // long enough for a sweep to find nothing due, and nothing due for the next minute
+      Await.until(WAIT, "a sweep", () -> server.requestCount("/later") == 0 && scheduler.running());
+      sleep(600);
+      Feed added = subscribed("/new");
+      scheduler.watch(added);
+      Await.until(
+          Duration.ofSeconds(DueFeeds.MAX_QUIET.toSeconds() / 3),
+          "the new feed's first poll",
+          () -> server.requestCount("/new") >= 1);
+    }
+    assertThat(server.requestCount("/later")).isZero();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -148,7 +249,7 @@ class PollSchedulerTest {
   }
 
   @Test
-  void jobsAreMadeAgainFromTheFeedsTableAtEveryStart() {
+  void pollingGoesOnFromTheFeedsTableAtEveryStart() {
     server.serveResource("/a", PYTHON);
     Feed feed = subscribed("/a");
     try (PollScheduler scheduler = scheduler()) {
@@ -184,14 +285,14 @@ class PollSchedulerTest {
       scheduler.start();
       Await.until(
           WAIT,
-          "the job to stop",
+          "the feed to be no longer watched",
           () -> server.requestCount("/gone") == 1 && !scheduler.isWatching(feed.id()));
       assertThat(feeds.find(feed.id()).orElseThrow().paused()).isTrue();
     }
   }
 
   @Test
-  void aFeedNoChannelWantsAnyMoreIsNotFetchedAgainAndItsJobGoes() {
+  void aFeedNoChannelWantsAnyMoreIsNotFetchedAgain() {
     server.serveResource("/a", PYTHON);
     Feed feed = subscribed("/a");
     try (PollScheduler scheduler = scheduler()) {
@@ -200,7 +301,7 @@ class PollSchedulerTest {
       // removed behind the scheduler's back, as another process sharing the database would
       subscriptions.forFeed(feed.id()).forEach(s -> subscriptions.delete(s.id()));
       long fetches = server.requestCount("/a");
-      Await.until(WAIT, "the job to go", () -> !scheduler.isWatching(feed.id()));
+      Await.until(WAIT, "the feed to be no longer watched", () -> !scheduler.isWatching(feed.id()));
       assertThat(server.requestCount("/a"))
           .as("at most the poll under way when the subscription went")
           .isLessThanOrEqualTo(fetches + 1);

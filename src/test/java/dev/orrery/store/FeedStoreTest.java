@@ -93,6 +93,38 @@ class FeedStoreTest {
   }
 
   @Test
+  void theDueWatchedFeedsComeLongestDueFirstAndTheNextDueTimeIsKnown() {
+    List<Long> due = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Feed feed = feeds.findOrCreate("https://" + i + ".example/rss", T0.minusSeconds(i));
+      subscriptions.create(1, 10, feed.id(), null, null, T0);
+      due.add(0, feed.id());
+    }
+    Feed later = feeds.findOrCreate("https://later.example/rss", T0.plusSeconds(30));
+    subscriptions.create(1, 10, later.id(), null, null, T0);
+    Feed paused = feeds.findOrCreate("https://paused.example/rss", T0.minusSeconds(60));
+    subscriptions.create(1, 10, paused.id(), null, null, T0);
+    feeds.pause(paused.id(), "HTTP 410 Gone", T0);
+    feeds.findOrCreate("https://unwanted.example/rss", T0.minusSeconds(60));
+    Feed console = feeds.findOrCreate("https://console.example/rss", T0.minusSeconds(60));
+    subscriptions.create(0, Subscription.CONSOLE_CHANNEL, console.id(), null, null, T0);
+
+    assertThat(feeds.due(T0, false, 100)).extracting(Feed::id).containsExactlyElementsOf(due);
+    assertThat(feeds.due(T0, false, 2))
+        .extracting(Feed::id)
+        .containsExactly(due.get(0), due.get(1));
+    assertThat(feeds.due(T0, true, 1)).extracting(Feed::id).containsExactly(console.id());
+    assertThat(feeds.firstDue(false)).contains(T0.minusSeconds(3));
+    assertThat(feeds.firstDue(true)).contains(T0.minusSeconds(60));
+
+    due.forEach(id -> feeds.reschedule(id, T0, T0.plusSeconds(60), "polled"));
+    assertThat(feeds.due(T0, false, 100)).isEmpty();
+    assertThat(feeds.firstDue(false)).contains(T0.plusSeconds(30));
+    subscriptions.forFeed(later.id()).forEach(s -> subscriptions.delete(s.id()));
+    assertThat(feeds.firstDue(false)).contains(T0.plusSeconds(60));
+  }
+
+  @Test
   void failuresCountUpAndRememberWhenTheyStarted() {
     Feed feed = feeds.findOrCreate("https://a.example/rss", T0);
     Instant later = T0.plus(Duration.ofHours(1));

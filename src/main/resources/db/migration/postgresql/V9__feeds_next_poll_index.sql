@@ -1,0 +1,3 @@
+-- Nothing to create: PostgreSQL has had the index on feeds (next_poll_at) since V5, for the
+-- partition jobs of a cluster; db/migration/sqlite/V9 makes it for the single node's due feeds.
+-- This version keeps the two dialects' migrations in step.
