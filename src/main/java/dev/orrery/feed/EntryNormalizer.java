@@ -10,7 +10,9 @@ import okhttp3.HttpUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Selector;
 
 /**
  * Gives a parsed entry its identity key and turns it into what is stored and posted: absolute
@@ -18,6 +20,9 @@ import org.jsoup.select.NodeTraversor;
  * author, the summary's text, the feed's own title) goes through {@link #clean} on its way.
  */
 public final class EntryNormalizer {
+  // Compiled once: parsing the query again for every entry cost more than running it.
+  private static final Evaluator IMAGES = Selector.evaluatorOf("img[src]");
+
   private final SummaryMarkdown summaries = new SummaryMarkdown();
   private final int summaryMaxLength;
 
@@ -125,7 +130,7 @@ public final class EntryNormalizer {
       return null;
     }
     // a fragment's nodes all go to the body (the head stays empty), so this is the whole document
-    for (Element img : body.select("img[src]")) {
+    for (Element img : body.select(IMAGES)) {
       if (isTrackingPixel(img)) {
         continue;
       }
