@@ -94,13 +94,7 @@ public final class HtmlToMarkdown {
     boolean inRun = false;
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
-      if (c == ' '
-          || c == '\t'
-          || c == '\n'
-          || c == '\u000B'
-          || c == '\f'
-          || c == '\r'
-          || c == '\u00A0') {
+      if (collapses(c)) {
         if (!inRun) {
           out.append(' ');
           inRun = true;
@@ -111,5 +105,41 @@ public final class HtmlToMarkdown {
       }
     }
     return out.toString();
+  }
+
+  private static boolean collapses(char c) {
+    return c == ' '
+        || c == '\t'
+        || c == '\n'
+        || c == '\u000B'
+        || c == '\f'
+        || c == '\r'
+        || c == '\u00A0';
+  }
+
+  /**
+   * The first place at or after {@code from} where a text can be cut in two so that writing the
+   * pieces one after the other gives the markdown the whole text gives, and the markdown written up
+   * to the cut is a beginning of it; the text's length when there is none. The cut is at one
+   * whitespace character between two characters that are neither whitespace nor a no-break space
+   * (nor {@link String#strip} whitespace), after a character that is not "@". So: collapsing,
+   * stripping and the space between the pieces come out the same; the text before the cut is
+   * followed by a space, which no bare URL, mention or line-start marker spans; and it does not end
+   * with the "@" that {@link DiscordMarkdown} breaks only at the end of a text.
+   */
+  static int pieceEnd(String raw, int from) {
+    for (int i = Math.max(from, 1); i + 1 < raw.length(); i++) {
+      if (collapses(raw.charAt(i))
+          && solid(raw.charAt(i - 1))
+          && raw.charAt(i - 1) != '@'
+          && solid(raw.charAt(i + 1))) {
+        return i;
+      }
+    }
+    return raw.length();
+  }
+
+  private static boolean solid(char c) {
+    return !collapses(c) && !Character.isWhitespace(c);
   }
 }

@@ -139,6 +139,30 @@ final class MarkdownWalk {
   }
 
   private void text(String raw) {
+    if (stopAfter == Integer.MAX_VALUE) {
+      textPiece(raw);
+      return;
+    }
+    // A long text is written a piece at a time, so the walk can stop inside it once enough is
+    // written: the rest of a long paragraph is then never collapsed nor escaped.
+    int start = 0;
+    while (true) {
+      int need = Math.max(stopAfter - out.writtenOrPending(), 1);
+      int end =
+          raw.length() - start > need ? HtmlToMarkdown.pieceEnd(raw, start + need) : raw.length();
+      textPiece(raw.substring(start, end));
+      if (end == raw.length()) {
+        return;
+      }
+      if (out.writtenOrPending() >= stopAfter) {
+        stoppedWith = out.writtenWithRunSoFar();
+        return;
+      }
+      start = end;
+    }
+  }
+
+  private void textPiece(String raw) {
     String collapsed = HtmlToMarkdown.collapseWhitespace(raw);
     if (collapsed.isEmpty()) {
       return;
@@ -194,6 +218,9 @@ final class MarkdownWalk {
   private void flat(Element e) {
     NodeTraversor.filter(
         (node, nodeDepth) -> {
+          if (stoppedWith != null) {
+            return NodeFilter.FilterResult.STOP;
+          }
           if (node instanceof TextNode textNode) {
             text(textNode.getWholeText());
           } else if (node instanceof Element element) {
