@@ -2,7 +2,6 @@ package dev.orrery.markdown;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -15,58 +14,6 @@ import org.jsoup.select.NodeTraversor;
  * their markers hug the words.
  */
 final class MarkdownWalk {
-  private static final Set<String> DROPPED =
-      Set.of(
-          "script",
-          "style",
-          "iframe",
-          "frame",
-          "frameset",
-          "form",
-          "object",
-          "embed",
-          "img",
-          "picture",
-          "svg",
-          "math",
-          "video",
-          "audio",
-          "source",
-          "track",
-          "canvas",
-          "map",
-          "noscript",
-          "template",
-          "button",
-          "input",
-          "select",
-          "textarea",
-          "head",
-          "title",
-          "meta",
-          "link");
-  private static final Set<String> PARAGRAPHS =
-      Set.of(
-          "p",
-          "section",
-          "article",
-          "header",
-          "footer",
-          "aside",
-          "nav",
-          "main",
-          "figure",
-          "address",
-          "details",
-          "dl",
-          "table",
-          "hr",
-          "center",
-          "fieldset");
-  private static final Set<String> LINES =
-      Set.of(
-          "div", "dt", "dd", "tr", "figcaption", "summary", "caption", "thead", "tbody", "tfoot");
-
   /**
    * Deeper than this, an element's text is read flat, by jsoup's loop rather than our recursion:
    * jsoup's parser stops nesting at 512, but a tree may come from elsewhere.
@@ -178,7 +125,7 @@ final class MarkdownWalk {
 
   private void element(Element e) {
     String tag = e.normalName();
-    if (DROPPED.contains(tag)) {
+    if (HtmlTags.DROPPED.contains(tag)) {
       return;
     }
     if (depth >= MAX_DEPTH) {
@@ -224,7 +171,7 @@ final class MarkdownWalk {
           if (node instanceof TextNode textNode) {
             text(textNode.getWholeText());
           } else if (node instanceof Element element) {
-            if (DROPPED.contains(element.normalName())) {
+            if (HtmlTags.DROPPED.contains(element.normalName())) {
               return NodeFilter.FilterResult.SKIP_ENTIRELY;
             }
             if (element.isBlock()) {
@@ -237,11 +184,11 @@ final class MarkdownWalk {
   }
 
   private void other(Element e, String tag) {
-    if (PARAGRAPHS.contains(tag)) {
+    if (HtmlTags.PARAGRAPHS.contains(tag)) {
       block(2);
       children(e);
       block(2);
-    } else if (LINES.contains(tag)) {
+    } else if (HtmlTags.LINES.contains(tag)) {
       block(1);
       children(e);
       block(1);
