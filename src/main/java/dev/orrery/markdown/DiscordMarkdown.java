@@ -12,6 +12,16 @@ public final class DiscordMarkdown {
   static final char MENTION_BREAK = '\u200B';
 
   private static final String ALWAYS = "\\*_~`|[]<";
+
+  /** ALWAYS as a table by character: looked up for every character of every text. */
+  private static final boolean[] ESCAPED = new boolean[128];
+
+  static {
+    for (char c : ALWAYS.toCharArray()) {
+      ESCAPED[c] = true;
+    }
+  }
+
   // Bare URLs stay untouched: Discord links them as they are, and a backslash would break them.
   private static final Pattern BARE_URL = Pattern.compile("https?://[^\\s<>\"\\\\`|\\[\\]]+");
   private static final Pattern ORDERED_MARKER = Pattern.compile("^(\\d+)\\.");
@@ -85,13 +95,16 @@ public final class DiscordMarkdown {
         }
       }
     }
+    // copied a stretch at a time between the characters that take a backslash
+    int kept = start;
     for (int i = start; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (ALWAYS.indexOf(c) >= 0) {
-        out.append('\\');
+      if (c < ESCAPED.length && ESCAPED[c]) {
+        out.append(text, kept, i).append('\\');
+        kept = i;
       }
-      out.append(c);
     }
+    out.append(text, kept, text.length());
   }
 
   /**

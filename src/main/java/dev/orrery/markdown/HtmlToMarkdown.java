@@ -52,10 +52,12 @@ public final class HtmlToMarkdown {
   public record Converted(String markdown, boolean complete) {}
 
   // Trailing spaces on lines and around the whole text serve no one.
-  // In one pass, what replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip() did.
+  // In one pass, what replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip() did;
+  // what it keeps is copied a stretch at a time, and not at all when nothing goes.
   static String tidy(String markdown) {
-    StringBuilder out = new StringBuilder(markdown.length());
-    int newlines = 0; // at the end of out
+    StringBuilder out = null; // made at the first character that goes
+    int kept = 0; // markdown before this is in out, or nothing went before it
+    int newlines = 0; // at the end of what is kept
     int i = 0;
     while (i < markdown.length()) {
       char c = markdown.charAt(i);
@@ -66,23 +68,32 @@ public final class HtmlToMarkdown {
           end++;
         }
         if (end == markdown.length() || markdown.charAt(end) != '\n') {
-          out.append(markdown, i, end);
           newlines = 0;
+        } else {
+          out = keep(out, markdown, kept, i);
+          kept = end;
         }
         i = end;
       } else if (c == '\n') {
-        if (newlines < 2) {
-          out.append(c);
+        if (newlines >= 2) {
+          out = keep(out, markdown, kept, i);
+          kept = i + 1;
         }
         newlines++;
         i++;
       } else {
-        out.append(c);
         newlines = 0;
         i++;
       }
     }
-    return out.toString().strip();
+    String tidied = out == null ? markdown : keep(out, markdown, kept, i).toString();
+    return tidied.strip();
+  }
+
+  /** {@code out} with {@code text[from, to)} appended; made when null. */
+  private static StringBuilder keep(StringBuilder out, String text, int from, int to) {
+    StringBuilder kept = out != null ? out : new StringBuilder(text.length());
+    return kept.append(text, from, to);
   }
 
   /**
@@ -90,21 +101,27 @@ public final class HtmlToMarkdown {
    * {@code replaceAll("[\\s\\u00A0]+", " ")} did, without a regex on every text node.
    */
   public static String collapseWhitespace(String raw) {
-    StringBuilder out = new StringBuilder(raw.length());
-    boolean inRun = false;
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (collapses(c)) {
-        if (!inRun) {
-          out.append(' ');
-          inRun = true;
-        }
-      } else {
-        out.append(c);
-        inRun = false;
+    // Most text has only single spaces: it is returned as it is, and otherwise copied a word at a
+    // time rather than a character at a time.
+    StringBuilder out = null; // made at the first whitespace that changes
+    int kept = 0; // raw before this is in out, or unchanged
+    int i = 0;
+    while (i < raw.length()) {
+      if (!collapses(raw.charAt(i))) {
+        i++;
+        continue;
       }
+      int end = i + 1;
+      while (end < raw.length() && collapses(raw.charAt(end))) {
+        end++;
+      }
+      if (end - i > 1 || raw.charAt(i) != ' ') {
+        out = keep(out, raw, kept, i).append(' ');
+        kept = end;
+      }
+      i = end;
     }
-    return out.toString();
+    return out == null ? raw : keep(out, raw, kept, raw.length()).toString();
   }
 
   private static boolean collapses(char c) {
