@@ -6,7 +6,6 @@ import dev.orrery.markdown.SummaryMarkdown;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import okhttp3.HttpUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -39,9 +38,9 @@ public final class EntryNormalizer {
    * @param discoveredAt stands in for the date of an entry that has none
    */
   public NormalizedEntry normalize(ParsedEntry entry, URI feedUrl, Instant discoveredAt) {
-    String url = Links.absolute(entry.link(), feedUrl);
-    // OkHttp's conversion, because java.net.URI rejects characters OkHttp leaves in queries.
-    URI base = url != null ? HttpUrl.get(url).uri() : feedUrl;
+    Links.Absolute link = Links.absoluteWithUri(entry.link(), feedUrl);
+    String url = link != null ? link.link() : null;
+    URI base = link != null ? link.uri() : feedUrl;
     // Parsed once for both the summary and the image: jsoup's parse is the dear part of either.
     Element body = entry.html() == null ? null : Jsoup.parseBodyFragment(entry.html()).body();
     String summary = "";
