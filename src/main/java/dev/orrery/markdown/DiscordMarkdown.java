@@ -51,9 +51,10 @@ public final class DiscordMarkdown {
    */
   static String escape(String line, boolean atLineStart) {
     StringBuilder out = new StringBuilder(line.length() + 8);
-    Matcher url = BARE_URL.matcher(line);
+    // Every bare URL holds "http": without it, the regex's search through the line is spared.
+    Matcher url = line.contains("http") ? BARE_URL.matcher(line) : null;
     int done = 0;
-    while (url.find()) {
+    while (url != null && url.find()) {
       escapeText(out, line.substring(done, url.start()), atLineStart && done == 0);
       // A mention inside a URL stays: it cannot ping (allowed mentions are off) and a break in it
       // would change where the link goes.

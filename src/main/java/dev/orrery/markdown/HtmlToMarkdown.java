@@ -124,14 +124,9 @@ public final class HtmlToMarkdown {
     return out == null ? raw : keep(out, raw, kept, raw.length()).toString();
   }
 
+  // space, \t \n \u000B \f \r (one range), no-break space
   private static boolean collapses(char c) {
-    return c == ' '
-        || c == '\t'
-        || c == '\n'
-        || c == '\u000B'
-        || c == '\f'
-        || c == '\r'
-        || c == '\u00A0';
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00A0';
   }
 
   /**
