@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
@@ -45,8 +46,9 @@ public final class EntryNormalizer {
     Element body = entry.html() == null ? null : Jsoup.parseBodyFragment(entry.html()).body();
     String summary = "";
     if (body != null && !entry.html().isBlank()) {
-      cleanText(body);
-      summary = summaries.summary(body, base, summaryMaxLength);
+      // Only what the summary reads is cleaned: a long post's tail never is. The image is read
+      // from attributes, which cleaning leaves as they are.
+      summary = summaries.summary(body, base, summaryMaxLength, EntryNormalizer::cleanText);
     }
     String author = line(entry.author());
     return new NormalizedEntry(
@@ -86,9 +88,10 @@ public final class EntryNormalizer {
   }
 
   /**
-   * Cleans every text node of the summary in place (jsoup's traversal is a loop, not a recursion).
+   * Cleans every text node of a part of the summary in place (jsoup's traversal is a loop, not a
+   * recursion).
    */
-  private static void cleanText(Element body) {
+  private static void cleanText(Node part) {
     NodeTraversor.traverse(
         (node, depth) -> {
           if (node instanceof TextNode text) {
@@ -99,7 +102,7 @@ public final class EntryNormalizer {
             }
           }
         },
-        body);
+        part);
   }
 
   /** The guid or id, else the normalised link, else a hash of title and date. */

@@ -1,8 +1,10 @@
 package dev.orrery.markdown;
 
 import java.net.URI;
+import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 
 /**
  * Turns an entry's HTML into Discord markdown: paragraphs, line breaks, links, bold, italic, code,
@@ -32,10 +34,19 @@ public final class HtmlToMarkdown {
    * are written: for a summary that keeps a few hundred characters of a long post.
    */
   public Converted convertBeginning(Element body, URI base, int atLeast) {
+    return convertBeginning(body, base, atLeast, null);
+  }
+
+  /**
+   * The same, giving each of the body's child nodes to {@code beforeReading} just before it is
+   * read, and none it does not read: a caller can prepare only what is converted.
+   */
+  public Converted convertBeginning(
+      Element body, URI base, int atLeast, Consumer<Node> beforeReading) {
     MarkdownWriter out = new MarkdownWriter(true);
     MarkdownWalk walk = new MarkdownWalk(base, out, null);
     walk.stopAfter(atLeast);
-    walk.children(body);
+    walk.children(body, beforeReading);
     if (walk.stoppedWith() != null) {
       // tidy() changes text only by what follows it, and only at its end: a prefix stays one
       return new Converted(tidy(walk.stoppedWith()), false);

@@ -2,6 +2,7 @@ package dev.orrery.markdown;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -52,6 +53,14 @@ final class MarkdownWalk {
   }
 
   void children(Element element) {
+    children(element, null);
+  }
+
+  /**
+   * @param beforeEach given each child just before it is walked (a walk reads only the child's own
+   *     subtree), and not the children after a stop; null for none
+   */
+  void children(Element element, Consumer<Node> beforeEach) {
     for (Node child : element.childNodes()) {
       if (stoppedWith != null) {
         return;
@@ -59,6 +68,9 @@ final class MarkdownWalk {
       if (out.written() >= stopAfter) {
         stoppedWith = out.writtenSoFar();
         return;
+      }
+      if (beforeEach != null) {
+        beforeEach.accept(child);
       }
       node(child);
     }
