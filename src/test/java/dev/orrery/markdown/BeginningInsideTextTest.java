@@ -63,10 +63,11 @@ class BeginningInsideTextTest {
   @Test
   void everyBeginningIsABeginningOfTheWholeMarkdown() {
     for (String html : posts()) {
-      String whole = converter.convert(body(html), BASE);
+      Element parsed = body(html); // only read
+      String whole = converter.convert(parsed, BASE);
       int cutInside = 0;
       for (int atLeast = 0; atLeast <= whole.length() + 2; atLeast++) {
-        HtmlToMarkdown.Converted beginning = converter.convertBeginning(body(html), BASE, atLeast);
+        HtmlToMarkdown.Converted beginning = converter.convertBeginning(parsed, BASE, atLeast);
         if (beginning.complete()) {
           assertThat(beginning.markdown()).as("%s at %d", html, atLeast).isEqualTo(whole);
         } else {
@@ -102,9 +103,10 @@ class BeginningInsideTextTest {
   @Test
   void summariesOfLongTextsAreTheSameAsFromTheWholePost() {
     for (String html : posts()) {
-      String whole = converter.convert(body(html), BASE);
+      Element parsed = body(html); // only read
+      String whole = converter.convert(parsed, BASE);
       for (int maxLength = 2; maxLength <= whole.length() + 2; maxLength++) {
-        assertThat(summaries.summary(body(html), BASE, maxLength))
+        assertThat(summaries.summary(parsed, BASE, maxLength))
             .as("%s at %d", html, maxLength)
             .isEqualTo(cutter.cut(whole, maxLength));
       }
@@ -162,9 +164,10 @@ class BeginningInsideTextTest {
       }
       String html =
           random.nextBoolean() ? "<p>" + text + "</p><p>" + text + "</p>" : text.toString();
-      String whole = converter.convert(body(html), BASE);
+      Element parsed = body(html); // only read
+      String whole = converter.convert(parsed, BASE);
       for (int atLeast = 0; atLeast <= whole.length(); atLeast += 1 + random.nextInt(7)) {
-        HtmlToMarkdown.Converted beginning = converter.convertBeginning(body(html), BASE, atLeast);
+        HtmlToMarkdown.Converted beginning = converter.convertBeginning(parsed, BASE, atLeast);
         if (beginning.complete()) {
           assertThat(beginning.markdown()).as("%s at %d", html, atLeast).isEqualTo(whole);
         } else {
@@ -172,7 +175,7 @@ class BeginningInsideTextTest {
         }
       }
       for (int maxLength : new int[] {2, 20, 50, 120, 350, 700}) {
-        assertThat(summaries.summary(body(html), BASE, maxLength))
+        assertThat(summaries.summary(parsed, BASE, maxLength))
             .as("%s at %d", html, maxLength)
             .isEqualTo(cutter.cut(whole, maxLength));
       }
