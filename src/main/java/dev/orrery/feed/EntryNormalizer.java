@@ -6,11 +6,13 @@ import dev.orrery.markdown.SummaryMarkdown;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import okhttp3.HttpUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Selector;
 
 /**
  * Gives a parsed entry its identity key and turns it into what is stored and posted: absolute
@@ -18,6 +20,9 @@ import org.jsoup.select.NodeTraversor;
  * author, the summary's text, the feed's own title) goes through {@link #clean} on its way.
  */
 public final class EntryNormalizer {
+  // Compiled once: parsing the query again for every entry cost more than running it.
+  private static final Evaluator IMAGES = Selector.evaluatorOf("img[src]");
+
   private final SummaryMarkdown summaries = new SummaryMarkdown();
   private final int summaryMaxLength;
 
@@ -34,15 +39,16 @@ public final class EntryNormalizer {
    * @param discoveredAt stands in for the date of an entry that has none
    */
   public NormalizedEntry normalize(ParsedEntry entry, URI feedUrl, Instant discoveredAt) {
-    String url = Links.absolute(entry.link(), feedUrl);
-    // OkHttp's conversion, because java.net.URI rejects characters OkHttp leaves in queries.
-    URI base = url != null ? HttpUrl.get(url).uri() : feedUrl;
+    Links.Absolute link = Links.absoluteWithUri(entry.link(), feedUrl);
+    String url = link != null ? link.link() : null;
+    URI base = link != null ? link.uri() : feedUrl;
     // Parsed once for both the summary and the image: jsoup's parse is the dear part of either.
     Element body = entry.html() == null ? null : Jsoup.parseBodyFragment(entry.html()).body();
     String summary = "";
     if (body != null && !entry.html().isBlank()) {
-      cleanText(body);
-      summary = summaries.summary(body, base, summaryMaxLength);
+      // Only what the summary reads is cleaned: a long post's tail never is. The image is read
+      // from attributes, which cleaning leaves as they are.
+      summary = summaries.summary(body, base, summaryMaxLength, EntryNormalizer::cleanText);
     }
     String author = line(entry.author());
     return new NormalizedEntry(
@@ -82,9 +88,10 @@ public final class EntryNormalizer {
   }
 
   /**
-   * Cleans every text node of the summary in place (jsoup's traversal is a loop, not a recursion).
+   * Cleans every text node of a part of the summary in place (jsoup's traversal is a loop, not a
+   * recursion).
    */
-  private static void cleanText(Element body) {
+  private static void cleanText(Node part) {
     NodeTraversor.traverse(
         (node, depth) -> {
           if (node instanceof TextNode text) {
@@ -95,7 +102,7 @@ public final class EntryNormalizer {
             }
           }
         },
-        body);
+        part);
   }
 
   /** The guid or id, else the normalised link, else a hash of title and date. */
@@ -125,7 +132,7 @@ public final class EntryNormalizer {
       return null;
     }
     // a fragment's nodes all go to the body (the head stays empty), so this is the whole document
-    for (Element img : body.select("img[src]")) {
+    for (Element img : body.select(IMAGES)) {
       if (isTrackingPixel(img)) {
         continue;
       }

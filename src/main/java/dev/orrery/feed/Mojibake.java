@@ -22,22 +22,28 @@ final class Mojibake {
     if (text == null || !mayHoldMojibake(text)) {
       return text;
     }
-    StringBuilder out = new StringBuilder(text.length());
+    StringBuilder out = null; // made at the first run that is repaired
+    int kept = 0; // text before this is in out, or unchanged
     int i = 0;
     while (i < text.length()) {
       if (asByte(text.charAt(i)) < 0) {
-        out.append(text.charAt(i++));
+        i++;
         continue;
       }
       int end = i;
       while (end < text.length() && asByte(text.charAt(end)) >= 0) {
         end++;
       }
-      String decoded = decodeRun(text, i, end);
-      out.append(decoded != null ? decoded : text.substring(i, end));
+      // one such byte alone is never UTF-8: an accented letter between plain ones needs no decoder
+      String decoded = end - i > 1 ? decodeRun(text, i, end) : null;
+      if (decoded != null) {
+        out = out != null ? out : new StringBuilder(text.length());
+        out.append(text, kept, i).append(decoded);
+        kept = end;
+      }
       i = end;
     }
-    return out.toString();
+    return out == null ? text : out.append(text, kept, text.length()).toString();
   }
 
   // A UTF-8 lead byte read as Latin-1 is one of Â..ô: without one there is nothing to repair.

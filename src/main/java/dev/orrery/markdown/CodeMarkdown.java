@@ -2,12 +2,16 @@ package dev.orrery.markdown;
 
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /** Code spans and fenced blocks that no backtick in the code can close early. */
 final class CodeMarkdown {
   private static final Pattern LANGUAGE =
       Pattern.compile("(?:lang(?:uage)?-)([A-Za-z0-9_+#.-]{1,20})");
   private static final String ZERO_WIDTH_SPACE = "\u200B";
+  // Compiled once rather than for every block (jsoup's evaluators are thread-safe).
+  private static final Evaluator CODE = Selector.evaluatorOf("code");
 
   private CodeMarkdown() {}
 
@@ -41,7 +45,7 @@ final class CodeMarkdown {
 
   private static String language(Element pre) {
     String classes = pre.className();
-    Element code = pre.selectFirst("code");
+    Element code = pre.selectFirst(CODE);
     if (code != null) {
       classes = code.className() + " " + classes;
     }

@@ -1,8 +1,10 @@
 package dev.orrery.markdown;
 
 import java.net.URI;
+import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 
 /**
  * Turns an entry's HTML into Discord markdown: paragraphs, line breaks, links, bold, italic, code,
@@ -32,10 +34,19 @@ public final class HtmlToMarkdown {
    * are written: for a summary that keeps a few hundred characters of a long post.
    */
   public Converted convertBeginning(Element body, URI base, int atLeast) {
+    return convertBeginning(body, base, atLeast, null);
+  }
+
+  /**
+   * The same, giving each of the body's child nodes to {@code beforeReading} just before it is
+   * read, and none it does not read: a caller can prepare only what is converted.
+   */
+  public Converted convertBeginning(
+      Element body, URI base, int atLeast, Consumer<Node> beforeReading) {
     MarkdownWriter out = new MarkdownWriter(true);
     MarkdownWalk walk = new MarkdownWalk(base, out, null);
     walk.stopAfter(atLeast);
-    walk.children(body);
+    walk.children(body, beforeReading);
     if (walk.stoppedWith() != null) {
       // tidy() changes text only by what follows it, and only at its end: a prefix stays one
       return new Converted(tidy(walk.stoppedWith()), false);
@@ -52,10 +63,12 @@ public final class HtmlToMarkdown {
   public record Converted(String markdown, boolean complete) {}
 
   // Trailing spaces on lines and around the whole text serve no one.
-  // In one pass, what replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip() did.
+  // In one pass, what replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip() did;
+  // what it keeps is copied a stretch at a time, and not at all when nothing goes.
   static String tidy(String markdown) {
-    StringBuilder out = new StringBuilder(markdown.length());
-    int newlines = 0; // at the end of out
+    StringBuilder out = null; // made at the first character that goes
+    int kept = 0; // markdown before this is in out, or nothing went before it
+    int newlines = 0; // at the end of what is kept
     int i = 0;
     while (i < markdown.length()) {
       char c = markdown.charAt(i);
@@ -66,23 +79,32 @@ public final class HtmlToMarkdown {
           end++;
         }
         if (end == markdown.length() || markdown.charAt(end) != '\n') {
-          out.append(markdown, i, end);
           newlines = 0;
+        } else {
+          out = keep(out, markdown, kept, i);
+          kept = end;
         }
         i = end;
       } else if (c == '\n') {
-        if (newlines < 2) {
-          out.append(c);
+        if (newlines >= 2) {
+          out = keep(out, markdown, kept, i);
+          kept = i + 1;
         }
         newlines++;
         i++;
       } else {
-        out.append(c);
         newlines = 0;
         i++;
       }
     }
-    return out.toString().strip();
+    String tidied = out == null ? markdown : keep(out, markdown, kept, i).toString();
+    return tidied.strip();
+  }
+
+  /** {@code out} with {@code text[from, to)} appended; made when null. */
+  private static StringBuilder keep(StringBuilder out, String text, int from, int to) {
+    StringBuilder kept = out != null ? out : new StringBuilder(text.length());
+    return kept.append(text, from, to);
   }
 
   /**
@@ -90,26 +112,57 @@ public final class HtmlToMarkdown {
    * {@code replaceAll("[\\s\\u00A0]+", " ")} did, without a regex on every text node.
    */
   public static String collapseWhitespace(String raw) {
-    StringBuilder out = new StringBuilder(raw.length());
-    boolean inRun = false;
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == ' '
-          || c == '\t'
-          || c == '\n'
-          || c == '\u000B'
-          || c == '\f'
-          || c == '\r'
-          || c == '\u00A0') {
-        if (!inRun) {
-          out.append(' ');
-          inRun = true;
-        }
-      } else {
-        out.append(c);
-        inRun = false;
+    // Most text has only single spaces: it is returned as it is, and otherwise copied a word at a
+    // time rather than a character at a time.
+    StringBuilder out = null; // made at the first whitespace that changes
+    int kept = 0; // raw before this is in out, or unchanged
+    int i = 0;
+    while (i < raw.length()) {
+      if (!collapses(raw.charAt(i))) {
+        i++;
+        continue;
+      }
+      int end = i + 1;
+      while (end < raw.length() && collapses(raw.charAt(end))) {
+        end++;
+      }
+      if (end - i > 1 || raw.charAt(i) != ' ') {
+        out = keep(out, raw, kept, i).append(' ');
+        kept = end;
+      }
+      i = end;
+    }
+    return out == null ? raw : keep(out, raw, kept, raw.length()).toString();
+  }
+
+  // space, \t \n \u000B \f \r (one range), no-break space
+  private static boolean collapses(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00A0';
+  }
+
+  /**
+   * The first place at or after {@code from} where a text can be cut in two so that writing the
+   * pieces one after the other gives the markdown the whole text gives, and the markdown written up
+   * to the cut is a beginning of it; the text's length when there is none. The cut is at one
+   * whitespace character between two characters that are neither whitespace nor a no-break space
+   * (nor {@link String#strip} whitespace), after a character that is not "@". So: collapsing,
+   * stripping and the space between the pieces come out the same; the text before the cut is
+   * followed by a space, which no bare URL, mention or line-start marker spans; and it does not end
+   * with the "@" that {@link DiscordMarkdown} breaks only at the end of a text.
+   */
+  static int pieceEnd(String raw, int from) {
+    for (int i = Math.max(from, 1); i + 1 < raw.length(); i++) {
+      if (collapses(raw.charAt(i))
+          && solid(raw.charAt(i - 1))
+          && raw.charAt(i - 1) != '@'
+          && solid(raw.charAt(i + 1))) {
+        return i;
       }
     }
-    return out.toString();
+    return raw.length();
+  }
+
+  private static boolean solid(char c) {
+    return !collapses(c) && !Character.isWhitespace(c);
   }
 }

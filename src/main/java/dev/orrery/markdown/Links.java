@@ -18,6 +18,31 @@ public final class Links {
   }
 
   /**
+   * {@link #absolute}, with the link also as a {@link URI} to resolve what its page links to
+   * against: OkHttp's conversion, because java.net.URI rejects characters OkHttp leaves in queries.
+   * Null when {@link #absolute} gives null.
+   */
+  public static Absolute absoluteWithUri(String link, URI base) {
+    HttpUrl url = resolve(link, base);
+    if (url == null) {
+      return null;
+    }
+    String canonical = url.toString();
+    String absolute = withEncodedFragment(canonical);
+    // OkHttp reads its own text back as the same URL: parsed again only when the fragment changed
+    HttpUrl parsed = absolute.equals(canonical) ? url : HttpUrl.get(absolute);
+    return new Absolute(absolute, parsed.uri());
+  }
+
+  /**
+   * A link from {@link #absoluteWithUri}.
+   *
+   * @param link what {@link #absolute} gives
+   * @param uri the same address as a URI
+   */
+  public record Absolute(String link, URI uri) {}
+
+  /**
    * OkHttp encodes the path and query but leaves a fragment nearly as written: spaces, C1 controls,
    * bidi overrides, "&lt;" and "&gt;" that would end an autolink in a message early. The fragment
    * is made what RFC 3986 allows, the rest percent-encoded as UTF-8 (browsers match it the same).

@@ -2,7 +2,7 @@ package dev.orrery.markdown;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Set;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -15,58 +15,6 @@ import org.jsoup.select.NodeTraversor;
  * their markers hug the words.
  */
 final class MarkdownWalk {
-  private static final Set<String> DROPPED =
-      Set.of(
-          "script",
-          "style",
-          "iframe",
-          "frame",
-          "frameset",
-          "form",
-          "object",
-          "embed",
-          "img",
-          "picture",
-          "svg",
-          "math",
-          "video",
-          "audio",
-          "source",
-          "track",
-          "canvas",
-          "map",
-          "noscript",
-          "template",
-          "button",
-          "input",
-          "select",
-          "textarea",
-          "head",
-          "title",
-          "meta",
-          "link");
-  private static final Set<String> PARAGRAPHS =
-      Set.of(
-          "p",
-          "section",
-          "article",
-          "header",
-          "footer",
-          "aside",
-          "nav",
-          "main",
-          "figure",
-          "address",
-          "details",
-          "dl",
-          "table",
-          "hr",
-          "center",
-          "fieldset");
-  private static final Set<String> LINES =
-      Set.of(
-          "div", "dt", "dd", "tr", "figcaption", "summary", "caption", "thead", "tbody", "tfoot");
-
   /**
    * Deeper than this, an element's text is read flat, by jsoup's loop rather than our recursion:
    * jsoup's parser stops nesting at 512, but a tree may come from elsewhere.
@@ -105,6 +53,14 @@ final class MarkdownWalk {
   }
 
   void children(Element element) {
+    children(element, null);
+  }
+
+  /**
+   * @param beforeEach given each child just before it is walked (a walk reads only the child's own
+   *     subtree), and not the children after a stop; null for none
+   */
+  void children(Element element, Consumer<Node> beforeEach) {
     for (Node child : element.childNodes()) {
       if (stoppedWith != null) {
         return;
@@ -112,6 +68,9 @@ final class MarkdownWalk {
       if (out.written() >= stopAfter) {
         stoppedWith = out.writtenSoFar();
         return;
+      }
+      if (beforeEach != null) {
+        beforeEach.accept(child);
       }
       node(child);
     }
@@ -139,6 +98,30 @@ final class MarkdownWalk {
   }
 
   private void text(String raw) {
+    if (stopAfter == Integer.MAX_VALUE) {
+      textPiece(raw);
+      return;
+    }
+    // A long text is written a piece at a time, so the walk can stop inside it once enough is
+    // written: the rest of a long paragraph is then never collapsed nor escaped.
+    int start = 0;
+    while (true) {
+      int need = Math.max(stopAfter - out.writtenOrPending(), 1);
+      int end =
+          raw.length() - start > need ? HtmlToMarkdown.pieceEnd(raw, start + need) : raw.length();
+      textPiece(raw.substring(start, end));
+      if (end == raw.length()) {
+        return;
+      }
+      if (out.writtenOrPending() >= stopAfter) {
+        stoppedWith = out.writtenWithRunSoFar();
+        return;
+      }
+      start = end;
+    }
+  }
+
+  private void textPiece(String raw) {
     String collapsed = HtmlToMarkdown.collapseWhitespace(raw);
     if (collapsed.isEmpty()) {
       return;
@@ -154,7 +137,7 @@ final class MarkdownWalk {
 
   private void element(Element e) {
     String tag = e.normalName();
-    if (DROPPED.contains(tag)) {
+    if (HtmlTags.DROPPED.contains(tag)) {
       return;
     }
     if (depth >= MAX_DEPTH) {
@@ -194,10 +177,13 @@ final class MarkdownWalk {
   private void flat(Element e) {
     NodeTraversor.filter(
         (node, nodeDepth) -> {
+          if (stoppedWith != null) {
+            return NodeFilter.FilterResult.STOP;
+          }
           if (node instanceof TextNode textNode) {
             text(textNode.getWholeText());
           } else if (node instanceof Element element) {
-            if (DROPPED.contains(element.normalName())) {
+            if (HtmlTags.DROPPED.contains(element.normalName())) {
               return NodeFilter.FilterResult.SKIP_ENTIRELY;
             }
             if (element.isBlock()) {
@@ -210,11 +196,11 @@ final class MarkdownWalk {
   }
 
   private void other(Element e, String tag) {
-    if (PARAGRAPHS.contains(tag)) {
+    if (HtmlTags.PARAGRAPHS.contains(tag)) {
       block(2);
       children(e);
       block(2);
-    } else if (LINES.contains(tag)) {
+    } else if (HtmlTags.LINES.contains(tag)) {
       block(1);
       children(e);
       block(1);

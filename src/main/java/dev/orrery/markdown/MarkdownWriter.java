@@ -116,6 +116,22 @@ final class MarkdownWriter {
     return out.toString();
   }
 
+  /** How much markdown is written or pending: the text run counts as if written unescaped. */
+  int writtenOrPending() {
+    return out.length() + run.length();
+  }
+
+  /**
+   * The markdown written so far, then the pending run escaped as if it ended here: a beginning of
+   * {@link #result()} whatever comes next, provided the run goes on with a space (see {@link
+   * HtmlToMarkdown#pieceEnd}). No bare URL, mention or line-start marker spans that space, and the
+   * run does not end with "@", so escaping this part of the run alone gives the beginning of what
+   * escaping the whole run gives.
+   */
+  String writtenWithRunSoFar() {
+    return out + DiscordMarkdown.escape(run.toString(), runStartsLine);
+  }
+
   String result() {
     writeRun();
     return out.toString();

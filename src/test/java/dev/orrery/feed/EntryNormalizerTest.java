@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.markdown.DiscordMarkdown;
 import dev.orrery.markdown.HtmlToMarkdown;
+import dev.orrery.markdown.SummaryCutter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,6 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -320,5 +325,60 @@ class EntryNormalizerTest {
     assertThat(Character.isWhitespace(full.charAt(kept.length()))).isTrue();
     assertThat(kept).doesNotContain("[a link"); // the link would cross 350: it is left out whole
     assertThat(kept.length()).isGreaterThan(250);
+  }
+
+  @Test
+  @DisplayName(
+      "the summary is the one of the whole post cleaned first, though only what it reads is"
+          + " cleaned, and cleaned once when a long link makes it read the post again")
+  void theSummaryIsOfTheCleanedPostWhereverItIsCut() {
+    String doubled = "caf\u00C3\u0192\u00C2\u00A9"; // "café" mojibaked twice: cleaned once, "cafÃ©"
+    String html =
+        "<p>"
+            + doubled
+            + " au lait "
+            + "word ".repeat(20)
+            // written whole, tidied to a few lines: the beginning falls short and is read again
+            + "</p><pre>x"
+            + "\n".repeat(1_000)
+            + "y</pre><p>don\u00e2\u0080\u0099t \u202Ereversed\u200B zero "
+            + "more ".repeat(30)
+            + "</p><p><a href=\"https://x.example/far\">"
+            + "a long link text ".repeat(30)
+            + "</a> after "
+            + doubled
+            + "</p>"
+            + "PyCoder\u00e2\u0080\u0099s tail \u0007 bell "
+            + "<div>"
+            + "last \u00e2\u0080\u009c".repeat(40)
+            + "</div>";
+    URI base = URI.create("https://x.example/post");
+    Element cleaned = Jsoup.parseBodyFragment(html).body();
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof TextNode text) {
+            text.text(EntryNormalizer.clean(text.getWholeText()));
+          }
+        },
+        cleaned);
+    HtmlToMarkdown markdown = new HtmlToMarkdown();
+    String whole = markdown.convert(cleaned, base);
+    assertThat(whole).contains("caf\u00C3\u00A9", "don’t reversed zero", "PyCoder’s", "last “");
+    int readAgain = 0;
+    for (int maxLength = 20; maxLength < whole.length() + 20; maxLength += 7) {
+      ParsedEntry entry =
+          new ParsedEntry("g", base.toString(), "t", null, html, null, null, List.of());
+      NormalizedEntry normalized =
+          new EntryNormalizer(maxLength).normalize(entry, FEED_URL, DISCOVERED);
+      assertThat(normalized.summary())
+          .as("at %d", maxLength)
+          .isEqualTo(new SummaryCutter().cut(whole, maxLength));
+      HtmlToMarkdown.Converted first = markdown.convertBeginning(cleaned, base, maxLength + 200);
+      if (!first.complete()
+          && new SummaryCutter().cutBeginning(first.markdown(), maxLength) == null) {
+        readAgain++;
+      }
+    }
+    assertThat(readAgain).isGreaterThan(0);
   }
 }

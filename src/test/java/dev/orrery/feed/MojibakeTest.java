@@ -48,4 +48,10 @@ class MojibakeTest {
       assertThat(Mojibake.repair(text)).as(text).isEqualTo(text);
     }
   }
+
+  @Test
+  void repairsOnlyTheRunsThatAreUtf8InMixedText() {
+    assertThat(Mojibake.repair("é Señor cafÃ© » donâ€™t ÃÃ© x é"))
+        .isEqualTo("é Señor café » don’t ÃÃ© x é");
+  }
 }

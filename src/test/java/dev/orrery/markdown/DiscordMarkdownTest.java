@@ -2,6 +2,7 @@ package dev.orrery.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DiscordMarkdownTest {
@@ -46,5 +47,22 @@ class DiscordMarkdownTest {
   void leavesBareUrlsIntactSoTheyStillLink() {
     assertThat(DiscordMarkdown.escape("see https://docs.example/a_b*c for more_info"))
         .isEqualTo("see https://docs.example/a_b*c for more\\_info");
+  }
+
+  @Test
+  void everyMarkdownCharacterOutsideURLsAndLineStartsTakesOneBackslash() {
+    Random random = new Random(11);
+    // no "@", "#" or ":": no mention and no URL, only the characters escaped one by one
+    String alphabet = "ab é😀 \\*_~`|[]<>-+1.\t";
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(30); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String raw = text.toString();
+      assertThat(DiscordMarkdown.escape(raw, false))
+          .as("[%s]", raw)
+          .isEqualTo(raw.replaceAll("([\\\\*_~`|\\[\\]<])", "\\\\$1"));
+    }
   }
 }

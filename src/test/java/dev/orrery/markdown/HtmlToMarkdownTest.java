@@ -279,7 +279,7 @@ class HtmlToMarkdownTest {
   @Test
   void tidyingIsWhatTheRegexesDid() {
     Random random = new Random(7);
-    String alphabet = "  \t\t\n\n\n\ra*";
+    String alphabet = "  \t\t\n\n\n\ra*é\u2003";
     for (int n = 0; n < 5_000; n++) {
       StringBuilder text = new StringBuilder();
       for (int i = random.nextInt(24); i > 0; i--) {
