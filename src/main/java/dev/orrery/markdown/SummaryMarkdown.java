@@ -30,9 +30,9 @@ public final class SummaryMarkdown {
    */
   public String summary(Element body, URI base, int maxLength, Consumer<Node> beforeReading) {
     FirstReading firstReading = new FirstReading(beforeReading);
-    // a little more than is kept decides most cuts; a link or code span across the cut may need
-    // more, so each retry converts four times as much (at most a third more work than converting
-    // the whole post once)
+    // a little more than is kept decides the cut: links and code spans are written whole, so only
+    // a beginning that tidying shrank (blank lines in a <pre>) can fall short; then each retry
+    // converts four times as much (at most a third more work than converting the whole post once)
     int enough = maxLength + 200;
     while (true) {
       HtmlToMarkdown.Converted beginning =
