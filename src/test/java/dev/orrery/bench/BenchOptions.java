@@ -15,7 +15,8 @@ import java.util.List;
  * @param childJvmOptions options of the measured JVMs (feed cycles, start-up); by default those the
  *     product ships with (the Dockerfile's ENTRYPOINT), none with {@code --child-jvm none}
  * @param jfr record a JFR profile of each measured JVM into the output folder
- * @param limitSeconds how long ROME's raw parse rate is measured (after as long a warm-up)
+ * @param limitSeconds how long each round of ROME's raw parse rate lasts (rounds go on until the
+ *     rate stops rising)
  * @param out where bench-results.md (and JFR files, child logs) go
  * @param only the scenarios to run, by name; empty means all
  * @param channels the channel counts the delivery scenario spreads its 1,000 messages over
@@ -44,7 +45,7 @@ public record BenchOptions(
           "         --child-jvm \"-Xmx256m ...\"  options of the measured JVMs (default: the Dockerfile's;",
           "                              none: the JVM's own defaults)",
           "         --jfr                record a JFR profile of each measured JVM",
-          "         --limit-seconds 5    how long ROME's raw parse rate is measured",
+          "         --limit-seconds 5    how long a round of ROME's raw parse rate lasts",
           "         --out target         where bench-results.md goes",
           "         --only feed,delivery,latency,startup,fanout,cluster,peers  run only the named"
               + " scenarios",
