@@ -41,7 +41,7 @@ public final class EntryNormalizer {
   public NormalizedEntry normalize(ParsedEntry entry, URI feedUrl, Instant discoveredAt) {
     Links.Absolute link = Links.absoluteWithUri(entry.link(), feedUrl);
     String url = link != null ? link.link() : null;
-    URI base = link != null ? link.uri() : feedUrl;
+    URI base = link != null && link.uri() != null ? link.uri() : feedUrl;
     // Parsed once for both the summary and the image: jsoup's parse is the dear part of either.
     Element body = entry.html() == null ? null : Jsoup.parseBodyFragment(entry.html()).body();
     String summary = "";

@@ -31,14 +31,23 @@ public final class Links {
     String absolute = withEncodedFragment(canonical);
     // OkHttp reads its own text back as the same URL: parsed again only when the fragment changed
     HttpUrl parsed = absolute.equals(canonical) ? url : HttpUrl.get(absolute);
-    return new Absolute(absolute, parsed.uri());
+    return new Absolute(absolute, uri(parsed));
+  }
+
+  // OkHttp keeps what java.net.URI refuses, such as a '%' without two hex digits in the user info
+  private static URI uri(HttpUrl url) {
+    try {
+      return url.uri();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**
    * A link from {@link #absoluteWithUri}.
    *
    * @param link what {@link #absolute} gives
-   * @param uri the same address as a URI
+   * @param uri the same address as a URI, or null when java.net.URI cannot hold it
    */
   public record Absolute(String link, URI uri) {}
 

@@ -85,11 +85,6 @@ public final class PollSchedule {
     return now.plus(wait);
   }
 
-  /** The least time between two polls of a feed: every next poll is at least this far. */
-  Duration minInterval() {
-    return minInterval;
-  }
-
   /**
    * How often a partition job looks for its due feeds: a due feed waits at most this long, and
    * never longer than the shortest wait between two of its polls.

@@ -75,9 +75,7 @@ public final class PollScheduler implements AutoCloseable {
     this.threads = threads;
     this.cluster = null;
     this.sweep = shorter(schedule.sweep(), SWEEP_ALONE);
-    this.due =
-        new DueFeeds(
-            feeds, refresher, console, schedule.minInterval(), threads * BATCH_PER_THREAD, clock);
+    this.due = new DueFeeds(feeds, refresher, console, threads * BATCH_PER_THREAD, clock);
     try {
       scheduler = PollQuartz.inMemory(threads);
       scheduler.setJobFactory((bundle, s) -> new PollDueFeedsJob(due, refresher));

@@ -141,8 +141,16 @@ public final class FeedStore {
   /**
    * The watched feeds (as {@link #watched(boolean)} says) due by {@code now}, the longest due
    * first, at most {@code limit}: what one node polls next.
+   *
+   * @param after the last feed of the previous page, to read on from; null for the first page
    */
-  public List<Feed> due(Instant now, boolean console, int limit) {
+  public List<Feed> due(Instant now, boolean console, Feed after, int limit) {
+    String from =
+        after == null ? "" : " AND (f.next_poll_at > ? OR (f.next_poll_at = ? AND f.id > ?))";
+    Object[] params =
+        after == null
+            ? new Object[] {now, limit}
+            : new Object[] {now, after.nextPollAt(), after.nextPollAt(), after.id(), limit};
     return db.withConnection(
         "list the due feeds",
         c ->
@@ -150,12 +158,13 @@ public final class FeedStore {
                 c,
                 "SELECT "
                     + COLUMNS
-                    + " FROM feeds f WHERE f.next_poll_at <= ? AND f.paused_reason IS NULL AND "
+                    + " FROM feeds f WHERE f.next_poll_at <= ?"
+                    + from
+                    + " AND f.paused_reason IS NULL AND "
                     + wanted(console)
                     + " ORDER BY f.next_poll_at, f.id LIMIT ?",
                 FeedStore::map,
-                now,
-                limit));
+                params));
   }
 
   /**

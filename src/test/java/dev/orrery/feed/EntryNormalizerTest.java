@@ -84,6 +84,21 @@ class EntryNormalizerTest {
   }
 
   @Test
+  void aLinkJavasUriCannotHoldIsKeptAndRelativeLinksResolveAgainstTheFeed() {
+    // OkHttp reads the stray '%' in the user info; java.net.URI refuses it
+    NormalizedEntry entry =
+        normalize(
+            "g",
+            "https://user:p%ss@blog.example/p",
+            "t",
+            "<p><a href=\"posts/2\">next</a></p>",
+            null,
+            PUBLISHED);
+    assertThat(entry.url()).isEqualTo("https://user:p%ss@blog.example/p");
+    assertThat(entry.summary()).isEqualTo("[next](https://blog.example/posts/2)");
+  }
+
+  @Test
   void aMissingDateBecomesTheDiscoveryTime() {
     assertThat(normalize("g", null, "T", null, null, null).published()).isEqualTo(DISCOVERED);
   }

@@ -50,4 +50,11 @@ class LinksTest {
           .isEqualTo(HttpUrl.get(absolute).uri().toString());
     }
   }
+
+  @Test
+  void aLinkThatJavasUriCannotHoldIsKeptWithoutAUri() {
+    Links.Absolute link = Links.absoluteWithUri("https://user:p%ss@blog.example/p", BASE);
+    assertThat(link.link()).isEqualTo(Links.absolute("https://user:p%ss@blog.example/p", BASE));
+    assertThat(link.uri()).isNull();
+  }
 }

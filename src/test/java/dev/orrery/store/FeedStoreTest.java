@@ -109,16 +109,18 @@ class FeedStoreTest {
     Feed console = feeds.findOrCreate("https://console.example/rss", T0.minusSeconds(60));
     subscriptions.create(0, Subscription.CONSOLE_CHANNEL, console.id(), null, null, T0);
 
-    assertThat(feeds.due(T0, false, 100)).extracting(Feed::id).containsExactlyElementsOf(due);
-    assertThat(feeds.due(T0, false, 2))
+    assertThat(feeds.due(T0, false, null, 100)).extracting(Feed::id).containsExactlyElementsOf(due);
+    List<Feed> first = feeds.due(T0, false, null, 2);
+    assertThat(first).extracting(Feed::id).containsExactly(due.get(0), due.get(1));
+    assertThat(feeds.due(T0, false, first.get(1), 100))
         .extracting(Feed::id)
-        .containsExactly(due.get(0), due.get(1));
-    assertThat(feeds.due(T0, true, 1)).extracting(Feed::id).containsExactly(console.id());
+        .containsExactly(due.get(2), due.get(3));
+    assertThat(feeds.due(T0, true, null, 1)).extracting(Feed::id).containsExactly(console.id());
     assertThat(feeds.firstDue(false)).contains(T0.minusSeconds(3));
     assertThat(feeds.firstDue(true)).contains(T0.minusSeconds(60));
 
     due.forEach(id -> feeds.reschedule(id, T0, T0.plusSeconds(60), "polled"));
-    assertThat(feeds.due(T0, false, 100)).isEmpty();
+    assertThat(feeds.due(T0, false, null, 100)).isEmpty();
     assertThat(feeds.firstDue(false)).contains(T0.plusSeconds(30));
     subscriptions.forFeed(later.id()).forEach(s -> subscriptions.delete(s.id()));
     assertThat(feeds.firstDue(false)).contains(T0.plusSeconds(60));
