@@ -160,17 +160,6 @@ public final class PollScheduler implements AutoCloseable {
     }
   }
 
-  /**
-   * Whether polling has stopped for a feed because nothing wants it any more (its last subscription
-   * went, or it is paused). Nothing is removed: the due feeds are read from the feeds table, which
-   * passes over a feed nothing wants.
-   *
-   * @return true when the feed is no longer polled
-   */
-  public boolean stopIfUnwanted(long feedId) {
-    return wanted(feedId).isEmpty();
-  }
-
   /** Whether the feed should be polled: not paused, and wanted by a subscription this counts. */
   Optional<Feed> wanted(long feedId) {
     return feeds.findWatched(feedId, console);

@@ -190,19 +190,14 @@ public final class SubscriptionService {
       // another request removed it a moment ago
       return new UnsubscribeResult.NotSubscribed("this channel is not subscribed to " + source);
     }
-    forgetIfUnwanted(found.feed().id());
     return new UnsubscribeResult.Unsubscribed(found.feed());
   }
 
-  /** A channel is gone: its subscriptions go too, and feeds nobody wants stop being polled. */
+  /**
+   * A channel is gone: its subscriptions go too, and feeds nobody wants stop being polled (the due
+   * feeds are read with their subscriptions).
+   */
   public int channelDeleted(long channelId) {
-    List<Subscription> gone = subscriptions.forChannel(channelId);
-    int removed = subscriptions.deleteChannel(channelId);
-    gone.forEach(s -> forgetIfUnwanted(s.feedId()));
-    return removed;
-  }
-
-  private void forgetIfUnwanted(long feedId) {
-    scheduler.stopIfUnwanted(feedId);
+    return subscriptions.deleteChannel(channelId);
   }
 }

@@ -274,10 +274,8 @@ class ClusteredPollSchedulerTest {
     a.scheduler.start();
     a.scheduler.watch(feed);
     assertThat(a.scheduler.isWatching(feed.id())).isTrue();
-    assertThat(a.scheduler.stopIfUnwanted(feed.id())).isFalse();
     SubscriptionStore subscriptions = new SubscriptionStore(setup);
     subscriptions.forFeed(feed.id()).forEach(s -> subscriptions.delete(s.id()));
-    assertThat(a.scheduler.stopIfUnwanted(feed.id())).isTrue();
     assertThat(a.scheduler.isWatching(feed.id())).isFalse();
     assertThat(count("SELECT count(*) FROM qrtz_job_details WHERE job_group <> 'partitions'"))
         .isZero();
