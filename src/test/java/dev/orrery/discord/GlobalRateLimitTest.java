@@ -82,17 +82,7 @@ class GlobalRateLimitTest {
     rate.shareWith(100); // one request per window
     GlobalRateLimit.Permit slow = rate.acquire();
     CountDownLatch next = new CountDownLatch(1);
-    Thread waiter =
-        new Thread(
-            () -> {
-              try {
-                rate.acquire();
-                next.countDown();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    waiter.start();
+    Thread waiter = acquiring(rate, next);
 
     // the first request's thread is held up before it writes: the second may not go meanwhile
     assertThat(next.await(500, TimeUnit.MILLISECONDS)).isFalse();
@@ -110,17 +100,7 @@ class GlobalRateLimitTest {
     rate.shareWith(100);
     GlobalRateLimit.Permit failed = rate.acquire();
     CountDownLatch next = new CountDownLatch(1);
-    Thread waiter =
-        new Thread(
-            () -> {
-              try {
-                rate.acquire();
-                next.countDown();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    waiter.start();
+    Thread waiter = acquiring(rate, next);
 
     rate.release(failed);
     assertThat(next.await(10, TimeUnit.SECONDS)).isTrue();
@@ -132,5 +112,21 @@ class GlobalRateLimitTest {
     GlobalRateLimit rate = new GlobalRateLimit(LIMIT);
     rate.pause(Duration.ofMillis(700));
     assertThat(timeOf(rate, 1)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+  }
+
+  /** A thread, started, that takes a permit and then counts {@code acquired} down. */
+  private static Thread acquiring(GlobalRateLimit rate, CountDownLatch acquired) {
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                rate.acquire();
+                acquired.countDown();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    waiter.start();
+    return waiter;
   }
 }
