@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -23,7 +22,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The cap as JDA's client carries it, against the emulator's global limit (50 in each fixed
  * one-second window, opened by the first request to arrive): many threads, the first ones held up
- * between their permit and the wire until the next window, with busy threads taking the CPUs.
+ * between their permit and the wire until the next window, as threads that wait for a CPU are.
+ *
+ * <p>The CPUs are not kept busy here: the emulator shares this JVM, so busy CPUs would also delay
+ * its reading of requests already on the wire, which Discord's servers never see, and the test
+ * would measure the emulator's lateness. The bench's delivery run with both CPUs saturated covers a
+ * busy machine end to end.
  */
 class GlobalRateLimitOnTheWireTest {
   private static final int REQUESTS = 120;
@@ -86,44 +90,25 @@ class GlobalRateLimitOnTheWireTest {
   void requestsHeldUpBeforeTheWireDoNotBunchIntoOneOfDiscordsWindows() throws Exception {
     emulator();
     OkHttpClient client = client(new GlobalRateLimit(DiscordBot.REQUESTS_PER_SECOND), true);
-    AtomicBoolean done = new AtomicBoolean();
-    Thread[] busy = new Thread[Runtime.getRuntime().availableProcessors()];
-    for (int i = 0; i < busy.length; i++) {
-      busy[i] =
-          new Thread(
-              () -> {
-                while (!done.get()) {
-                  // competing work: the senders and the emulator wait for a CPU
-                }
-              });
-      busy[i].start();
-    }
     AtomicInteger next = new AtomicInteger();
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     Thread[] senders = new Thread[SENDERS];
-    try {
-      for (int t = 0; t < SENDERS; t++) {
-        senders[t] =
-            new Thread(
-                () -> {
-                  for (int i = next.getAndIncrement(); i < REQUESTS; i = next.getAndIncrement()) {
-                    try (Response response = client.newCall(usersMe(i)).execute()) {
-                      statuses.merge(response.code(), 1, Integer::sum);
-                    } catch (IOException e) {
-                      statuses.merge(-1, 1, Integer::sum);
-                    }
+    for (int t = 0; t < SENDERS; t++) {
+      senders[t] =
+          new Thread(
+              () -> {
+                for (int i = next.getAndIncrement(); i < REQUESTS; i = next.getAndIncrement()) {
+                  try (Response response = client.newCall(usersMe(i)).execute()) {
+                    statuses.merge(response.code(), 1, Integer::sum);
+                  } catch (IOException e) {
+                    statuses.merge(-1, 1, Integer::sum);
                   }
-                });
-        senders[t].start();
-      }
-      for (Thread sender : senders) {
-        sender.join(TimeUnit.SECONDS.toMillis(60));
-      }
-    } finally {
-      done.set(true);
+                }
+              });
+      senders[t].start();
     }
-    for (Thread thread : busy) {
-      thread.join();
+    for (Thread sender : senders) {
+      sender.join(TimeUnit.SECONDS.toMillis(60));
     }
 
     assertThat(statuses).isEqualTo(Map.of(200, REQUESTS));
