@@ -107,6 +107,9 @@ final class DueFeeds {
   /** The caller is done polling the feed. */
   synchronized void done(long feedId) {
     inFlight.remove(feedId);
+    if (stopped && inFlight.isEmpty()) {
+      notifyAll();
+    }
   }
 
   /** A feed may have become due (a new subscription, a feed resumed): look again at once. */
@@ -118,6 +121,21 @@ final class DueFeeds {
   synchronized void stop() {
     stopped = true;
     queue.clear();
+  }
+
+  /** Waits until every feed handed out before {@link #stop} is done. */
+  synchronized void awaitPollsUnderWay() {
+    boolean interrupted = false;
+    while (!inFlight.isEmpty()) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        interrupted = true; // a stop half done would leave polls writing to a closed database
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** {@link #refill}, and a database that does not answer is asked again later, not every look. */

@@ -182,13 +182,18 @@ public final class PollScheduler implements AutoCloseable {
   /** Stops polling and waits for the polls under way to finish. */
   @Override
   public void close() {
-    if (due != null) {
-      // the jobs poll until no feed is due: they end after the feed under way, which Quartz
-      // needs before it can stop (its thread waits for a free poll thread)
-      due.stop();
-    }
     try {
-      scheduler.shutdown(true);
+      if (due != null) {
+        // The jobs poll until no feed is due: stopped, they end after the feed under way. That
+        // end is awaited here, not by Quartz: its pool can lose a poll thread it has just handed a
+        // job to, when the stop comes before the thread takes it, and would then wait for it
+        // forever (quartz-scheduler/quartz#448). A job that starts after this hands out nothing.
+        due.stop();
+        due.awaitPollsUnderWay();
+        scheduler.shutdown(false);
+      } else {
+        scheduler.shutdown(true);
+      }
     } catch (SchedulerException e) {
       log.warn("Could not stop the poll scheduler cleanly", e);
     }

@@ -173,6 +173,20 @@ class PollSchedulerTest {
   }
 
   @Test
+  void aStopReturnsOnlyOnceThePollUnderWayIsWritten() {
+    server.delay(Duration.ofMillis(1_500));
+    server.serveResource("/slow", PYTHON);
+    Feed feed = subscribed("/slow");
+    try (PollScheduler scheduler = scheduler()) {
+      scheduler.start();
+      Await.until(WAIT, "the poll to start", () -> server.requestCount("/slow") == 1);
+    }
+    assertThat(feeds.find(feed.id()).orElseThrow().lastSuccessAt())
+        .as("the poll under way when the stop came, written before the stop returned")
+        .isNotNull();
+  }
+
+  @Test
   void aFeedWhoseRowCannotBeWrittenIsHeldBackInsteadOfFetchedAtEverySweep() throws Exception {
     server.serveResource("/a", PYTHON);
     Feed feed = subscribed("/a");
