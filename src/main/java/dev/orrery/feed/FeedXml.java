@@ -27,9 +27,6 @@ final class FeedXml {
   /** Deeper than any feed needs (an Atom entry's XHTML starts at 4), shallow enough to recurse. */
   static final int MAX_DEPTH = 256;
 
-  /** XML's own named entities: the only ones a body without a DOCTYPE may use. */
-  private static final String[] PREDEFINED = {"&lt;", "&gt;", "&amp;", "&quot;", "&apos;"};
-
   /** What reading the text came to. */
   sealed interface Read {}
 
@@ -130,13 +127,21 @@ final class FeedXml {
     return true;
   }
 
+  /**
+   * One of XML's own named entities, the only ones a body without a DOCTYPE may use, at {@code
+   * amp}; only the one its first letter names is tried.
+   */
   private static boolean isPredefinedEntity(String xml, int amp) {
-    for (String entity : PREDEFINED) {
-      if (xml.startsWith(entity, amp)) {
-        return true;
-      }
+    if (amp + 1 >= xml.length()) {
+      return false;
     }
-    return false;
+    return switch (xml.charAt(amp + 1)) {
+      case 'l' -> xml.startsWith("&lt;", amp);
+      case 'g' -> xml.startsWith("&gt;", amp);
+      case 'a' -> xml.startsWith("&amp;", amp) || xml.startsWith("&apos;", amp);
+      case 'q' -> xml.startsWith("&quot;", amp);
+      default -> false;
+    };
   }
 
   /** {@code &#123;} or {@code &#x1F;}: never in the healer's table, so never touched. */

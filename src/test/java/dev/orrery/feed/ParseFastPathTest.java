@@ -68,6 +68,13 @@ class ParseFastPathTest {
     assertThat(FeedXml.healingChangesNothing(rss("<item><title>&#; &#x;</title></item>")))
         .isFalse();
     assertThat(FeedXml.healingChangesNothing(rss("<item><title>&#12</title></item>"))).isFalse();
+    // names that begin like one of XML's own but are not it
+    for (String near : List.of("&lt", "&Lt;", "&gt ", "&amp", "&ampx;", "&apos", "&quo;", "&q;")) {
+      assertThat(FeedXml.healingChangesNothing(rss("<item><title>" + near + "</title></item>")))
+          .as(near)
+          .isFalse();
+    }
+    assertThat(FeedXml.healingChangesNothing(rss("") + "&")).isFalse();
     assertThat(FeedXml.healingChangesNothing(" " + rss(""))).isFalse();
     assertThat(FeedXml.healingChangesNothing("<!-- made by hand -->" + rss(""))).isFalse();
   }
