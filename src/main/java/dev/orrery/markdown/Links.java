@@ -1,6 +1,7 @@
 package dev.orrery.markdown;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import okhttp3.HttpUrl;
 
@@ -29,17 +30,28 @@ public final class Links {
     }
     String canonical = url.toString();
     String absolute = withEncodedFragment(canonical);
-    // OkHttp reads its own text back as the same URL: parsed again only when the fragment changed
-    HttpUrl parsed = absolute.equals(canonical) ? url : HttpUrl.get(absolute);
-    return new Absolute(absolute, uri(parsed));
+    return new Absolute(absolute, uri(absolute, canonical, url));
   }
 
-  // OkHttp keeps what java.net.URI refuses, such as a '%' without two hex digits in the user info
-  private static URI uri(HttpUrl url) {
+  /**
+   * The link as a URI, as OkHttp converts it: OkHttp re-encodes only what RFC 2396 forbids, which
+   * java.net.URI refuses, so a text java.net.URI reads as it is needs no conversion. That is nearly
+   * every link, and OkHttp's conversion, which rebuilds the whole URL, cost as much as parsing it.
+   */
+  private static URI uri(String absolute, String canonical, HttpUrl url) {
     try {
-      return url.uri();
-    } catch (RuntimeException e) {
-      return null;
+      return new URI(absolute);
+    } catch (URISyntaxException e) {
+      // parsed again only when the fragment changed (OkHttp's text of an odd host such as
+      // "xn--<|" does not even read back as a URL)
+      HttpUrl parsed = absolute.equals(canonical) ? url : HttpUrl.parse(absolute);
+      try {
+        return parsed == null ? null : parsed.uri();
+      } catch (RuntimeException refused) {
+        // OkHttp keeps what java.net.URI refuses, such as a '%' without two hex digits in the user
+        // info
+        return null;
+      }
     }
   }
 

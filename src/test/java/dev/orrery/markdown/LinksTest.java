@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Random;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,57 @@ class LinksTest {
           .as(link)
           .isEqualTo(HttpUrl.get(absolute).uri().toString());
     }
+  }
+
+  @Test
+  void theUriOfRandomLinksIsOkHttpsReadingOfTheirText() {
+    Random random = new Random(14);
+    String alphabet = "aZ09-._~%2fE[]{}|\\^`'\"<> +;=:@!$&()*,/?#é\u202E\u0085";
+    String[] hosts = {"blog.example", "Blog.Example.", "[::1]", "10.0.0.1", "bücher.example"};
+    int compared = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder link = new StringBuilder(random.nextBoolean() ? "https://" : "http://");
+      if (random.nextInt(8) == 0) {
+        link.append(text(random, alphabet.replace("/", "").replace("?", "").replace("#", "")));
+        link.append('@');
+      }
+      link.append(hosts[random.nextInt(hosts.length)]);
+      if (random.nextInt(4) == 0) {
+        link.append(':').append(random.nextInt(3) == 0 ? 443 : 8080);
+      }
+      link.append('/').append(text(random, alphabet));
+      String raw = link.toString();
+      String absolute = Links.absolute(raw, BASE);
+      Links.Absolute withUri = Links.absoluteWithUri(raw, BASE);
+      if (absolute == null) {
+        assertThat(withUri).as(raw).isNull();
+        continue;
+      }
+      // the URL as Links reads it (OkHttp's text is not always read back as the same URL: a
+      // host such as "xn---bga" comes back as "xn--bga"), parsed again when its fragment changed
+      HttpUrl read = HttpUrl.get(raw);
+      HttpUrl url = read.toString().equals(absolute) ? read : HttpUrl.parse(absolute);
+      URI okHttps;
+      try {
+        okHttps = url == null ? null : url.uri();
+      } catch (RuntimeException e) {
+        okHttps = null;
+      }
+      assertThat(withUri.uri()).as(raw).isEqualTo(okHttps);
+      if (okHttps != null) {
+        assertThat(withUri.uri().toString()).as(raw).isEqualTo(okHttps.toString());
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(10_000);
+  }
+
+  private static String text(Random random, String alphabet) {
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(12); i > 0; i--) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
   }
 
   @Test
