@@ -98,6 +98,7 @@ public final class FeedParser {
         dates.putBack(); // ROME read other items than expected: let it read their dates too
         wire = rome.parse(document, false, Locale.US);
       }
+      DirectCloneDublinCore.putInto(wire);
       // The wire feed is kept: it has what the generic model loses, RSS <ttl> and the real guid.
       return new ParseResult.Parsed(converter.convert(new SyndFeedImpl(wire, true), url));
     } catch (StackOverflowError e) {
