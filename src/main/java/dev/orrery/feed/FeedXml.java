@@ -46,9 +46,9 @@ final class FeedXml {
 
   /**
    * The document, trying the cheapest way first: without ROME's XML healer when {@link
-   * #healingChangesNothing} says it would change nothing, then with it, then, for a document that
-   * uses namespace prefixes it never declares, with those declared. The verdict of the last attempt
-   * is the one reported.
+   * #healingChangesNothing} says that reads the same, then with it, then, for a document that uses
+   * namespace prefixes it never declares, with those declared. The verdict of the last attempt is
+   * the one reported.
    */
   Read read(String xml) {
     if (healingChangesNothing(xml)) {
@@ -108,15 +108,22 @@ final class FeedXml {
   }
 
   /**
-   * Whether ROME's healer (XmlFixerReader) would leave the meaning of this document as it is. It
-   * trims leading whitespace and comments, makes a bare '&' "&amp;", and rewrites every named
-   * entity it knows, XML's own included, as a numeric reference: the same text outside CDATA, not
-   * inside. So: nothing to trim, and every '&' a numeric reference or, when there is no CDATA
-   * section at all, one of XML's five named entities.
+   * Whether a parse of this document without ROME's healer (XmlFixerReader), if it succeeds, reads
+   * what a parse through the healer reads. The healer trims leading whitespace and comments, makes
+   * a bare '&' "&amp;", and rewrites every named entity it knows, XML's own included, as a numeric
+   * reference. In elements and attributes that changes nothing a successful parse reads: there,
+   * without a DOCTYPE, a '&' must be one of XML's five named entities or a numeric reference, or
+   * the parse fails (and the healer is tried). In CDATA sections, comments and processing
+   * instructions a '&' is text, which the healer would change. So: nothing to trim, and either none
+   * of those, or every '&' a numeric reference or, when there is no CDATA section, one of XML's
+   * five named entities.
    */
   static boolean healingChangesNothing(String xml) {
     if (xml.isEmpty() || " \t\r\n".indexOf(xml.charAt(0)) >= 0 || xml.startsWith("<!--")) {
       return false;
+    }
+    if (onlyElementsAndText(xml)) {
+      return true;
     }
     boolean namedAllowed = !xml.contains("<![CDATA[");
     for (int amp = xml.indexOf('&'); amp >= 0; amp = xml.indexOf('&', amp + 1)) {
@@ -125,6 +132,26 @@ final class FeedXml {
       }
     }
     return true;
+  }
+
+  /**
+   * No CDATA section, comment, DOCTYPE or processing instruction, but for the XML declaration: a
+   * feed escapes its HTML into elements, so its '<'s are far fewer than its '&'s.
+   */
+  private static boolean onlyElementsAndText(String xml) {
+    for (int lt = xml.indexOf('<'); lt >= 0; lt = xml.indexOf('<', lt + 1)) {
+      if (lt + 1 < xml.length()) {
+        char next = xml.charAt(lt + 1);
+        if (next == '!' || next == '?' && !(lt == 0 && isXmlDeclaration(xml))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean isXmlDeclaration(String xml) {
+    return xml.startsWith("<?xml") && xml.length() > 5 && " \t\r\n".indexOf(xml.charAt(5)) >= 0;
   }
 
   /**
