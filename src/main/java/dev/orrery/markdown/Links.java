@@ -14,6 +14,9 @@ public final class Links {
    * port dropped, unsafe characters percent-encoded), or null when blank or not http(s).
    */
   public static String absolute(String link, URI base) {
+    if (link != null && CanonicalUrls.isCanonical(link.strip())) {
+      return link.strip();
+    }
     HttpUrl url = resolve(link, base);
     return url == null ? null : withEncodedFragment(url.toString());
   }
@@ -24,6 +27,14 @@ public final class Links {
    * Null when {@link #absolute} gives null.
    */
   public static Absolute absoluteWithUri(String link, URI base) {
+    if (link != null && CanonicalUrls.isCanonical(link.strip())) {
+      String canonical = link.strip();
+      try {
+        return new Absolute(canonical, new URI(canonical));
+      } catch (URISyntaxException e) {
+        // left to OkHttp's conversion below
+      }
+    }
     HttpUrl url = resolve(link, base);
     if (url == null) {
       return null;
