@@ -3,10 +3,12 @@ package dev.orrery.poll;
 import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStore;
 import java.time.InstantSource;
+import java.util.List;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.InterruptableJob;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
+import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,7 @@ public final class PollPartitionJob implements InterruptableJob {
 
   /**
    * Feeds refreshed in one run at most: a busy partition gives its thread back to the other
-   * partitions between runs, and takes up the rest at its next.
+   * partitions between runs, and asks for its next run at once (see {@link #execute}).
    */
   static final int BATCH = 100;
 
@@ -50,12 +52,25 @@ public final class PollPartitionJob implements InterruptableJob {
       if (refresher.heldUntil() != null) {
         return;
       }
-      for (Feed feed : feeds.dueInPartition(partition, partitions, clock.instant(), BATCH)) {
+      List<Feed> due = feeds.dueInPartition(partition, partitions, clock.instant(), BATCH);
+      for (Feed feed : due) {
         if (stopping || refresher.heldUntil() != null) {
           return;
         }
         refresher.refresh(feed);
       }
+      if (due.size() == BATCH && !stopping) {
+        // More may be due: the next run is queued now, behind the other partitions' runs waiting
+        // for a thread, rather than at the next sweep. It is a trigger in the clustered store, so
+        // any node may take it.
+        context.getScheduler().triggerJob(context.getJobDetail().getKey());
+      }
+    } catch (SchedulerException e) {
+      log.warn(
+          "Could not queue the next run of partition {} of {}: the next sweep polls the rest ({})",
+          partition,
+          partitions,
+          e.getMessage());
     } catch (RuntimeException e) {
       // the next run, here or on another node, tries the feeds still due
       log.error("Polling partition {} of {} failed unexpectedly", partition, partitions, e);

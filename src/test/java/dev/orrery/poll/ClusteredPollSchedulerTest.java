@@ -71,13 +71,16 @@ class ClusteredPollSchedulerTest {
     volatile boolean gone;
 
     Node(String name, int partitions) {
+      this(name, partitions, new PollSchedule(INTERVAL, Duration.ofSeconds(1), new Random(7)));
+    }
+
+    Node(String name, int partitions, PollSchedule schedule) {
       this.name = name;
       db = Database.open(new Config.Database(url, 4, EmbeddedPostgresql.USER, PASSWORD));
       feeds = new FeedStore(db);
       fetcher =
           new FeedFetcher(
               new FetcherSettings("OrreryTest/1", Duration.ofSeconds(5), 1 << 20, true, 4));
-      PollSchedule schedule = new PollSchedule(INTERVAL, Duration.ofSeconds(1), new Random(7));
       FeedRefresher refresher =
           new FeedRefresher(
               fetcher,
@@ -189,6 +192,48 @@ class ClusteredPollSchedulerTest {
     assertThat(server.requestCount("/unwanted")).isZero();
     assertThat(a.refreshed).as("feeds node-a polled").isNotEmpty();
     assertThat(b.refreshed).as("feeds node-b polled").isNotEmpty();
+  }
+
+  @Test
+  void aPartitionWithMoreDueFeedsThanOneRunTakesTheRestAtOnceNotAtTheNextSweep() throws Exception {
+    int count = 2 * PollPartitionJob.BATCH + 50;
+    byte[] body =
+        "<rss version=\"2.0\"><channel><title>S</title><item><guid>1</guid></item></channel></rss>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    FeedStore feeds = new FeedStore(setup);
+    SubscriptionStore subscriptions = new SubscriptionStore(setup);
+    for (int i = 0; i < count; i++) {
+      server.serve("/s" + i, body);
+      Feed feed = feeds.findOrCreate(server.url("/s" + i).toString(), Instant.now());
+      subscriptions.create(1, 10, feed.id(), null, null, Instant.now());
+    }
+    // every feed known by the server's ETag, so each poll is a quick 304: a run of 100 polls ends
+    // long before the next sweep would start another
+    try (Connection c = setup.dataSource().getConnection();
+        java.sql.PreparedStatement etag = c.prepareStatement("UPDATE feeds SET etag = ?")) {
+      etag.setString(1, "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");
+      etag.executeUpdate();
+    }
+    // an hour between polls, so the sweep is its longest and each feed is polled once
+    Node node =
+        new Node(
+            "node-a", 1, new PollSchedule(Duration.ofHours(1), Duration.ofHours(1), new Random(7)));
+    node.scheduler.start();
+    Await.until(
+        Duration.ofSeconds(60), "every feed polled", () -> server.requests().size() >= count);
+    List<Instant> times = server.requests().stream().map(FeedServer.Request::at).sorted().toList();
+    Duration longest = Duration.ZERO;
+    for (int n = 1; n < times.size(); n++) {
+      Duration gap = Duration.between(times.get(n - 1), times.get(n));
+      longest = gap.compareTo(longest) > 0 ? gap : longest;
+    }
+    assertThat(times).hasSize(count);
+    assertThat(node.refreshed).hasSize(count);
+    assertThat(longest)
+        .as(
+            "the longest wait between two polls (a run waiting for the next sweep waits up to %s)",
+            PollSchedule.MAX_SWEEP)
+        .isLessThan(PollSchedule.MAX_SWEEP.dividedBy(2));
   }
 
   @Test
