@@ -57,6 +57,7 @@ public final class FeedCycleScenario implements Scenario {
     double raw200;
     double raw304;
     double rome;
+    double romeFresh;
     Properties measured;
     try (FeedLoadServer server = new FeedLoadServer(generator, count, options.serverThreads())) {
       try (HttpLoadLoop loop = new HttpLoadLoop(server, options.threads())) {
@@ -67,6 +68,13 @@ public final class FeedCycleScenario implements Scenario {
       rome =
           new RomeParseRate(generator, Math.min(count, 200))
               .rate(options.threads(), options.limitSeconds());
+      romeFresh =
+          RomeFreshRate.measure(
+              generator,
+              count,
+              options.threads(),
+              options.childJvmOptions(),
+              options.out().resolve("rome-fresh-" + count + ".log"));
       System.err.printf("bench: %s feeds: poll cycles in a forked JVM%n", n);
       measured = measure(server, count, options);
     }
@@ -87,6 +95,7 @@ public final class FeedCycleScenario implements Scenario {
     limit(table, targets, s, "peak RSS", cold.peakRssBytes() / MB, "MB", RSS_MB);
     table.info(s, "of raw HTTP rate", cold.feedsPerSecond() / raw200, "×");
     table.info(s, "of ROME parse rate", cold.feedsPerSecond() / rome, "×");
+    table.info(s, "of ROME parse rate in a fresh JVM", cold.feedsPerSecond() / romeFresh, "×");
 
     s = "cold cycle after warm-up, " + n + " feeds";
     table.info(s, "feeds/s", coldWarmed.feedsPerSecond(), "feeds/s");
@@ -135,6 +144,11 @@ public final class FeedCycleScenario implements Scenario {
     table.info(s, "raw HTTP 200 rate (" + options.threads() + " connections)", raw200, "req/s");
     table.info(s, "raw HTTP 304 rate (" + options.threads() + " connections)", raw304, "req/s");
     table.info(s, "ROME raw parse rate (" + options.threads() + " threads)", rome, "feeds/s");
+    table.info(
+        s,
+        "ROME raw parse rate in a fresh JVM, each feed once (" + options.threads() + " threads)",
+        romeFresh,
+        "feeds/s");
 
     String args = measured.getProperty("jvm.args", "");
     table.note(
