@@ -177,13 +177,19 @@ class PollSchedulerTest {
     server.delay(Duration.ofMillis(1_500));
     server.serveResource("/slow", PYTHON);
     Feed feed = subscribed("/slow");
+    long stopped;
     try (PollScheduler scheduler = scheduler()) {
       scheduler.start();
-      Await.until(WAIT, "the poll to start", () -> server.requestCount("/slow") == 1);
+      // counted as the request arrives, 1.5 s before its answer
+      Await.until(WAIT, "the poll to start", () -> server.mostAtOnceAt("/slow") == 1);
+      stopped = System.nanoTime();
     }
     assertThat(feeds.find(feed.id()).orElseThrow().lastSuccessAt())
         .as("the poll under way when the stop came, written before the stop returned")
         .isNotNull();
+    assertThat(Duration.ofNanos(System.nanoTime() - stopped))
+        .as("the stop waited for the answer")
+        .isGreaterThan(Duration.ofMillis(1_000));
   }
 
   @Test
