@@ -4,11 +4,16 @@ import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStore;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Objects;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.InterruptableJob;
+import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +24,13 @@ import org.slf4j.LoggerFactory;
  * feed is polled once per due time.
  */
 @DisallowConcurrentExecution
-public final class PollPartitionJob implements InterruptableJob {
+public final class PollPartitionJob implements Job {
   static final String PARTITION = "partition";
   static final String PARTITIONS = "partitions";
 
   /**
    * Feeds refreshed in one run at most: a busy partition gives its thread back to the other
-   * partitions between runs, and asks for its next run at once (see {@link #execute}).
+   * partitions between runs, and queues its next run at once (see {@link #queueNextRun}).
    */
   static final int BATCH = 100;
 
@@ -34,12 +39,14 @@ public final class PollPartitionJob implements InterruptableJob {
   private final FeedStore feeds;
   private final FeedRefresher refresher;
   private final InstantSource clock;
-  private volatile boolean stopping;
+  private final PartitionRuns runs;
 
-  PollPartitionJob(FeedStore feeds, FeedRefresher refresher, InstantSource clock) {
+  PollPartitionJob(
+      FeedStore feeds, FeedRefresher refresher, InstantSource clock, PartitionRuns runs) {
     this.feeds = feeds;
     this.refresher = refresher;
     this.clock = clock;
+    this.runs = runs;
   }
 
   @Override
@@ -47,23 +54,18 @@ public final class PollPartitionJob implements InterruptableJob {
     JobDataMap data = context.getMergedJobDataMap();
     int partition = data.getIntValue(PARTITION);
     int partitions = data.getIntValue(PARTITIONS);
+    if (!runs.enter()) {
+      return; // the node is stopping: the partition's feeds stay due for the others
+    }
     try {
-      // a full disk holds polling back: the feeds stay due until there is room
-      if (refresher.heldUntil() != null) {
-        return;
+      List<Feed> due;
+      try {
+        due = refreshDue(partition, partitions);
+      } finally {
+        flushUnchanged(partition, partitions);
       }
-      List<Feed> due = feeds.dueInPartition(partition, partitions, clock.instant(), BATCH);
-      for (Feed feed : due) {
-        if (stopping || refresher.heldUntil() != null) {
-          return;
-        }
-        refresher.refresh(feed);
-      }
-      if (due.size() == BATCH && !stopping) {
-        // More may be due: the next run is queued now, behind the other partitions' runs waiting
-        // for a thread, rather than at the next sweep. It is a trigger in the clustered store, so
-        // any node may take it.
-        context.getScheduler().triggerJob(context.getJobDetail().getKey());
+      if (due.size() == BATCH && !runs.closed() && movedOn(due.get(0), partition, partitions)) {
+        queueNextRun(context);
       }
     } catch (SchedulerException e) {
       log.warn(
@@ -75,8 +77,59 @@ public final class PollPartitionJob implements InterruptableJob {
       // the next run, here or on another node, tries the feeds still due
       log.error("Polling partition {} of {} failed unexpectedly", partition, partitions, e);
     } finally {
-      flushUnchanged(partition, partitions);
+      runs.exit();
     }
+  }
+
+  /** The due feeds read, refreshed until the node stops or a full disk holds polling back. */
+  private List<Feed> refreshDue(int partition, int partitions) {
+    // a full disk holds polling back: the feeds stay due until there is room
+    if (refresher.heldUntil() != null) {
+      return List.of();
+    }
+    List<Feed> due = feeds.dueInPartition(partition, partitions, clock.instant(), BATCH);
+    for (Feed feed : due) {
+      if (runs.closed() || refresher.heldUntil() != null) {
+        return List.of();
+      }
+      refresher.refresh(feed);
+    }
+    return due;
+  }
+
+  /**
+   * Whether the run's first feed is no longer the first due: its row was written. A feed whose poll
+   * could not be written stays due at the head of every batch, and is left to the next sweep rather
+   * than fetched again at once, run after run.
+   */
+  private boolean movedOn(Feed first, int partition, int partitions) {
+    List<Feed> now = feeds.dueInPartition(partition, partitions, clock.instant(), 1);
+    return now.isEmpty()
+        || now.get(0).id() != first.id()
+        || !Objects.equals(now.get(0).nextPollAt(), first.nextPollAt());
+  }
+
+  /**
+   * More feeds may be due: the partition's next run is queued now, behind the other partitions'
+   * runs waiting for a thread, rather than at the next sweep. It is a trigger in the clustered
+   * store, so any node may take it; one is queued at most, though the sweep also fires meanwhile.
+   */
+  private static void queueNextRun(JobExecutionContext context) throws SchedulerException {
+    Scheduler scheduler = context.getScheduler();
+    JobKey job = context.getJobDetail().getKey();
+    for (Trigger trigger : scheduler.getTriggersOfJob(job)) {
+      if (trigger.getKey().getGroup().equals(PollPartitions.NEXT_RUNS)
+          && !trigger.getKey().equals(context.getTrigger().getKey())) {
+        return;
+      }
+    }
+    scheduler.scheduleJob(
+        TriggerBuilder.newTrigger()
+            .withIdentity(
+                job.getName() + "-after-" + context.getFireInstanceId(), PollPartitions.NEXT_RUNS)
+            .forJob(job)
+            .startNow()
+            .build());
   }
 
   /** The partition's next run may be another node's, which reads the feeds' rows for due times. */
@@ -91,11 +144,5 @@ public final class PollPartitionJob implements InterruptableJob {
           partitions,
           e.getMessage());
     }
-  }
-
-  /** The node is stopping: end after the feed under way, leaving the others due. */
-  @Override
-  public void interrupt() {
-    stopping = true;
   }
 }

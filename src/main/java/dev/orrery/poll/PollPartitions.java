@@ -25,6 +25,9 @@ final class PollPartitions {
   private static final Logger log = LoggerFactory.getLogger(PollPartitions.class);
   private static final String GROUP = "partitions";
 
+  /** The group of the one-off triggers that run a busy partition again at once. */
+  static final String NEXT_RUNS = "partition-next-runs";
+
   private PollPartitions() {}
 
   /**

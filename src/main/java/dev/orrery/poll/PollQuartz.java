@@ -55,8 +55,6 @@ final class PollQuartz {
     // job data as text, not serialised Java objects that a later version might not read
     props.setProperty("org.quartz.jobStore.useProperties", "true");
     props.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
-    // a partition stops between two feeds when the node stops; the rest stay due for the others
-    props.setProperty("org.quartz.scheduler.interruptJobsOnShutdownWithWait", "true");
     synchronized (PollQuartz.class) {
       DBConnectionManager.getInstance()
           .addConnectionProvider(dataSource, new PoolConnectionProvider(cluster.dataSource()));

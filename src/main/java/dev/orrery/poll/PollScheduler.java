@@ -55,6 +55,9 @@ public final class PollScheduler implements AutoCloseable {
   /** The cluster this node polls with, or null when it polls alone. */
   private final PollCluster cluster;
 
+  /** The partition runs under way on this node, in a cluster; null when it polls alone. */
+  private final PartitionRuns runs;
+
   private final Duration sweep;
 
   /**
@@ -74,6 +77,7 @@ public final class PollScheduler implements AutoCloseable {
     this.console = console;
     this.threads = threads;
     this.cluster = null;
+    this.runs = null;
     this.sweep = shorter(schedule.sweep(), SWEEP_ALONE);
     this.due = new DueFeeds(feeds, refresher, console, threads * BATCH_PER_THREAD, clock);
     try {
@@ -96,10 +100,11 @@ public final class PollScheduler implements AutoCloseable {
     this.threads = threads;
     this.cluster = cluster;
     this.due = null;
+    this.runs = new PartitionRuns();
     this.sweep = schedule.sweep();
     try {
       scheduler = PollQuartz.clustered(threads, cluster);
-      scheduler.setJobFactory((bundle, s) -> new PollPartitionJob(feeds, refresher, clock));
+      scheduler.setJobFactory((bundle, s) -> new PollPartitionJob(feeds, refresher, clock, runs));
     } catch (SchedulerException e) {
       throw new IllegalStateException(
           "cannot create the clustered poll scheduler: " + e.getMessage(), e);
@@ -182,18 +187,18 @@ public final class PollScheduler implements AutoCloseable {
   /** Stops polling and waits for the polls under way to finish. */
   @Override
   public void close() {
+    // Stopped, the jobs end after the feed under way, and a job that starts after this polls
+    // nothing. That end is awaited here, not by Quartz: its pool can lose a poll thread it has just
+    // handed a job to, when the stop comes before the thread takes it, and would then wait for it
+    // forever (quartz-scheduler/quartz#448).
     try {
       if (due != null) {
-        // The jobs poll until no feed is due: stopped, they end after the feed under way. That
-        // end is awaited here, not by Quartz: its pool can lose a poll thread it has just handed a
-        // job to, when the stop comes before the thread takes it, and would then wait for it
-        // forever (quartz-scheduler/quartz#448). A job that starts after this hands out nothing.
         due.stop();
         due.awaitPollsUnderWay();
-        scheduler.shutdown(false);
       } else {
-        scheduler.shutdown(true);
+        runs.closeAndAwait(); // the partitions' feeds not polled stay due for the other nodes
       }
+      scheduler.shutdown(false);
     } catch (SchedulerException e) {
       log.warn("Could not stop the poll scheduler cleanly", e);
     }

@@ -194,9 +194,11 @@ class ClusteredPollSchedulerTest {
     assertThat(b.refreshed).as("feeds node-b polled").isNotEmpty();
   }
 
-  @Test
-  void aPartitionWithMoreDueFeedsThanOneRunTakesTheRestAtOnceNotAtTheNextSweep() throws Exception {
-    int count = 2 * PollPartitionJob.BATCH + 50;
+  /**
+   * Feeds /s0 … /s{n-1}, each wanted by a channel, due now and known by the server's ETag, so each
+   * poll is a quick 304: a run of 100 polls ends long before the next sweep would start another.
+   */
+  void feedsAnswering304(int count) throws SQLException {
     byte[] body =
         "<rss version=\"2.0\"><channel><title>S</title><item><guid>1</guid></item></channel></rss>"
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -207,33 +209,83 @@ class ClusteredPollSchedulerTest {
       Feed feed = feeds.findOrCreate(server.url("/s" + i).toString(), Instant.now());
       subscriptions.create(1, 10, feed.id(), null, null, Instant.now());
     }
-    // every feed known by the server's ETag, so each poll is a quick 304: a run of 100 polls ends
-    // long before the next sweep would start another
     try (Connection c = setup.dataSource().getConnection();
         java.sql.PreparedStatement etag = c.prepareStatement("UPDATE feeds SET etag = ?")) {
       etag.setString(1, "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");
       etag.executeUpdate();
     }
-    // an hour between polls, so the sweep is its longest and each feed is polled once
-    Node node =
-        new Node(
-            "node-a", 1, new PollSchedule(Duration.ofHours(1), Duration.ofHours(1), new Random(7)));
+  }
+
+  /** A node with one partition whose feeds are polled once an hour: the sweep is its longest. */
+  Node hourlyNode() {
+    return new Node(
+        "node-a", 1, new PollSchedule(Duration.ofHours(1), Duration.ofHours(1), new Random(7)));
+  }
+
+  @Test
+  void aPartitionWithMoreDueFeedsThanOneRunTakesTheRestAtOnceNotAtTheNextSweep() throws Exception {
+    int count = 2 * PollPartitionJob.BATCH + 50;
+    feedsAnswering304(count);
+    Node node = hourlyNode();
     node.scheduler.start();
     Await.until(
         Duration.ofSeconds(60), "every feed polled", () -> server.requests().size() >= count);
     List<Instant> times = server.requests().stream().map(FeedServer.Request::at).sorted().toList();
-    Duration longest = Duration.ZERO;
-    for (int n = 1; n < times.size(); n++) {
-      Duration gap = Duration.between(times.get(n - 1), times.get(n));
-      longest = gap.compareTo(longest) > 0 ? gap : longest;
-    }
     assertThat(times).hasSize(count);
     assertThat(node.refreshed).hasSize(count);
-    assertThat(longest)
-        .as(
-            "the longest wait between two polls (a run waiting for the next sweep waits up to %s)",
-            PollSchedule.MAX_SWEEP)
-        .isLessThan(PollSchedule.MAX_SWEEP.dividedBy(2));
+    // three runs: waiting for the sweep, the third would start two sweeps after the first
+    assertThat(Duration.between(times.get(0), times.get(count - 1)))
+        .as("from the first poll to the last (runs a sweep apart take %s)", PollSchedule.MAX_SWEEP)
+        .isLessThan(PollSchedule.MAX_SWEEP.multipliedBy(2));
+  }
+
+  @Test
+  void aPartitionSlowerThanItsSweepKeepsOneNextRunQueuedNotOneMorePerSweep() throws Exception {
+    int count = 2 * PollPartitionJob.BATCH + 50;
+    feedsAnswering304(count);
+    // 100 polls take 6 s: the sweep fires during every run, and waits for it
+    server.delay(Duration.ofMillis(60));
+    Node node = hourlyNode();
+    node.scheduler.start();
+    Await.until(
+        Duration.ofSeconds(60),
+        "the third run",
+        () -> server.requests().size() > 2 * PollPartitionJob.BATCH);
+    try (Connection c = setup.dataSource().getConnection();
+        java.sql.PreparedStatement queued =
+            c.prepareStatement("SELECT count(*) FROM qrtz_triggers WHERE trigger_group = ?")) {
+      queued.setString(1, PollPartitions.NEXT_RUNS);
+      try (ResultSet rows = queued.executeQuery()) {
+        rows.next();
+        // the one running the third run; a second would have been queued at the second's end
+        assertThat(rows.getInt(1)).as("next runs queued").isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void aStoppingNodeWritesThePollUnderWayAndLeavesTheRestOfThePartitionDue() {
+    List<Feed> made = subscribedFeeds(2);
+    server.delay(Duration.ofMillis(1_500));
+    Node node = new Node("node-a", 1);
+    node.scheduler.start();
+    // counted as the request arrives, 1.5 s before its answer
+    Await.until(
+        Duration.ofSeconds(30),
+        "the first poll to start",
+        () -> server.mostAtOnceAt("/f0") + server.mostAtOnceAt("/f1") >= 1);
+    long stopped = System.nanoTime();
+    node.close();
+    assertThat(Duration.ofNanos(System.nanoTime() - stopped))
+        .as("the stop waited for the answer")
+        .isGreaterThan(Duration.ofMillis(1_000));
+    FeedStore feeds = new FeedStore(setup);
+    List<Feed> polled =
+        made.stream()
+            .filter(f -> feeds.find(f.id()).orElseThrow().lastSuccessAt() != null)
+            .toList();
+    assertThat(polled).as("the poll under way, written before the stop returned").hasSize(1);
+    assertThat(server.requests()).as("nothing polled after it").hasSize(1);
   }
 
   @Test
