@@ -13,7 +13,9 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
+import org.quartz.Trigger.TriggerState;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,11 +119,23 @@ public final class PollPartitionJob implements Job {
   private static void queueNextRun(JobExecutionContext context) throws SchedulerException {
     Scheduler scheduler = context.getScheduler();
     JobKey job = context.getJobDetail().getKey();
+    boolean queued = false;
     for (Trigger trigger : scheduler.getTriggersOfJob(job)) {
-      if (trigger.getKey().getGroup().equals(PollPartitions.NEXT_RUNS)
-          && !trigger.getKey().equals(context.getTrigger().getKey())) {
-        return;
+      TriggerKey key = trigger.getKey();
+      if (!key.getGroup().equals(PollPartitions.NEXT_RUNS)
+          || key.equals(context.getTrigger().getKey())) {
+        continue;
       }
+      TriggerState state = scheduler.getTriggerState(key);
+      if (trigger.getNextFireTime() != null
+          && (state == TriggerState.NORMAL || state == TriggerState.BLOCKED)) {
+        queued = true;
+      } else {
+        scheduler.unscheduleJob(key); // left behind (fired, failed): it would never run again
+      }
+    }
+    if (queued) {
+      return;
     }
     scheduler.scheduleJob(
         TriggerBuilder.newTrigger()
