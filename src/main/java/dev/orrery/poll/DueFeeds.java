@@ -125,17 +125,7 @@ final class DueFeeds {
 
   /** Waits until every feed handed out before {@link #stop} is done. */
   synchronized void awaitPollsUnderWay() {
-    boolean interrupted = false;
-    while (!inFlight.isEmpty()) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        interrupted = true; // a stop half done would leave polls writing to a closed database
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    StopWait.until(this, inFlight::isEmpty);
   }
 
   /** {@link #refill}, and a database that does not answer is asked again later, not every look. */

@@ -35,16 +35,6 @@ final class PartitionRuns {
   /** No run begins any more; returns once the runs under way are over. */
   synchronized void closeAndAwait() {
     closed = true;
-    boolean interrupted = false;
-    while (running > 0) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        interrupted = true; // a stop half done would leave runs writing to a closed database
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    StopWait.until(this, () -> running == 0);
   }
 }
