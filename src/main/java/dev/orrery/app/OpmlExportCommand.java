@@ -2,7 +2,12 @@ package dev.orrery.app;
 
 import dev.orrery.config.Config;
 import dev.orrery.feed.Readable;
+import dev.orrery.poll.Catalogue;
+import dev.orrery.poll.OpmlExport;
+import dev.orrery.store.Database;
+import dev.orrery.store.FeedStore;
 import dev.orrery.store.Subscription;
+import dev.orrery.store.SubscriptionStore;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.List;
@@ -48,9 +53,10 @@ final class OpmlExportCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     Logging.setLevel(verbosity.logLevel(cfg.logLevel()));
-    try (FeedSide side = new FeedSide(cfg, InstantSource.system())) {
-      List<Subscription> subscriptions =
-          channel == null ? side.subscriptions.all() : side.subscriptions.forChannel(channel);
+    // only read: beside a running bot, and a mistyped SQLite path is named, not created
+    try (Database database = Database.openToRead(cfg.database())) {
+      SubscriptionStore store = new SubscriptionStore(database);
+      List<Subscription> subscriptions = channel == null ? store.all() : store.forChannel(channel);
       if (subscriptions.isEmpty()) {
         main.err.println(
             "orrery opml export: "
@@ -58,12 +64,15 @@ final class OpmlExportCommand implements Callable<Integer> {
                     ? "there are no subscriptions"
                     : "channel " + channel + " has no subscriptions")
                 + " in "
-                + side.database.location()
+                + database.location()
                 + ": nothing to export");
         return 1;
       }
+      OpmlExport export =
+          new OpmlExport(
+              new FeedStore(database), new Catalogue(cfg.sources()), InstantSource.system());
       byte[] file =
-          side.opmlExport.write(
+          export.write(
               channel == null
                   ? "Orrery subscriptions"
                   : "Orrery subscriptions of channel " + channel,

@@ -210,12 +210,28 @@ class OpmlCommandTest {
 
   @Test
   void nothingToExportSaysSo() {
+    database("orrery.db").close();
     CommandRun run = opml("orrery.db", "export", "--channel", NEWS);
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .startsWith("orrery opml export: channel " + NEWS + " has no subscriptions in ")
         .endsWith(": nothing to export\n");
+  }
+
+  @Test
+  void anExportFromADatabaseThatIsNotThereNamesItAndCreatesNothing() throws IOException {
+    Path missing = dir.resolve("typo").resolve("orrery.db");
+    Files.write(dir.resolve("typo.properties"), List.of("database.url=jdbc:sqlite:" + missing));
+    CommandRun run = opml("typo", "export");
+    assertThat(run.status()).isNotZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .contains(
+            "there is no database at "
+                + missing.toAbsolutePath()
+                + ": check database.url, or start the bot once to create it");
+    assertThat(missing.getParent()).doesNotExist();
   }
 
   @Test
