@@ -14,8 +14,9 @@ public final class Links {
    * port dropped, unsafe characters percent-encoded), or null when blank or not http(s).
    */
   public static String absolute(String link, URI base) {
-    if (link != null && CanonicalUrls.isCanonical(link.strip())) {
-      return link.strip();
+    String asWritten = canonicalAsWritten(link);
+    if (asWritten != null) {
+      return asWritten;
     }
     HttpUrl url = resolve(link, base);
     return url == null ? null : withEncodedFragment(url.toString());
@@ -27,35 +28,40 @@ public final class Links {
    * Null when {@link #absolute} gives null.
    */
   public static Absolute absoluteWithUri(String link, URI base) {
-    if (link != null && CanonicalUrls.isCanonical(link.strip())) {
-      String canonical = link.strip();
-      try {
-        return new Absolute(canonical, new URI(canonical));
-      } catch (URISyntaxException e) {
-        // left to OkHttp's conversion below
+    String canonical = canonicalAsWritten(link);
+    HttpUrl url = null;
+    if (canonical == null) {
+      url = resolve(link, base);
+      if (url == null) {
+        return null;
       }
+      canonical = url.toString();
     }
-    HttpUrl url = resolve(link, base);
-    if (url == null) {
-      return null;
-    }
-    String canonical = url.toString();
     String absolute = withEncodedFragment(canonical);
     return new Absolute(absolute, uri(absolute, canonical, url));
   }
 
   /**
-   * The link as a URI, as OkHttp converts it: OkHttp re-encodes only what RFC 2396 forbids, which
-   * java.net.URI refuses, so a text java.net.URI reads as it is needs no conversion. That is nearly
-   * every link, and OkHttp's conversion, which rebuilds the whole URL, cost as much as parsing it.
+   * The link stripped when OkHttp would write it back as it is ({@link CanonicalUrls}), else null.
+   */
+  private static String canonicalAsWritten(String link) {
+    String stripped = link == null ? null : link.strip();
+    return stripped != null && CanonicalUrls.isCanonical(stripped) ? stripped : null;
+  }
+
+  /**
+   * The link as a URI, as OkHttp converts it ({@code url}: OkHttp's reading of {@code canonical},
+   * null when not read): OkHttp re-encodes only what RFC 2396 forbids, which java.net.URI refuses,
+   * so a text java.net.URI reads as it is needs no conversion. That is nearly every link, and
+   * OkHttp's conversion, which rebuilds the whole URL, cost as much as parsing it.
    */
   private static URI uri(String absolute, String canonical, HttpUrl url) {
     try {
       return new URI(absolute);
     } catch (URISyntaxException e) {
-      // parsed again only when the fragment changed (OkHttp's text of an odd host such as
-      // "xn--<|" does not even read back as a URL)
-      HttpUrl parsed = absolute.equals(canonical) ? url : HttpUrl.parse(absolute);
+      // parsed (again) only when not parsed yet or the fragment changed (OkHttp's text of an odd
+      // host such as "xn--<|" does not even read back as a URL)
+      HttpUrl parsed = url != null && absolute.equals(canonical) ? url : HttpUrl.parse(absolute);
       try {
         return parsed == null ? null : parsed.uri();
       } catch (RuntimeException refused) {
