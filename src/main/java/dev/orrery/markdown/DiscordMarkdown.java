@@ -39,7 +39,7 @@ public final class DiscordMarkdown {
       if (i > 0) {
         out.append('\n');
       }
-      out.append(escape(lines[i], true));
+      escapeLine(out, lines[i], true);
     }
     return out.toString();
   }
@@ -51,6 +51,12 @@ public final class DiscordMarkdown {
    */
   static String escape(String line, boolean atLineStart) {
     StringBuilder out = new StringBuilder(line.length() + 8);
+    escapeLine(out, line, atLineStart);
+    return out.toString();
+  }
+
+  /** {@link #escape(String, boolean)} appended to {@code out}. */
+  static void escapeLine(StringBuilder out, String line, boolean atLineStart) {
     // Every bare URL holds "http": without it, the regex's search through the line is spared.
     Matcher url = line.contains("http") ? BARE_URL.matcher(line) : null;
     int done = 0;
@@ -62,11 +68,15 @@ public final class DiscordMarkdown {
       done = url.end();
     }
     escapeText(out, line.substring(done), atLineStart && done == 0);
-    return out.toString();
   }
 
   private static void escapeText(StringBuilder out, String text, boolean atLineStart) {
-    if (!text.isEmpty()) {
+    if (text.isEmpty()) {
+      return;
+    }
+    if (!mayMention(text)) {
+      escapeInto(out, text, atLineStart); // escaping adds backslashes only, never a mention
+    } else {
       StringBuilder escaped = new StringBuilder(text.length() + 8);
       escapeInto(escaped, text, atLineStart);
       out.append(neutraliseMentions(escaped.toString()));
@@ -108,11 +118,19 @@ public final class DiscordMarkdown {
     out.append(text, kept, text.length());
   }
 
+  /** Whether {@link #neutraliseMentions} could change the text: it holds an "@" or a "&lt;". */
+  private static boolean mayMention(String text) {
+    return text.indexOf('@') >= 0 || text.indexOf('<') >= 0;
+  }
+
   /**
    * "@everyone", "@here" and "&lt;@123&gt;"-style mentions broken with a zero-width space. So is an
    * "@" that ends the text: what comes next (a bold "everyone", a link) is written apart from it.
    */
   static String neutraliseMentions(String text) {
+    if (!mayMention(text)) {
+      return text;
+    }
     String broken =
         text.replace("@everyone", "@" + MENTION_BREAK + "everyone")
             .replace("@here", "@" + MENTION_BREAK + "here")

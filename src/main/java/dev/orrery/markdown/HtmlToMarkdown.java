@@ -66,6 +66,12 @@ public final class HtmlToMarkdown {
   // In one pass, what replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip() did;
   // what it keeps is copied a stretch at a time, and not at all when nothing goes.
   static String tidy(String markdown) {
+    // Most markdown has nothing to tidy but its ends; three intrinsic searches tell.
+    if (markdown.indexOf(" \n") < 0
+        && markdown.indexOf("\t\n") < 0
+        && markdown.indexOf("\n\n\n") < 0) {
+      return markdown.strip();
+    }
     StringBuilder out = null; // made at the first character that goes
     int kept = 0; // markdown before this is in out, or nothing went before it
     int newlines = 0; // at the end of what is kept

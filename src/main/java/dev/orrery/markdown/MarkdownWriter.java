@@ -139,7 +139,7 @@ final class MarkdownWriter {
 
   private void writeRun() {
     if (run.length() > 0) {
-      out.append(DiscordMarkdown.escape(run.toString(), runStartsLine));
+      DiscordMarkdown.escapeLine(out, run.toString(), runStartsLine);
       run.setLength(0);
     }
   }

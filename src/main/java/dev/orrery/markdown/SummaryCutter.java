@@ -69,11 +69,13 @@ public final class SummaryCutter {
       }
       if (next < spans.size() && spans.get(next).start == i) {
         i = spans.get(next).end - 1;
-      } else if (kept.startsWith("**", i)) {
-        bold = !bold;
-        i++;
       } else if (kept.charAt(i) == '*') {
-        italic = !italic;
+        if (kept.startsWith("**", i)) {
+          bold = !bold;
+          i++;
+        } else {
+          italic = !italic;
+        }
       }
     }
     return (italic ? "*" : "") + (bold ? "**" : "");
@@ -173,7 +175,7 @@ public final class SummaryCutter {
       if (c == '\\' && i + 1 < text.length()) {
         end = i + 2;
         kind = Kind.ESCAPE;
-      } else if (text.startsWith("```", i)) {
+      } else if (c == '`' && text.startsWith("```", i)) {
         int close = text.indexOf("```", i + 3);
         end = close < 0 ? text.length() : close + 3;
         kind = Kind.FENCE;

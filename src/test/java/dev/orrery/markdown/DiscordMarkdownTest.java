@@ -32,6 +32,11 @@ class DiscordMarkdownTest {
   }
 
   @Test
+  void neutralisesAChannelMentionInATextWithNoAtSign() {
+    assertThat(DiscordMarkdown.escape("see <#3>")).isEqualTo("see \\<#" + ZWSP + "3>");
+  }
+
+  @Test
   void leavesMentionsInsideBareUrlsSoTheLinkIsUnchanged() {
     assertThat(DiscordMarkdown.escape("https://x.example/@everyone?to=@here @everyone"))
         .isEqualTo("https://x.example/@everyone?to=@here @" + ZWSP + "everyone");
