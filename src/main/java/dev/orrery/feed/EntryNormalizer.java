@@ -128,7 +128,7 @@ public final class EntryNormalizer {
     if (declared != null) {
       return declared;
     }
-    if (body == null) {
+    if (body == null || !mayHoldImage(entry.html())) {
       return null;
     }
     // a fragment's nodes all go to the body (the head stays empty), so this is the whole document
@@ -142,6 +142,22 @@ public final class EntryNormalizer {
       }
     }
     return null;
+  }
+
+  /**
+   * False when the HTML cannot hold an image element, and its parse need not be searched: jsoup
+   * makes one only from a start tag named "img", or "image" (which HTML reads as "img"), and tag
+   * names are not decoded, so either begins with "&lt;im" in some case.
+   */
+  static boolean mayHoldImage(String html) {
+    for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+      if (i + 2 < html.length()
+          && (html.charAt(i + 1) | 0x20) == 'i'
+          && (html.charAt(i + 2) | 0x20) == 'm') {
+        return true;
+      }
+    }
+    return false;
   }
 
   // A 1x1 (or 0x0) image is a counter, not a picture.

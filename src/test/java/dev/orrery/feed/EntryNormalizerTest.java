@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -120,6 +121,55 @@ class EntryNormalizerTest {
     assertThat(normalize("g", "https://blog.example/posts/1", "T", html, null, null).imageUrl())
         .isEqualTo("https://blog.example/img/chart.png");
     assertThat(normalize("g", "/p", "T", "<p>no picture</p>", null, null).imageUrl()).isNull();
+  }
+
+  @Test
+  void findsImagesWrittenInCapitalsOrAsAnImageTag() {
+    assertThat(normalize("g", "/p", "T", "<p>a</p><IMG SRC=\"/a.png\">", null, null).imageUrl())
+        .isEqualTo("https://blog.example/a.png");
+    assertThat(normalize("g", "/p", "T", "<p>b</p><iMaGe src=\"/b.png\">", null, null).imageUrl())
+        .isEqualTo("https://blog.example/b.png");
+  }
+
+  @Test
+  void htmlSaidToHoldNoImageNeverParsesIntoOne() {
+    // Pieces that make or nearly make an image element, shuffled into random HTML.
+    String[] pieces = {
+      "<img src=x>",
+      "<IMG SRC=y>",
+      "<image src=z>",
+      "<Im src=w>",
+      "<i>",
+      "</i>",
+      "<im",
+      "&lt;img",
+      "<svg><image href=v></image></svg>",
+      "<!-- <img src=c> -->",
+      "<p>",
+      "</p>",
+      "text",
+      " ",
+      "<script><img src=s></script>",
+      "<i\u0000mg src=n>",
+      "<\u0130mg src=t>",
+      "<",
+      "m",
+      "i",
+      "g"
+    };
+    Random random = new Random(11);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder html = new StringBuilder();
+      for (int i = random.nextInt(8); i >= 0; i--) {
+        html.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = html.toString();
+      boolean parsedHasImage = !Jsoup.parseBodyFragment(text).select("img").isEmpty();
+      if (parsedHasImage) {
+        assertThat(EntryNormalizer.mayHoldImage(text)).as(text).isTrue();
+      }
+    }
+    assertThat(EntryNormalizer.mayHoldImage("<p>a picture of <b>me</b></p>")).isFalse();
   }
 
   @Test
