@@ -105,8 +105,8 @@ public final class SummaryCutter {
   }
 
   /**
-   * Nothing fits before the first span: cut inside it and close it (a code block or span), or keep
-   * a link's text alone.
+   * Nothing fits before the first span: cut inside it and close it (a code block or span), keep a
+   * link's text alone, or leave out an address too long to show.
    */
   private static String cutInsideFirst(String text, int limit, List<Span> spans, boolean complete) {
     Span first = spans.isEmpty() ? null : spans.get(0);
@@ -115,6 +115,10 @@ public final class SummaryCutter {
     }
     String closing = first.kind == Kind.FENCE ? "\n```" : first.kind == Kind.CODE ? "`" : "";
     int room = limit - closing.length();
+    if (first.kind == Kind.LINK && text.charAt(0) == '<') {
+      // an address shown as itself: a part of it would link elsewhere, so what follows it is kept
+      return cut(text.substring(first.end).stripLeading(), limit + ELLIPSIS.length(), complete);
+    }
     if (first.kind == Kind.LINK) {
       String linkText = text.substring(1, closingBracket(text, first.start));
       return cut(linkText + text.substring(first.end), limit + ELLIPSIS.length(), complete);

@@ -55,6 +55,16 @@ class SummaryCutterTest {
   }
 
   @Test
+  void leavesOutAnAddressTooLongToShowWhenItComesFirst() {
+    String url = "<https://example.com/" + "p".repeat(60) + ">";
+    assertThat(cutter.cut(url + " then the words of the post", 40))
+        .isEqualTo("then the words of the post");
+    assertThat(cutter.cut(url + " and " + "more words ".repeat(10), 30))
+        .isEqualTo("and more words more words…");
+    assertThat(cutter.cut(url, 30)).isEmpty();
+  }
+
+  @Test
   void cutsOneEndlessWordHard() {
     assertThat(cutter.cut("a".repeat(50), 10)).isEqualTo("aaaaaaaaa…");
   }
