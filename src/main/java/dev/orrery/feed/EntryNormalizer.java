@@ -2,11 +2,11 @@ package dev.orrery.feed;
 
 import dev.orrery.markdown.HtmlToMarkdown;
 import dev.orrery.markdown.Links;
+import dev.orrery.markdown.PostHtml;
 import dev.orrery.markdown.SummaryMarkdown;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -42,13 +42,14 @@ public final class EntryNormalizer {
     Links.Absolute link = Links.absoluteWithUri(entry.link(), feedUrl);
     String url = link != null ? link.link() : null;
     URI base = link != null && link.uri() != null ? link.uri() : feedUrl;
-    // Parsed once for both the summary and the image: jsoup's parse is the dear part of either.
-    Element body = entry.html() == null ? null : Jsoup.parseBodyFragment(entry.html()).body();
+    // Parsed once for both the summary and the image, and only as far as they read: jsoup's parse
+    // is the dear part of either.
+    PostHtml post = entry.html() == null ? null : new PostHtml(entry.html());
     String summary = "";
-    if (body != null && !entry.html().isBlank()) {
+    if (post != null && !entry.html().isBlank()) {
       // Only what the summary reads is cleaned: a long post's tail never is. The image is read
       // from attributes, which cleaning leaves as they are.
-      summary = summaries.summary(body, base, summaryMaxLength, EntryNormalizer::cleanText);
+      summary = summaries.summary(post, base, summaryMaxLength, EntryNormalizer::cleanText);
     }
     String author = line(entry.author());
     return new NormalizedEntry(
@@ -57,7 +58,7 @@ public final class EntryNormalizer {
         url,
         author == null || author.isEmpty() ? null : author,
         summary,
-        image(entry, feedUrl, base, body),
+        image(entry, feedUrl, base, post),
         entry.published() != null ? entry.published() : discoveredAt,
         entry.guid() == null ? null : line(entry.guid()),
         entry.categories().stream()
@@ -121,18 +122,35 @@ public final class EntryNormalizer {
   }
 
   /**
-   * @param body the entry's HTML parsed as a fragment's body, or null when it has none
+   * @param post the entry's HTML, or null when it has none
    */
-  private static String image(ParsedEntry entry, URI feedUrl, URI base, Element body) {
+  private static String image(ParsedEntry entry, URI feedUrl, URI base, PostHtml post) {
     String declared = Links.absolute(entry.imageUrl(), feedUrl);
     if (declared != null) {
       return declared;
     }
-    if (body == null || !mayHoldImage(entry.html())) {
+    if (post == null || !mayHoldImage(post.html())) {
       return null;
     }
+    // The children the summary's parse settled come first in the whole parse too: an image among
+    // them is the first, and the rest of the post need not be parsed for it.
+    Element body = post.beginning(0); // as far as the summary parsed it
+    int settled = post.settledChildren();
+    for (int i = 0; i < settled; i++) {
+      if (body.childNode(i) instanceof Element child) {
+        String src = firstImage(child, base);
+        if (src != null) {
+          return src;
+        }
+      }
+    }
     // a fragment's nodes all go to the body (the head stays empty), so this is the whole document
-    for (Element img : body.select(IMAGES)) {
+    return post.isWhole() ? null : firstImage(post.whole(), base);
+  }
+
+  /** The first image of the element or inside it that is not a tracking pixel, made absolute. */
+  private static String firstImage(Element element, URI base) {
+    for (Element img : element.select(IMAGES)) {
       if (isTrackingPixel(img)) {
         continue;
       }

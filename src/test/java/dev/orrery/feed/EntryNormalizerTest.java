@@ -173,6 +173,55 @@ class EntryNormalizerTest {
   }
 
   @Test
+  void theImageIsTheFirstOfTheWholePostWhereverTheSummaryStopped() {
+    String[] text = {
+      "<b>", "</b>", "<div>", "</div>", "words and more words ",
+          "a longer run of plain words here ",
+      "<a href=\"/l\">", "</a>", "<pre>", "</pre>", "</p>", "<em>"
+    };
+    String[] images = {
+      "<img src=\"/a.png\">", "<img src=\"/px.gif\" height=\"1\">", "<IMG SRC=\"/b.png\">",
+      "<img src=\"javascript:x\">", "<image src=\"/c.png\">", "<table><tr><td><img src=\"/d.png\">"
+    };
+    Random random = new Random(3);
+    EntryNormalizer shortSummaries = new EntryNormalizer(20);
+    int fromTheTail = 0;
+    for (int n = 0; n < 3_000; n++) {
+      StringBuilder html = new StringBuilder();
+      for (int blocks = 1 + random.nextInt(40); blocks > 0; blocks--) {
+        html.append(random.nextInt(40) == 0 ? "<table><tr><td>" : "<p>");
+        for (int i = random.nextInt(10); i >= 0; i--) {
+          html.append(text[random.nextInt(text.length)]);
+        }
+        if (random.nextInt(12) == 0) {
+          html.append(images[random.nextInt(images.length)]);
+        }
+        html.append("</p>");
+      }
+      String expected = null;
+      for (Element img : Jsoup.parseBodyFragment(html.toString()).body().select("img[src]")) {
+        String src = img.attr("src");
+        if (!img.attr("height").equals("1") && !src.startsWith("javascript")) {
+          expected = "https://blog.example" + src;
+          break;
+        }
+      }
+      String image =
+          shortSummaries
+              .normalize(
+                  new ParsedEntry("g", "/p", "T", null, html.toString(), null, null, List.of()),
+                  FEED_URL,
+                  DISCOVERED)
+              .imageUrl();
+      assertThat(image).as(html.toString()).isEqualTo(expected);
+      if (expected != null && html.indexOf(expected.substring(20)) > 600) {
+        fromTheTail++;
+      }
+    }
+    assertThat(fromTheTail).isGreaterThan(100);
+  }
+
+  @Test
   void takesTheImageFromAParsedMediaThumbnail() {
     String xml =
         """

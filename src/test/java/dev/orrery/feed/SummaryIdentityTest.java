@@ -3,6 +3,7 @@ package dev.orrery.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.markdown.HtmlToMarkdown;
+import dev.orrery.markdown.PostHtml;
 import dev.orrery.markdown.SummaryCutter;
 import dev.orrery.markdown.SummaryMarkdown;
 import java.net.URI;
@@ -59,7 +60,7 @@ class SummaryIdentityTest {
     int shortened = 0;
     for (String html : posts) {
       for (int maxLength : LENGTHS) {
-        String summary = summaries.summary(body(html), BASE, maxLength);
+        String summary = summaries.summary(new PostHtml(html), BASE, maxLength);
         assertThat(summary.equals(whole(html, maxLength)))
             .as("%s at %d: %s", html.substring(0, Math.min(80, html.length())), maxLength, summary)
             .isTrue();
@@ -92,7 +93,7 @@ class SummaryIdentityTest {
             "<p>" + words + "</p><p>`unclosed " + words.repeat(10) + "</p>");
     for (String html : posts) {
       for (int maxLength : LENGTHS) {
-        assertThat(summaries.summary(body(html), BASE, maxLength))
+        assertThat(summaries.summary(new PostHtml(html), BASE, maxLength))
             .as("%s at %d", html.substring(0, 60), maxLength)
             .isEqualTo(whole(html, maxLength));
       }

@@ -106,7 +106,7 @@ class BeginningInsideTextTest {
       Element parsed = body(html); // only read
       String whole = converter.convert(parsed, BASE);
       for (int maxLength = 2; maxLength <= whole.length() + 2; maxLength++) {
-        assertThat(summaries.summary(parsed, BASE, maxLength))
+        assertThat(summaries.summary(new PostHtml(html), BASE, maxLength))
             .as("%s at %d", html, maxLength)
             .isEqualTo(cutter.cut(whole, maxLength));
       }
@@ -175,7 +175,7 @@ class BeginningInsideTextTest {
         }
       }
       for (int maxLength : new int[] {2, 20, 50, 120, 350, 700}) {
-        assertThat(summaries.summary(parsed, BASE, maxLength))
+        assertThat(summaries.summary(new PostHtml(html), BASE, maxLength))
             .as("%s at %d", html, maxLength)
             .isEqualTo(cutter.cut(whole, maxLength));
       }
