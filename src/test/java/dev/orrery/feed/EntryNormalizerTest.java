@@ -186,7 +186,7 @@ class EntryNormalizerTest {
     Random random = new Random(3);
     EntryNormalizer shortSummaries = new EntryNormalizer(20);
     int fromTheTail = 0;
-    for (int n = 0; n < 3_000; n++) {
+    for (int n = 0; n < 1_000; n++) {
       StringBuilder html = new StringBuilder();
       for (int blocks = 1 + random.nextInt(40); blocks > 0; blocks--) {
         html.append(random.nextInt(40) == 0 ? "<table><tr><td>" : "<p>");
@@ -218,7 +218,7 @@ class EntryNormalizerTest {
         fromTheTail++;
       }
     }
-    assertThat(fromTheTail).isGreaterThan(100);
+    assertThat(fromTheTail).isGreaterThan(30);
   }
 
   @Test
