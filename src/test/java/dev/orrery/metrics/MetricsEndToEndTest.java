@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orrery.app.App;
 import dev.orrery.app.FeedSide;
 import dev.orrery.discord.BotHarness;
+import dev.orrery.emulator.Channel;
+import dev.orrery.emulator.Notify;
+import dev.orrery.emulator.Permissions;
 import dev.orrery.emulator.PostedMessage;
 import dev.orrery.emulator.RateLimitScope;
 import dev.orrery.poll.RefreshOutcome;
@@ -20,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +120,41 @@ class MetricsEndToEndTest {
     assertThat(scrape.body()).doesNotContain(FEED_KEY).doesNotContain("?key");
     assertThat(scrape.body()).doesNotContain(h.discord.token());
     assertThat(Scrape.get(server, "/health")).isEqualTo(new Scrape(200, "{\"status\":\"up\"}"));
+  }
+
+  @Test
+  void deliveriesThatDoNotLandAreCountedByHowTheySettled() {
+    Channel gone = h.discord.createTextChannel(h.guild, "gone");
+    Channel locked = h.discord.createTextChannel(h.guild, "locked");
+    String feed = h.feeds.url("/private.xml").toString();
+    for (Channel channel : List.of(h.news, gone, locked)) {
+      assertThat(h.subscribe(channel, feed).content()).startsWith("Subscribed");
+    }
+    // Discord answers the first post with a 500, which JDA does not retry itself; the bot is not
+    // told of the deleted channel nor of the revoked permission, so it tries both
+    h.discord.failNextRequests(1, 500, "POST channels/*/messages");
+    h.discord.deleteChannel(gone, Notify.NOBODY);
+    h.discord.revoke(
+        locked, h.discord.botMember(h.guild), Permissions.SEND_MESSAGES, Notify.NOBODY);
+    h.feeds.serveResource(
+        "/private.xml", Resources.snapshot(Resources.SNAPSHOTS[1], "planet-python"));
+    h.discord.awaitMessages(h.news, 3, WAIT);
+    Scrape[] scrape = new Scrape[1];
+    Await.until(
+        WAIT,
+        "the posts, the channel gone and the locked one to be counted",
+        () -> {
+          scrape[0] = Scrape.get(server, "/metrics");
+          return scrape[0].value("orrery_deliveries_total{outcome=\"sent\"}") >= 3
+              && scrape[0].value("orrery_deliveries_total{outcome=\"channel_gone\"}") > 0
+              && scrape[0].value("orrery_deliveries_total{outcome=\"paused\"}") > 0;
+        });
+
+    assertThat(scrape[0].value("orrery_deliveries_total{outcome=\"sent\"}")).isEqualTo(3.0);
+    assertThat(scrape[0].value("orrery_deliveries_total{outcome=\"retried\"}")).isEqualTo(1.0);
+    assertThat(scrape[0].value("orrery_deliveries_total{outcome=\"channel_gone\"}")).isEqualTo(1.0);
+    assertThat(scrape[0].value("orrery_deliveries_total{outcome=\"paused\"}")).isEqualTo(1.0);
+    assertThat(scrape[0].value("orrery_deliveries_total{outcome=\"failed\"}")).isZero();
   }
 
   @Test
