@@ -69,20 +69,20 @@ class DiscordFaultsEndToEndTest {
 
   @Test
   void aBurstOfServerErrorsIsRetriedAndEachPostLandsOnce() {
-    h.discord.failNextRequests(12, 502, "POST channels/*/messages");
+    h.discord.failNextRequests(8, 502, "POST channels/*/messages");
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     assertEachPostedOnce(h.news, 6);
     assertEachPostedOnce(h.other, 3);
     assertEachPostedOnce(third, 3);
     assertThat(h.discord.requests("POST channels/*/messages"))
         .filteredOn(r -> r.status() == 502)
-        .hasSize(12);
+        .hasSize(8);
   }
 
   @Test
   void aStormOf429sIsWaitedOutAndNothingIsPostedTwice() {
     h.discord.rateLimitNextRequests(
-        10, RateLimitScope.USER, Duration.ofSeconds(1), "POST channels/*/messages");
+        10, RateLimitScope.USER, Duration.ofMillis(400), "POST channels/*/messages");
     h.serveSnapshot(Resources.SNAPSHOTS[1]);
     assertEachPostedOnce(h.news, 6);
     assertEachPostedOnce(h.other, 3);
