@@ -148,8 +148,14 @@ class WebhookExactlyOnceEndToEndTest {
     h.feeds.serve("/planet-python.xml", bytes(feed("planet-python", 1)));
     awaitFirstSent();
     Webhook webhook = h.discord.webhooks().in(h.news).get(0);
-    // due at the next whole minute: close enough to the real time for the search after a try
-    Instant due = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+    // due at a whole minute 40 to 100 s from now: close enough to the real time for the search
+    // after a try (EarlierWebhookPost looks 2 min back), and far enough that the digest's own
+    // trigger does not close it, in real time, before the test does
+    Instant now = Instant.now();
+    Instant due = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+    if (Duration.between(now, due).compareTo(Duration.ofSeconds(40)) < 0) {
+      due = due.plus(Duration.ofMinutes(1));
+    }
     app.feedSide()
         .digestService
         .set(s.id(), "daily", LocalTime.ofInstant(due, ZoneOffset.UTC).toString(), "UTC");
