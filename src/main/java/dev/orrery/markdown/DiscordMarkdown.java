@@ -84,28 +84,7 @@ public final class DiscordMarkdown {
   }
 
   private static void escapeInto(StringBuilder out, String text, boolean atLineStart) {
-    int start = 0;
-    if (atLineStart) {
-      int indent = 0;
-      while (indent < text.length() && text.charAt(indent) == ' ') {
-        indent++;
-      }
-      out.append(text, 0, indent);
-      start = indent;
-      if (start < text.length()) {
-        char first = text.charAt(start);
-        // Only a line that starts with a digit can be "1." (the check spares a copy and a scan)
-        Matcher ordered =
-            first >= '0' && first <= '9' ? ORDERED_MARKER.matcher(text.substring(start)) : null;
-        if (first == '#' || first == '>' || first == '-' || first == '+') {
-          out.append('\\').append(first);
-          start++;
-        } else if (ordered != null && ordered.find()) {
-          out.append(ordered.group(1)).append("\\.");
-          start += ordered.end();
-        }
-      }
-    }
+    int start = atLineStart ? escapeLineStartInto(out, text) : 0;
     // copied a stretch at a time between the characters that take a backslash
     int kept = start;
     for (int i = start; i < text.length(); i++) {
@@ -116,6 +95,44 @@ public final class DiscordMarkdown {
       }
     }
     out.append(text, kept, text.length());
+  }
+
+  /**
+   * Markdown made to begin a line, where "#", "-", "&gt;", "+" and "1." start blocks: what was
+   * written inside a line and now begins one (the rest of a summary whose first link was cut).
+   */
+  static String escapeLineStart(String markdown) {
+    StringBuilder out = new StringBuilder(markdown.length() + 1);
+    int start = escapeLineStartInto(out, markdown);
+    return out.append(markdown, start, markdown.length()).toString();
+  }
+
+  /**
+   * Appends the text's indent and its line-start marker escaped, if it has one.
+   *
+   * @return where the rest of the text starts
+   */
+  private static int escapeLineStartInto(StringBuilder out, String text) {
+    int indent = 0;
+    while (indent < text.length() && text.charAt(indent) == ' ') {
+      indent++;
+    }
+    out.append(text, 0, indent);
+    int start = indent;
+    if (start < text.length()) {
+      char first = text.charAt(start);
+      // Only a line that starts with a digit can be "1." (the check spares a copy and a scan)
+      Matcher ordered =
+          first >= '0' && first <= '9' ? ORDERED_MARKER.matcher(text.substring(start)) : null;
+      if (first == '#' || first == '>' || first == '-' || first == '+') {
+        out.append('\\').append(first);
+        start++;
+      } else if (ordered != null && ordered.find()) {
+        out.append(ordered.group(1)).append("\\.");
+        start += ordered.end();
+      }
+    }
+    return start;
   }
 
   /** Whether {@link #neutraliseMentions} could change the text: it holds an "@" or a "&lt;". */

@@ -116,12 +116,15 @@ public final class SummaryCutter {
     String closing = first.kind == Kind.FENCE ? "\n```" : first.kind == Kind.CODE ? "`" : "";
     int room = limit - closing.length();
     if (first.kind == Kind.LINK && text.charAt(0) == '<') {
-      // an address shown as itself: a part of it would link elsewhere, so what follows it is kept
-      return cut(text.substring(first.end).stripLeading(), limit + ELLIPSIS.length(), complete);
+      // an address shown as itself: a part of it would link elsewhere, so what follows it is kept,
+      // now at the start of a line
+      String rest = DiscordMarkdown.escapeLineStart(text.substring(first.end).stripLeading());
+      return cut(rest, limit + ELLIPSIS.length(), complete);
     }
     if (first.kind == Kind.LINK) {
       String linkText = text.substring(1, closingBracket(text, first.start));
-      return cut(linkText + text.substring(first.end), limit + ELLIPSIS.length(), complete);
+      String kept = DiscordMarkdown.escapeLineStart(linkText + text.substring(first.end));
+      return cut(kept, limit + ELLIPSIS.length(), complete);
     }
     String inside = text.substring(0, Math.max(0, room));
     int lineEnd = inside.lastIndexOf('\n');

@@ -65,6 +65,19 @@ class SummaryCutterTest {
   }
 
   @Test
+  void whatBeginsTheSummaryOnceALinkIsCutCannotStartABlock() {
+    String url = "<https://example.com/" + "p".repeat(60) + ">";
+    assertThat(cutter.cut(url + " # Breaking: all is well and more", 40))
+        .isEqualTo("\\# Breaking: all is well and more");
+    assertThat(cutter.cut(url + " -# small print and more", 40))
+        .isEqualTo("\\-# small print and more");
+    assertThat(cutter.cut(url + " 1. first and more words", 40))
+        .isEqualTo("1\\. first and more words");
+    String link = "[> quoted link text that runs long](https://x.example/" + "p".repeat(40) + ")";
+    assertThat(cutter.cut(link + " after", 30)).isEqualTo("\\> quoted link text that runs…");
+  }
+
+  @Test
   void cutsOneEndlessWordHard() {
     assertThat(cutter.cut("a".repeat(50), 10)).isEqualTo("aaaaaaaaa…");
   }
