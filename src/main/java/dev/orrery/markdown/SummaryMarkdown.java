@@ -32,9 +32,10 @@ public final class SummaryMarkdown {
     // a little more than is kept decides the cut: links and code spans are written whole, so only
     // a beginning that tidying shrank (blank lines in a <pre>) can fall short; then each retry
     // converts four times as much (at most a third more work than converting the whole post once)
-    int enough = maxLength + 200;
+    int enough = (int) Math.min(maxLength + 200L, Integer.MAX_VALUE);
     // HTML twice as long as the markdown needed holds it for nearly every post (markup is most of
-    // what HTML has more); when it does not, twice as much is parsed again
+    // what HTML has more); when it does not, as in a post wrapped in one element, the whole is
+    // parsed: growing the beginning step by step could parse a long post twice over
     long length = 2L * enough;
     FirstReading firstReading = null;
     while (true) {
@@ -45,7 +46,7 @@ public final class SummaryMarkdown {
       HtmlToMarkdown.Converted beginning =
           htmlToMarkdown.convertBeginning(body, base, enough, firstReading);
       if (!post.isWhole() && (firstReading.readUnsettled || beginning.complete())) {
-        length *= 2; // the walk needed what more HTML may change
+        length = Long.MAX_VALUE; // the walk needed what more HTML may change
         continue;
       }
       if (beginning.complete()) {
