@@ -187,6 +187,12 @@ class MetricsEndToEndTest {
     assertThat(scrape.status()).isEqualTo(200);
     assertThat(scrape.value("orrery_feeds{state=\"watched\"}")).isNaN();
     assertThat(scrape.has("jvm_memory_used_bytes")).isTrue();
+    // a command that needs it ends in an error, and is counted so
+    h.command(h.reader, h.news, "subscriptions");
+    assertThat(
+            Scrape.get(server, "/metrics")
+                .value("orrery_commands_total{command=\"subscriptions\",outcome=\"error\"}"))
+        .isEqualTo(1.0);
   }
 
   @Test
