@@ -3,6 +3,7 @@ package dev.orrery.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orrery.app.FeedSide;
 import dev.orrery.config.Config;
 import dev.orrery.config.ConfigException;
 import dev.orrery.config.ConfigLoader;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,23 @@ class MetricsListenTest {
                               + bad
                               + "' is not valid: use host:port, such as 127.0.0.1:9108 or"
                               + " 0.0.0.0:9108 (port 0 to 65535)"));
+    }
+  }
+
+  @Test
+  void untilTheBotRunsHealthSaysItIsStarting() throws Exception {
+    Config config = load();
+    try (FeedSide side = new FeedSide(config, InstantSource.system());
+        Metrics metrics =
+            Metrics.start(
+                new InetSocketAddress("127.0.0.1", 0),
+                side.database,
+                side.fetcher,
+                side.refresher,
+                InstantSource.system())) {
+      assertThat(Scrape.get(metrics.address(), "/health"))
+          .isEqualTo(new Scrape(503, "{\"status\":\"down\",\"reason\":\"starting\"}"));
+      assertThat(Scrape.get(metrics.address(), "/metrics").status()).isEqualTo(200);
     }
   }
 
