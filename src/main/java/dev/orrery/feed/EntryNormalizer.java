@@ -168,14 +168,7 @@ public final class EntryNormalizer {
    * names are not decoded, so either begins with "&lt;im" in some case.
    */
   static boolean mayHoldImage(String html) {
-    for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
-      if (i + 2 < html.length()
-          && (html.charAt(i + 1) | 0x20) == 'i'
-          && (html.charAt(i + 2) | 0x20) == 'm') {
-        return true;
-      }
-    }
-    return false;
+    return PostHtml.holdsTagStart(html, html.length(), "im");
   }
 
   // A 1x1 (or 0x0) image is a counter, not a picture.

@@ -65,8 +65,16 @@ public final class PostHtml {
 
   /** Whether the first {@code length} characters hold "&lt;table" in some case. */
   private boolean holdsTableTag(int length) {
-    for (int i = html.indexOf('<'); i >= 0 && i < length; i = html.indexOf('<', i + 1)) {
-      if (html.regionMatches(true, i + 1, "table", 0, 5)) {
+    return holdsTagStart(html, length, "table");
+  }
+
+  /**
+   * Whether a "&lt;" among the first {@code end} characters of the HTML is followed by {@code name}
+   * in some case: a tag of that name, or one that begins with it, may be there.
+   */
+  public static boolean holdsTagStart(String html, int end, String name) {
+    for (int i = html.indexOf('<'); i >= 0 && i < end; i = html.indexOf('<', i + 1)) {
+      if (html.regionMatches(true, i + 1, name, 0, name.length())) {
         return true;
       }
     }
