@@ -31,11 +31,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
 
 /**
  * Several nodes in one JVM polling one PostgreSQL database through Quartz's clustered job store,
@@ -67,6 +69,9 @@ class ClusteredPollSchedulerTest {
     final PollScheduler scheduler;
     final Set<Long> refreshed = ConcurrentHashMap.newKeySet();
 
+    /** When each refresh ended, whatever came of it, in order. */
+    final List<Instant> refreshesEnded = new CopyOnWriteArrayList<>();
+
     /** Gone, by dying or closing. */
     volatile boolean gone;
 
@@ -91,7 +96,11 @@ class ClusteredPollSchedulerTest {
               schedule,
               new Catalogue(Map.of()),
               InstantSource.system());
-      refresher.addListener(outcome -> refreshed.add(outcome.feed().id()));
+      refresher.addListener(
+          outcome -> {
+            refreshed.add(outcome.feed().id());
+            refreshesEnded.add(Instant.now());
+          });
       scheduler =
           PollScheduler.clustered(
               feeds,
@@ -260,6 +269,85 @@ class ClusteredPollSchedulerTest {
         // the one running the third run; a second would have been queued at the second's end
         assertThat(rows.getInt(1)).as("next runs queued").isEqualTo(1);
       }
+    }
+  }
+
+  @Test
+  void aRunWhoseRowsCannotBeWrittenLeavesItsFeedsToTheNextSweepNotToARunAtOnce() throws Exception {
+    feedsAnswering304(PollPartitionJob.BATCH + 50);
+    try (Connection c = setup.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE FUNCTION refuse_feed_updates() RETURNS trigger LANGUAGE plpgsql AS"
+              + " $$ BEGIN RAISE EXCEPTION 'feeds are read-only in this test'; END $$");
+      s.execute(
+          "CREATE TRIGGER refuse_feed_updates BEFORE UPDATE ON feeds FOR EACH ROW"
+              + " EXECUTE FUNCTION refuse_feed_updates()");
+    }
+    Node node = hourlyNode();
+    node.scheduler.start();
+    Await.until(
+        Duration.ofSeconds(60),
+        "a third run",
+        () -> node.refreshesEnded.size() > 2 * PollPartitionJob.BATCH);
+    // every run takes the same first 100, still due: a run queued at once would follow within
+    // moments, run after run, instead of at the next sweep
+    List<Instant> ended = node.refreshesEnded;
+    assertThat(
+            Duration.between(
+                ended.get(PollPartitionJob.BATCH), ended.get(2 * PollPartitionJob.BATCH)))
+        .as("from the second run to the third, started by sweeps %s apart", PollSchedule.MAX_SWEEP)
+        .isGreaterThan(PollSchedule.MAX_SWEEP.minusMillis(500));
+    assertThat(node.refreshed).hasSize(PollPartitionJob.BATCH);
+  }
+
+  @Test
+  void aNextRunLeftBehindThatWillNeverFireIsRemovedWhenTheNextIsQueued() throws Exception {
+    Node first = hourlyNode();
+    first.scheduler.start();
+    first.close();
+    JobKey job = PollPartitions.key(0, 1);
+    try (Connection c = setup.dataSource().getConnection();
+        java.sql.PreparedStatement trigger =
+            c.prepareStatement(
+                "INSERT INTO qrtz_triggers (sched_name, trigger_name, trigger_group, job_name,"
+                    + " job_group, next_fire_time, priority, trigger_state, trigger_type,"
+                    + " start_time, misfire_instr) VALUES (?, 'left-behind', ?, ?, ?, NULL, 5,"
+                    + " 'ERROR', 'SIMPLE', ?, 0)");
+        java.sql.PreparedStatement simple =
+            c.prepareStatement(
+                "INSERT INTO qrtz_simple_triggers (sched_name, trigger_name, trigger_group,"
+                    + " repeat_count, repeat_interval, times_triggered)"
+                    + " VALUES (?, 'left-behind', ?, 0, 0, 1)")) {
+      trigger.setString(1, PollQuartz.NAME);
+      trigger.setString(2, PollPartitions.NEXT_RUNS);
+      trigger.setString(3, job.getName());
+      trigger.setString(4, job.getGroup());
+      trigger.setLong(5, System.currentTimeMillis());
+      trigger.executeUpdate();
+      simple.setString(1, PollQuartz.NAME);
+      simple.setString(2, PollPartitions.NEXT_RUNS);
+      simple.executeUpdate();
+    }
+    int count = PollPartitionJob.BATCH + 50;
+    feedsAnswering304(count);
+    Node second = hourlyNode();
+    second.scheduler.start();
+    Await.until(
+        Duration.ofSeconds(60), "every feed polled", () -> second.refreshed.size() == count);
+    List<Instant> ended = second.refreshesEnded;
+    assertThat(
+            Duration.between(
+                ended.get(PollPartitionJob.BATCH - 1), ended.get(PollPartitionJob.BATCH)))
+        .as("from the first run to the next, queued at once despite the one left behind")
+        .isLessThan(PollSchedule.MAX_SWEEP.dividedBy(2));
+    try (Connection c = setup.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT count(*) FROM qrtz_triggers WHERE trigger_name = 'left-behind'")) {
+      rows.next();
+      assertThat(rows.getInt(1)).as("next runs in error, never to fire, left").isZero();
     }
   }
 
