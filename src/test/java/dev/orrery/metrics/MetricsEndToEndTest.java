@@ -20,6 +20,10 @@ import dev.orrery.testing.Await;
 import dev.orrery.testing.Resources;
 import dev.orrery.testing.SmallDisk;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -193,6 +197,38 @@ class MetricsEndToEndTest {
             Scrape.get(server, "/metrics")
                 .value("orrery_commands_total{command=\"subscriptions\",outcome=\"error\"}"))
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void aCommandNoLongerKnownIsCountedUnderOneNameNotItsOwn() throws Exception {
+    // an earlier version registered /debug in the guild, so Discord still sends it
+    HttpResponse<String> registered =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            h.discord.restBaseUrl()
+                                + "applications/"
+                                + h.discord.applicationId()
+                                + "/guilds/"
+                                + h.guild.id()
+                                + "/commands"))
+                    .header("Authorization", "Bot " + h.discord.token())
+                    .header("Content-Type", "application/json")
+                    .PUT(
+                        HttpRequest.BodyPublishers.ofString(
+                            "[{\"name\":\"debug\",\"description\":\"An earlier version's\"}]"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+
+    PostedMessage reply = h.command(h.reader, h.news, "debug");
+
+    assertThat(reply.content()).isEqualTo("That command is no longer supported.");
+    Scrape scrape = Scrape.get(server, "/metrics");
+    assertThat(scrape.value("orrery_commands_total{command=\"other\",outcome=\"unknown\"}"))
+        .isEqualTo(1.0);
+    assertThat(scrape.body()).doesNotContain("command=\"debug\"");
   }
 
   @Test
