@@ -1,6 +1,7 @@
 package dev.orrery.app;
 
 import dev.orrery.config.Config;
+import dev.orrery.poll.PollRhythm;
 import dev.orrery.store.Database;
 import dev.orrery.store.FeedStatus;
 import dev.orrery.store.StatusStore;
@@ -49,7 +50,7 @@ final class StatusCommand implements Callable<Integer> {
       rows = new StatusStore(database).watchedFeeds();
       now = InstantSource.system().instant();
     }
-    StatusReport report = StatusReport.of(rows, cfg.poll().interval(), now);
+    StatusReport report = StatusReport.of(rows, PollRhythm.of(cfg.poll()), now);
     if (json) {
       main.out.println(StatusJson.of(report));
     } else {

@@ -1,5 +1,6 @@
 package dev.orrery.app;
 
+import dev.orrery.poll.PollRhythm;
 import dev.orrery.store.Feed;
 import dev.orrery.store.FeedStatus;
 import java.time.Duration;
@@ -47,12 +48,17 @@ record StatusReport(Instant now, Totals totals, List<Row> feeds) {
     /** The reason given to a feed that has no interval of its own yet. */
     static final String CONFIGURED = "poll.interval, until a poll chooses one";
 
-    static Interval of(Feed feed, Duration configured) {
-      if (feed.pollInterval() == null) {
-        return new Interval(configured, CONFIGURED, false);
+    static Interval of(Feed feed, PollRhythm rhythm) {
+      PollRhythm.Pace pace =
+          rhythm.sinceLastPoll(
+              feed.pollInterval(),
+              feed.pollIntervalReason(),
+              feed.lastNewAt(),
+              feed.lastPolledAt());
+      if (pace == null) {
+        return new Interval(rhythm.unknown().interval(), CONFIGURED, false);
       }
-      String reason = feed.pollIntervalReason();
-      return new Interval(feed.pollInterval(), reason == null ? "" : reason, true);
+      return new Interval(pace.interval(), pace.reason() == null ? "" : pace.reason(), true);
     }
   }
 
@@ -87,8 +93,8 @@ record StatusReport(Instant now, Totals totals, List<Row> feeds) {
     }
   }
 
-  /** The report of these rows, read at {@code now}, with poll.interval {@code configured}. */
-  static StatusReport of(List<FeedStatus> rows, Duration configured, Instant now) {
+  /** The report of these rows, read at {@code now}, with the intervals {@code rhythm} chooses. */
+  static StatusReport of(List<FeedStatus> rows, PollRhythm rhythm, Instant now) {
     Map<State, Integer> byState = new EnumMap<>(State.class);
     long subscriptions = 0;
     long pending = 0;
@@ -108,7 +114,7 @@ record StatusReport(Instant now, Totals totals, List<Row> feeds) {
           new Row(
               status,
               state,
-              Interval.of(feed, configured),
+              Interval.of(feed, rhythm),
               state == State.PAUSED ? null : feed.nextPollAt()));
     }
     return new StatusReport(

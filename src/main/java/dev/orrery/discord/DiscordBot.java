@@ -10,6 +10,7 @@ import dev.orrery.poll.FeedFinder;
 import dev.orrery.poll.FeedRefresher;
 import dev.orrery.poll.OpmlExport;
 import dev.orrery.poll.OpmlImport;
+import dev.orrery.poll.PollRhythm;
 import dev.orrery.poll.RefreshOutcome;
 import dev.orrery.poll.SubscriptionService;
 import dev.orrery.store.Closure;
@@ -127,7 +128,11 @@ public final class DiscordBot implements AutoCloseable {
     EntryRenderer renderer = new EntryRenderer(parts.catalogue());
     AtomicReference<Deliverer> deliverer = new AtomicReference<>();
     SubscriptionsCommand subscriptionsCommand =
-        new SubscriptionsCommand(parts.subscriptions(), parts.feeds(), parts.catalogue());
+        new SubscriptionsCommand(
+            parts.subscriptions(),
+            parts.feeds(),
+            parts.catalogue(),
+            PollRhythm.of(parts.config().poll()));
     SubscriptionPicker picker =
         new SubscriptionPicker(
             parts.service(), parts.subscriptions(), parts.feeds(), parts.catalogue());

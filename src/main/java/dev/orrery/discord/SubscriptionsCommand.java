@@ -38,11 +38,14 @@ final class SubscriptionsCommand implements SlashCommand {
   private final SubscriptionStore subscriptions;
   private final FeedStore feeds;
   private final Catalogue catalogue;
+  private final PollRhythm rhythm;
 
-  SubscriptionsCommand(SubscriptionStore subscriptions, FeedStore feeds, Catalogue catalogue) {
+  SubscriptionsCommand(
+      SubscriptionStore subscriptions, FeedStore feeds, Catalogue catalogue, PollRhythm rhythm) {
     this.subscriptions = subscriptions;
     this.feeds = feeds;
     this.catalogue = catalogue;
+    this.rhythm = rhythm;
   }
 
   @Override
@@ -148,9 +151,11 @@ final class SubscriptionsCommand implements SlashCommand {
     } else if (f.lastError() != null) {
       parts.add("⏳ " + Replies.inert(f.lastError()));
     } else {
-      if (f.pollInterval() != null) {
-        parts.add(
-            "polled " + new PollRhythm.Pace(f.pollInterval(), f.pollIntervalReason()).describe());
+      PollRhythm.Pace pace =
+          rhythm.sinceLastPoll(
+              f.pollInterval(), f.pollIntervalReason(), f.lastNewAt(), f.lastPolledAt());
+      if (pace != null) {
+        parts.add("polled " + pace.describe());
       }
       parts.add("✅ ok");
     }

@@ -58,7 +58,8 @@ final class FeedPace {
     if (feed.pollInterval() == null) {
       return rhythm.unknown().interval();
     }
-    return rhythm.quieter(feed.pollInterval(), feed.lastNewAt(), now);
+    PollRhythm.Pace chosen = new PollRhythm.Pace(feed.pollInterval(), feed.pollIntervalReason());
+    return rhythm.quieter(chosen, feed.lastNewAt(), now).interval();
   }
 
   private Optional<Duration> sourceInterval(Feed feed) {

@@ -1,5 +1,6 @@
 package dev.orrery.poll;
 
+import dev.orrery.config.Config;
 import dev.orrery.feed.Readable;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,11 @@ public final class PollRhythm {
     this.max = max;
   }
 
+  /** The rhythm of these settings: poll.interval, poll.min-interval and poll.max-interval. */
+  public static PollRhythm of(Config.Poll poll) {
+    return new PollRhythm(poll.interval(), poll.minInterval(), poll.maxInterval());
+  }
+
   /** A rhythm that always answers {@code interval}: no feed is polled faster or slower. */
   public static PollRhythm fixed(Duration interval) {
     return new PollRhythm(interval, interval, interval);
@@ -114,23 +120,43 @@ public final class PollRhythm {
   }
 
   /**
-   * The pace chosen at the last read, {@code stored}, stretched when the feed has been quiet since
+   * The pace chosen at the last read, {@code chosen}, stretched when the feed has been quiet since
    * {@code lastNew} for longer than {@value #QUIET_GAPS} of its usual gaps, for polls that find
-   * nothing new and so never read its entries again.
+   * nothing new and so never read its entries again. An interval set for the source is kept.
    *
    * @param lastNew when new entries last came, or null when none have since it was first read
+   * @param at when the poll is
    */
-  public Duration quieter(Duration stored, Instant lastNew, Instant now) {
-    if (lastNew == null) {
-      return stored;
+  public Pace quieter(Pace chosen, Instant lastNew, Instant at) {
+    if (lastNew == null || SET.equals(chosen.reason())) {
+      return chosen;
     }
-    Duration quiet = Duration.between(lastNew, now);
-    Duration usualGap = stored.multipliedBy(POLLS_PER_GAP);
+    Duration quiet = Duration.between(lastNew, at);
+    Duration usualGap = chosen.interval().multipliedBy(POLLS_PER_GAP);
     if (quiet.compareTo(usualGap.multipliedBy(QUIET_GAPS)) <= 0) {
-      return stored;
+      return chosen;
     }
     Duration stretched = interval(quiet);
-    return stretched.compareTo(stored) > 0 ? stretched : stored;
+    return stretched.compareTo(chosen.interval()) > 0
+        ? new Pace(stretched, "no new post for " + Readable.roughly(quiet))
+        : chosen;
+  }
+
+  /**
+   * The pace a feed is polled at since its last poll: the one chosen at its last read, as that poll
+   * stretched it when it found nothing new; null when no poll has chosen one yet.
+   *
+   * @param interval the interval chosen at the last read, or null
+   * @param reason why it was chosen
+   * @param lastNew when new entries last came, or null
+   * @param lastPolled when the feed was last polled, or null
+   */
+  public Pace sinceLastPoll(Duration interval, String reason, Instant lastNew, Instant lastPolled) {
+    if (interval == null) {
+      return null;
+    }
+    Pace chosen = new Pace(interval, reason);
+    return lastPolled == null ? chosen : quieter(chosen, lastNew, lastPolled);
   }
 
   private Duration interval(Duration gap) {

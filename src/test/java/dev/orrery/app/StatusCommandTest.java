@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -211,6 +212,33 @@ class StatusCommandTest {
   /** The document without what moves with the clock alone. */
   private static String withoutTimes(String json) {
     return json.replaceAll("\"(generated_at|\\w+_age_seconds)\" : [^,\\n]+", "");
+  }
+
+  @Test
+  void aFeedQuietSinceItsLastNewPostShowsTheLongerIntervalItsPollsNowUse() throws Exception {
+    Config cfg = loaded();
+    StatusSample sample = StatusSample.write(cfg, server);
+    // the row a poll that found nothing new leaves, two days after the last new post
+    try (Database db = Database.open(cfg.database());
+        Connection c = db.dataSource().getConnection();
+        var update =
+            c.prepareStatement("UPDATE feeds SET last_new_at = last_polled_at - ? WHERE url = ?")) {
+      update.setLong(1, Duration.ofDays(2).toMillis());
+      update.setString(2, sample.ok);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+
+    String ok = line(CommandRun.of("status", "--config", config.toString()).lines(), sample.ok);
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(CommandRun.of("status", "--json", "--config", config.toString()).out());
+
+    // poll.max-interval is 1 h by default
+    assertThat(ok).contains("  every 1 h: no new post for 2 days  ");
+    JsonNode row = json.get("feeds").get(0);
+    assertThat(row.get("url").asText()).isEqualTo(sample.ok);
+    assertThat(row.get("poll_interval_seconds").asLong()).isEqualTo(3_600);
+    assertThat(row.get("poll_interval_reason").asText()).isEqualTo("no new post for 2 days");
   }
 
   @Test

@@ -58,6 +58,10 @@ class FeedRefresherPaceTest {
   }
 
   /** Polls between 1 min and 1 h; 10 min for a feed without a rhythm. */
+  final PollSchedule schedule =
+      new PollSchedule(
+          Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(1), new Random(1));
+
   FeedRefresher refresher() {
     return new FeedRefresher(
         fetcher,
@@ -65,8 +69,7 @@ class FeedRefresherPaceTest {
         new EntryNormalizer(350),
         feeds,
         entries,
-        new PollSchedule(
-            Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(1), new Random(1)),
+        schedule,
         new Catalogue(sources),
         clock);
   }
@@ -175,6 +178,17 @@ class FeedRefresherPaceTest {
     clock.advance(Duration.ofDays(2));
     assertThat(refresher.refresh(reload(feed))).isInstanceOf(RefreshOutcome.Unchanged.class);
     assertThat(untilNextPoll(feed)).isBetween(Duration.ofMinutes(54), Duration.ofMinutes(66));
+    // what /subscriptions and status show is the interval that poll used, and why
+    Feed quiet = reload(feed);
+    assertThat(
+            schedule
+                .rhythm()
+                .sinceLastPoll(
+                    quiet.pollInterval(),
+                    quiet.pollIntervalReason(),
+                    quiet.lastNewAt(),
+                    quiet.lastPolledAt()))
+        .isEqualTo(new PollRhythm.Pace(Duration.ofHours(1), "no new post for 2 days"));
   }
 
   @Test

@@ -104,13 +104,39 @@ class PollRhythmTest {
 
   @Test
   void anUnchangedFeedQuietSinceItsLastNewEntryIsPolledLessOften() {
-    Duration stored = Duration.ofMinutes(4);
-    assertThat(rhythm.quieter(stored, NOW.minus(Duration.ofMinutes(30)), NOW)).isEqualTo(stored);
-    assertThat(rhythm.quieter(stored, NOW.minus(Duration.ofHours(2)), NOW))
-        .isEqualTo(Duration.ofMinutes(24));
-    assertThat(rhythm.quieter(stored, NOW.minus(Duration.ofDays(2)), NOW))
-        .isEqualTo(Duration.ofHours(1));
-    assertThat(rhythm.quieter(stored, null, NOW)).isEqualTo(stored);
+    PollRhythm.Pace chosen = new PollRhythm.Pace(Duration.ofMinutes(4), "posts about every 20 min");
+    assertThat(rhythm.quieter(chosen, NOW.minus(Duration.ofMinutes(30)), NOW)).isEqualTo(chosen);
+    assertThat(rhythm.quieter(chosen, NOW.minus(Duration.ofHours(2)), NOW))
+        .isEqualTo(new PollRhythm.Pace(Duration.ofMinutes(24), "no new post for 2 h"));
+    assertThat(rhythm.quieter(chosen, NOW.minus(Duration.ofDays(2)), NOW))
+        .isEqualTo(new PollRhythm.Pace(Duration.ofHours(1), "no new post for 2 days"));
+    assertThat(rhythm.quieter(chosen, null, NOW)).isEqualTo(chosen);
+  }
+
+  @Test
+  void anIntervalSetForTheSourceIsNotStretchedByQuiet() {
+    PollRhythm.Pace set = rhythm.set(Duration.ofMinutes(4));
+    assertThat(rhythm.quieter(set, NOW.minus(Duration.ofDays(2)), NOW)).isEqualTo(set);
+  }
+
+  @Test
+  void thePaceSinceTheLastPollIsWhatThatPollChose() {
+    assertThat(rhythm.sinceLastPoll(null, null, null, NOW)).isNull();
+    assertThat(
+            rhythm.sinceLastPoll(
+                Duration.ofMinutes(4),
+                "posts about every 20 min",
+                NOW.minus(Duration.ofDays(2)),
+                NOW))
+        .isEqualTo(new PollRhythm.Pace(Duration.ofHours(1), "no new post for 2 days"));
+    assertThat(
+            rhythm.sinceLastPoll(
+                Duration.ofMinutes(4),
+                "posts about every 20 min",
+                NOW.minus(Duration.ofDays(2)),
+                null))
+        .as("not polled since it was chosen")
+        .isEqualTo(new PollRhythm.Pace(Duration.ofMinutes(4), "posts about every 20 min"));
   }
 
   @Test
