@@ -50,7 +50,7 @@ record StatusReport(Instant now, Totals totals, List<Row> feeds) {
 
     static Interval of(Feed feed, PollRhythm rhythm) {
       PollRhythm.Pace pace =
-          rhythm.sinceLastPoll(
+          rhythm.atPoll(
               feed.pollInterval(),
               feed.pollIntervalReason(),
               feed.lastNewAt(),

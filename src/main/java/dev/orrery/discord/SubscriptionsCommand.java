@@ -152,8 +152,7 @@ final class SubscriptionsCommand implements SlashCommand {
       parts.add("⏳ " + Replies.inert(f.lastError()));
     } else {
       PollRhythm.Pace pace =
-          rhythm.sinceLastPoll(
-              f.pollInterval(), f.pollIntervalReason(), f.lastNewAt(), f.lastPolledAt());
+          rhythm.atPoll(f.pollInterval(), f.pollIntervalReason(), f.lastNewAt(), f.lastPolledAt());
       if (pace != null) {
         parts.add("polled " + pace.describe());
       }

@@ -55,11 +55,9 @@ final class FeedPace {
     if (set.isPresent()) {
       return rhythm.set(set.get()).interval();
     }
-    if (feed.pollInterval() == null) {
-      return rhythm.unknown().interval();
-    }
-    PollRhythm.Pace chosen = new PollRhythm.Pace(feed.pollInterval(), feed.pollIntervalReason());
-    return rhythm.quieter(chosen, feed.lastNewAt(), now).interval();
+    PollRhythm.Pace pace =
+        rhythm.atPoll(feed.pollInterval(), feed.pollIntervalReason(), feed.lastNewAt(), now);
+    return (pace == null ? rhythm.unknown() : pace).interval();
   }
 
   private Optional<Duration> sourceInterval(Feed feed) {

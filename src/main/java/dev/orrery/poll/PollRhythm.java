@@ -127,7 +127,7 @@ public final class PollRhythm {
    * @param lastNew when new entries last came, or null when none have since it was first read
    * @param at when the poll is
    */
-  public Pace quieter(Pace chosen, Instant lastNew, Instant at) {
+  Pace quieter(Pace chosen, Instant lastNew, Instant at) {
     if (lastNew == null || SET.equals(chosen.reason())) {
       return chosen;
     }
@@ -143,20 +143,22 @@ public final class PollRhythm {
   }
 
   /**
-   * The pace a feed is polled at since its last poll: the one chosen at its last read, as that poll
-   * stretched it when it found nothing new; null when no poll has chosen one yet.
+   * The pace a poll at {@code polledAt} that finds nothing new gives the feed: the one chosen at
+   * its last read, {@link #quieter} if it has been quiet since; null when no read has chosen one
+   * yet. The last poll's, as {@code /subscriptions} and status show it, is at the feed's last poll
+   * time.
    *
    * @param interval the interval chosen at the last read, or null
    * @param reason why it was chosen
    * @param lastNew when new entries last came, or null
-   * @param lastPolled when the feed was last polled, or null
+   * @param polledAt when the poll is, or null when the feed has not been polled since
    */
-  public Pace sinceLastPoll(Duration interval, String reason, Instant lastNew, Instant lastPolled) {
+  public Pace atPoll(Duration interval, String reason, Instant lastNew, Instant polledAt) {
     if (interval == null) {
       return null;
     }
     Pace chosen = new Pace(interval, reason);
-    return lastPolled == null ? chosen : quieter(chosen, lastNew, lastPolled);
+    return polledAt == null ? chosen : quieter(chosen, lastNew, polledAt);
   }
 
   private Duration interval(Duration gap) {

@@ -183,7 +183,7 @@ class FeedRefresherPaceTest {
     assertThat(
             schedule
                 .rhythm()
-                .sinceLastPoll(
+                .atPoll(
                     quiet.pollInterval(),
                     quiet.pollIntervalReason(),
                     quiet.lastNewAt(),

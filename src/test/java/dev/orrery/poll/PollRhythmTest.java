@@ -120,17 +120,17 @@ class PollRhythmTest {
   }
 
   @Test
-  void thePaceSinceTheLastPollIsWhatThatPollChose() {
-    assertThat(rhythm.sinceLastPoll(null, null, null, NOW)).isNull();
+  void aPollThatFindsNothingNewGivesThePaceChosenAtTheLastReadStretchedWhenQuiet() {
+    assertThat(rhythm.atPoll(null, null, null, NOW)).isNull();
     assertThat(
-            rhythm.sinceLastPoll(
+            rhythm.atPoll(
                 Duration.ofMinutes(4),
                 "posts about every 20 min",
                 NOW.minus(Duration.ofDays(2)),
                 NOW))
         .isEqualTo(new PollRhythm.Pace(Duration.ofHours(1), "no new post for 2 days"));
     assertThat(
-            rhythm.sinceLastPoll(
+            rhythm.atPoll(
                 Duration.ofMinutes(4),
                 "posts about every 20 min",
                 NOW.minus(Duration.ofDays(2)),
